@@ -1,9 +1,11 @@
-/** Jest runs the TypeScript sources as native ES modules (NestJS 12 ships ESM only). */
+/** Jest runs the TypeScript sources as native ES modules (NestJS 12 ships ES modules only). */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  resolver: '<rootDir>/test/support/jest-resolver.cjs',
+  setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.mjs'],
   testRegex: '(src|test)/.*\\.(spec|e2e-spec)\\.ts$',
   testTimeout: 60000,
 };

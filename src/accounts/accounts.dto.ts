@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import type { Organisation } from './organisation.entity.js';
+import { ROLES, type Role, type User } from './user.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'dsi@example.org', maxLength: 254 })
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, example: 'correct horse battery' })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters long' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Mairie de Rennes', maxLength: 300 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300, { message: 'organisationName must be 1 to 300 characters long' })
+  organisationName: string;
+
+  @ApiPropertyOptional({ example: 'Public sector', maxLength: 120 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
+  sector?: string;
+
+  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166 alpha-2 country code' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code such as FR' })
+  country?: string;
+
+  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr', description: 'Default language of reports' })
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  language?: 'fr' | 'en';
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'dsi@example.org' })
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'The invitation token given to the owner when they invited this member' })
+  @IsString()
+  @Length(20, 200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters long' })
+  @MaxLength(200)
+  password: string;
+}
+
+export class InviteMemberDto {
+  @ApiProperty({ example: 'achats@example.org' })
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role: Role;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role: Role;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) sector: string | null;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ enum: ['fr', 'en'] }) language: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ['active', 'invited'] }) status: 'active' | 'invited';
+  @ApiProperty() createdAt: string;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' }) accessToken: string;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+}
+
+export class MeDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: OrganisationDto }) organisation: OrganisationDto;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class InvitationDto {
+  @ApiProperty({ type: UserDto }) member: UserDto;
+  @ApiProperty({ description: 'Give it to the invitee: they set their password with POST /api/v1/auth/accept-invitation' })
+  invitationToken: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export function toUserDto(u: User): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    status: u.passwordHash ? 'active' : 'invited',
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+export function toOrganisationDto(o: Organisation): OrganisationDto {
+  return { id: o.id, name: o.name, sector: o.sector, country: o.country, language: o.language };
+}

@@ -1,0 +1,63 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { IS_PUBLIC, MIN_ROLE, ROLE_RANK, type Caller } from './caller.js';
+import { User, type Role } from './user.entity.js';
+
+export interface TokenClaims {
+  sub: string;
+  org: string;
+}
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public().
+ * The role is read from the database on each request, so a changed or removed member
+ * loses access at once. @RequireRole() then checks the least role.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<Request & { caller?: Caller }>();
+    const caller = req.caller ?? (await this.authenticate(req));
+    req.caller = caller;
+    const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
+    if (minRole && ROLE_RANK[caller.role] < ROLE_RANK[minRole]) {
+      throw new DomainError(ErrorCode.Forbidden, `This needs the ${minRole} role; you are ${caller.role}`);
+    }
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<Caller> {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'Send a bearer token: Authorization: Bearer <accessToken>');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid or expired: log in again');
+    }
+    return this.callerFor(claims);
+  }
+
+  async callerFor(claims: TokenClaims): Promise<Caller> {
+    const user = await this.ds.getRepository(User).findOne({ where: { id: claims.sub, organisationId: claims.org } });
+    if (!user || !user.passwordHash) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists: log in again');
+    }
+    return { userId: user.id, organisationId: user.organisationId, role: user.role, email: user.email };
+  }
+}

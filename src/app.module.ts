@@ -1,0 +1,95 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { JsonBodyMiddleware } from './common/json-body.middleware.js';
+import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import { appConfig, authConfig, databaseConfig, type AppConfig } from './config/app.config.js';
+import { validateEnvironment } from './config/env.validation.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+const FEATURE_MODULES = [
+  LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService) => ({
+      pinoHttp: {
+        level: config.getOrThrow<AppConfig>('app').logLevel,
+        genReqId: (req: IncomingMessage, res: ServerResponse) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('x-request-id', id);
+          return id;
+        },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body', '*.password', '*.value', '*.comment'],
+          censor: '[redacted]',
+        },
+        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+        customProps: () => ({ service: 'fresque-impact' }),
+      },
+    }),
+  }),
+  ThrottlerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService) => {
+      const limit = config.getOrThrow<AppConfig>('app').loginRateLimit;
+      return {
+        throttlers: [
+          // Guessing one account's password: by address and email.
+          {
+            name: 'account',
+            ttl: 60_000,
+            limit,
+            getTracker: (req: Record<string, unknown>) =>
+              `${String(req.ip)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')}`,
+          },
+          // Spraying many accounts from one address.
+          { name: 'address', ttl: 60_000, limit: limit * 10 },
+        ],
+      };
+    },
+  }),
+  DatabaseModule,
+  AccountsModule,
+  HealthModule,
+  
+];
+
+/**
+ * The root module. `forRoot()` reads and validates the environment when called (not when this
+ * file is imported), so a test can set the environment and then build the app.
+ */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          cache: true,
+          load: [appConfig, databaseConfig, authConfig],
+          validate: validateEnvironment,
+        }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonBodyMiddleware).forRoutes('api/*path');
+  }
+}

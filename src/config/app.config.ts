@@ -1,0 +1,49 @@
+import { registerAs } from '@nestjs/config';
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  logLevel: string;
+  loginRateLimit: number;
+  reportWorkers: number;
+}
+
+export interface DatabaseConfig {
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite database under dataDir. */
+  url?: string;
+  dataDir: string;
+  migrateOnStart: boolean;
+}
+
+export interface AuthConfig {
+  /** Undefined on the embedded default until the secret file under DATA_DIR is read or created. */
+  jwtSecret?: string;
+  tokenTtlSeconds: number;
+}
+
+export const appConfig = registerAs(
+  'app',
+  (): AppConfig => ({
+    port: Number(process.env.PORT ?? 3000),
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    loginRateLimit: Number(process.env.LOGIN_RATE_LIMIT ?? 10),
+    reportWorkers: Number(process.env.REPORT_WORKERS ?? 2),
+  }),
+);
+
+export const databaseConfig = registerAs(
+  'database',
+  (): DatabaseConfig => ({
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(process.env.DATA_DIR ?? './data'),
+    migrateOnStart: process.env.MIGRATE_ON_START === 'true',
+  }),
+);
+
+export const authConfig = registerAs(
+  'auth',
+  (): AuthConfig => ({
+    jwtSecret: process.env.JWT_SECRET || undefined,
+    tokenTtlSeconds: 12 * 3600,
+  }),
+);

@@ -1,0 +1,116 @@
+import type { PGliteOptions } from '@electric-sql/pglite';
+import { EventEmitter } from 'node:events';
+import { PGliteDriver } from 'typeorm-pglite';
+
+/**
+ * The embedded database (PGlite) is one PostgreSQL session shared by the whole process.
+ * `typeorm-pglite` hands that same session to every caller, so two requests' transactions
+ * would interleave, and one request's ROLLBACK could undo another request's writes.
+ *
+ * This driver keeps typeorm-pglite's pg-compatible pool but behaves like a pool of ONE
+ * connection: `connect()` waits until the previous holder has released the session.
+ * TypeORM takes a connection per query runner (one per transaction, or one per single
+ * query), so transactions and single queries are serialised, exactly as they would be
+ * on a real server with `max: 1`.
+ */
+type ConnectCallback = (err: Error | null, connection: unknown, release: (err?: unknown) => void) => void;
+type PoolClass = new (...args: unknown[]) => {
+  connect(cb: ConnectCallback): Promise<void>;
+  query(...args: unknown[]): Promise<unknown>;
+};
+
+/** How long a caller waits for the embedded session before giving up with a clear error. */
+const ACQUIRE_TIMEOUT_MS = 30_000;
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor() {
+    super(`the embedded database stayed busy for ${ACQUIRE_TIMEOUT_MS / 1000} s (a transaction was not released)`);
+    this.name = 'EmbeddedDatabaseBusyError';
+  }
+}
+
+/** FIFO lock: one holder at a time, waiters served in arrival order. */
+export class SessionLock {
+  private tail: Promise<void> = Promise.resolve();
+  private waiting = 0;
+
+  get queued(): number {
+    return this.waiting;
+  }
+
+  acquire(timeoutMs = ACQUIRE_TIMEOUT_MS): Promise<() => void> {
+    let unlock!: () => void;
+    const released = new Promise<void>((resolve) => (unlock = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => released);
+    this.waiting++;
+    return new Promise((resolve, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        this.waiting--;
+        reject(new EmbeddedDatabaseBusyError());
+      }, timeoutMs);
+      void previous.then(() => {
+        clearTimeout(timer);
+        if (timedOut) {
+          unlock();
+          return;
+        }
+        this.waiting--;
+        let done = false;
+        resolve(() => {
+          if (!done) {
+            done = true;
+            unlock();
+          }
+        });
+      });
+    });
+  }
+}
+
+export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClass } {
+  // typeorm-pglite loads PGlite's CommonJS build: same options, different declaration file.
+  const Base = new PGliteDriver(options as never).driver.Pool as unknown as PoolClass;
+  const lock = new SessionLock();
+
+  /** What a query runner holds while it owns the session: queries go straight to PGlite. */
+  class SessionClient extends EventEmitter {
+    constructor(private readonly pool: InstanceType<PoolClass>) {
+      super();
+    }
+    query(...args: unknown[]): Promise<unknown> {
+      return Base.prototype.query.apply(this.pool, args);
+    }
+  }
+
+  class SerialisedPglitePool extends Base {
+    connect(cb: ConnectCallback): Promise<void> {
+      return lock.acquire().then(
+        (unlock) =>
+          super.connect((err) => {
+            if (err) {
+              unlock();
+              cb(err, null, () => undefined);
+              return;
+            }
+            cb(null, new SessionClient(this), () => unlock());
+          }),
+        (err: Error) => cb(err, null, () => undefined),
+      );
+    }
+
+    /** Direct pool queries (outside a query runner) wait for the session too. */
+    async query(...args: unknown[]): Promise<unknown> {
+      const unlock = await lock.acquire();
+      try {
+        return await super.query(...args);
+      } finally {
+        unlock();
+      }
+    }
+  }
+
+  return { Pool: SerialisedPglitePool };
+}
