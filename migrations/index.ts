@@ -1,4 +1,5 @@
 import { Accounts1764396000000 } from './1764396000000-accounts.js';
+import { Assessments1764399600000 } from './1764399600000-assessments.js';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file: add it here. */
-export const MIGRATIONS = [Accounts1764396000000];
+export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000];

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AssessmentsModule } from './assessments/assessments.module.js';
 import { JsonBodyMiddleware } from './common/json-body.middleware.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -13,6 +14,7 @@ import { appConfig, authConfig, databaseConfig, type AppConfig } from './config/
 import { validateEnvironment } from './config/env.validation.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -58,7 +60,9 @@ const FEATURE_MODULES = [
     },
   }),
   DatabaseModule,
+  QuestionnairesModule,
   AccountsModule,
+  AssessmentsModule,
   HealthModule,
   
 ];

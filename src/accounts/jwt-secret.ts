@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuthConfig, DatabaseConfig } from '../config/app.config.js';
+import { IN_MEMORY, type AuthConfig, type DatabaseConfig } from '../config/app.config.js';
 
 /**
  * JWT_SECRET when given. On the embedded default without one, a random secret is generated
@@ -11,7 +11,7 @@ import type { AuthConfig, DatabaseConfig } from '../config/app.config.js';
 export function resolveJwtSecret(auth: AuthConfig, db: DatabaseConfig): string {
   if (auth.jwtSecret) return auth.jwtSecret;
   if (db.url) throw new Error('JWT_SECRET is required when DATABASE_URL is set');
-  if (db.dataDir === 'memory://') return randomBytes(48).toString('base64url');
+  if (db.dataDir === IN_MEMORY) return randomBytes(48).toString('base64url');
   const file = join(db.dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(db.dataDir, { recursive: true });

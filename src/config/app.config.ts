@@ -35,10 +35,17 @@ export const databaseConfig = registerAs(
   'database',
   (): DatabaseConfig => ({
     url: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.DATA_DIR ?? './data'),
+    dataDir: dataDirOf(process.env.DATA_DIR),
     migrateOnStart: process.env.MIGRATE_ON_START === 'true',
   }),
 );
+
+/** `memory://` keeps the embedded database in memory (throw-away); anything else is a folder. */
+export const IN_MEMORY = 'memory://';
+
+function dataDirOf(raw: string | undefined): string {
+  return raw === IN_MEMORY ? IN_MEMORY : resolve(raw ?? './data');
+}
 
 export const authConfig = registerAs(
   'auth',

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import type { DatabaseConfig } from '../config/app.config.js';
+import { IN_MEMORY, type DatabaseConfig } from '../config/app.config.js';
 import { ENTITIES } from './entities.js';
 import { serialisedPgliteDriver } from './serialised-pglite.driver.js';
 
@@ -27,7 +27,7 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   if (db.url) {
     return { ...common, url: db.url, poolSize: 10, applicationName: 'fresque-impact' };
   }
-  const inMemory = db.dataDir === 'memory://';
+  const inMemory = db.dataDir === IN_MEMORY;
   let dataDir: string | undefined;
   if (!inMemory) {
     dataDir = join(db.dataDir, 'pglite');

@@ -1,5 +1,8 @@
 import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
+import { Answer } from '../assessments/answer.entity.js';
+import { Assessment } from '../assessments/assessment.entity.js';
+import { AuditEvent } from '../assessments/audit-event.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI read the same list. */
-export const ENTITIES = [Organisation, User];
+export const ENTITIES = [Organisation, User, Assessment, Answer, AuditEvent];

@@ -80,8 +80,8 @@ export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClas
     constructor(private readonly pool: InstanceType<PoolClass>) {
       super();
     }
-    query(...args: unknown[]): Promise<unknown> {
-      return Base.prototype.query.apply(this.pool, args);
+    async query(...args: unknown[]): Promise<unknown> {
+      return toPgResult(args[0], await Base.prototype.query.apply(this.pool, args));
     }
   }
 
@@ -105,7 +105,7 @@ export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClas
     async query(...args: unknown[]): Promise<unknown> {
       const unlock = await lock.acquire();
       try {
-        return await super.query(...args);
+        return toPgResult(args[0], await super.query(...args));
       } finally {
         unlock();
       }
@@ -113,4 +113,25 @@ export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClas
   }
 
   return { Pool: SerialisedPglitePool };
+}
+
+/**
+ * PGlite answers `{ rows, affectedRows }`; `pg` answers `{ rows, rowCount, command }`, which is
+ * what TypeORM reads to report affected rows. Give PGlite's results pg's shape, so that
+ * `UpdateResult.affected` and raw UPDATE/DELETE results mean the same on both databases.
+ */
+export function toPgResult(sql: unknown, raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !('rows' in raw)) return raw;
+  const result = raw as { rows: unknown[]; affectedRows?: number; rowCount?: number; command?: string };
+  const command = commandOf(sql);
+  const changes = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+  result.command = command;
+  result.rowCount = changes ? (result.affectedRows ?? result.rows.length) : result.rows.length;
+  return result;
+}
+
+function commandOf(sql: unknown): string {
+  const text = typeof sql === 'string' ? sql : ((sql as { text?: string } | null)?.text ?? '');
+  const stripped = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*/, '');
+  return (/^[a-z]+/i.exec(stripped)?.[0] ?? '').toUpperCase();
 }

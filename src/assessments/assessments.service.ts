@@ -1,0 +1,534 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../accounts/accounts.service.js';
+import type { Caller } from '../accounts/caller.js';
+import { User } from '../accounts/user.entity.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { tenantScope } from '../common/tenant-scope.js';
+import { checkAnswerValue } from '../questionnaires/answer-validation.js';
+import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
+import type { AnswerValue, Question } from '../questionnaires/template.types.js';
+import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
+import { Answer } from './answer.entity.js';
+import { Assessment, type CopyForwardSummary } from './assessment.entity.js';
+import type {
+  AnswerDto,
+  AssessmentDto,
+  AssessmentSummaryDto,
+  CreateAssessmentDto,
+  HistoryEventDto,
+  MissingQuestionDto,
+  NextQuestionDto,
+  ProgressDto,
+  SaveAnswerDto,
+} from './assessments.dto.js';
+import { AuditEvent, type AuditAction } from './audit-event.entity.js';
+
+/** An assessment with its template and current answers: what every read needs. */
+export interface LoadedAssessment {
+  assessment: Assessment;
+  template: IndexedTemplate;
+  answers: Answer[];
+  /** Current values by question id (cleared answers left out). */
+  values: Record<string, AnswerValue>;
+  visible: Set<string>;
+}
+
+const percent = (answered: number, total: number) => (total === 0 ? 100 : Math.round((answered / total) * 100));
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly questionnaires: QuestionnairesService,
+  ) {}
+
+  private assessments(caller: Caller, m: EntityManager = this.ds.manager) {
+    return tenantScope(m, Assessment, caller.organisationId, 'Assessment');
+  }
+
+  private answers(caller: Caller, m: EntityManager = this.ds.manager) {
+    return tenantScope(m, Answer, caller.organisationId, 'Answer');
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async create(caller: Caller, dto: CreateAssessmentDto): Promise<AssessmentDto> {
+    const questionnaireId = dto.questionnaireId ?? this.questionnaires.defaultId();
+    const template =
+      dto.templateVersion === undefined
+        ? this.questionnaires.latest(questionnaireId)
+        : this.questionnaires.get(questionnaireId, dto.templateVersion);
+    const id = await this.ds
+      .transaction(async (m) => {
+        const assessments = this.assessments(caller, m);
+        if (await assessments.findOne({ year: dto.year })) throw this.yearTaken(dto.year);
+        const source = dto.copyFromAssessmentId ? await this.load(caller, dto.copyFromAssessmentId, m) : undefined;
+        const created = await assessments.insert({
+          year: dto.year,
+          questionnaireId: template.id,
+          templateVersion: template.version,
+          status: 'draft',
+          createdBy: caller.userId,
+          copyForward: null,
+        });
+        await this.audit(m, caller, created.id, { action: 'created' });
+        if (source) {
+          const summary = await this.copyForward(m, caller, created, template, source);
+          await assessments.update({ id: created.id }, { copyForward: summary });
+        }
+        return created.id;
+      })
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? this.yearTaken(dto.year) : e;
+      });
+    return this.get(caller, id);
+  }
+
+  /**
+   * Copies an earlier assessment's answers into a new one, matching questions by their stable
+   * ids: answers whose question is gone, or whose value no longer fits it, are not copied and
+   * are listed; every copied answer is marked carried over until someone confirms or changes it.
+   */
+  private async copyForward(
+    m: EntityManager,
+    caller: Caller,
+    target: Assessment,
+    template: IndexedTemplate,
+    source: LoadedAssessment,
+  ): Promise<CopyForwardSummary> {
+    const summary: CopyForwardSummary = {
+      fromAssessmentId: source.assessment.id,
+      fromYear: source.assessment.year,
+      fromTemplateVersion: source.assessment.templateVersion,
+      copied: 0,
+      noLongerAsked: [...source.template.questions.keys()].filter((id) => !template.questions.has(id)),
+      newQuestions: [...template.questions.keys()].filter((id) => !source.template.questions.has(id)),
+      notCopied: [],
+    };
+    const now = new Date();
+    const rows: Partial<Answer>[] = [];
+    for (const answer of source.answers) {
+      if (answer.value === null) continue;
+      const located = template.questions.get(answer.questionId);
+      if (!located) continue;
+      const problem = checkAnswerValue(located.question, answer.value);
+      if (problem) {
+        summary.notCopied.push({ questionId: answer.questionId, reason: problem.message });
+        continue;
+      }
+      rows.push({
+        organisationId: caller.organisationId,
+        assessmentId: target.id,
+        questionId: answer.questionId,
+        value: answer.value,
+        comment: answer.comment,
+        version: 1,
+        carriedOver: true,
+        answeredBy: answer.answeredBy,
+        updatedAt: now,
+      });
+    }
+    if (rows.length) {
+      await m.getRepository(Answer).insert(rows);
+      await m.getRepository(AuditEvent).insert(
+        rows.map((r) => ({
+          organisationId: caller.organisationId,
+          assessmentId: target.id,
+          questionId: r.questionId,
+          action: 'carried_over' as const,
+          oldValue: null,
+          newValue: r.value,
+          oldComment: null,
+          newComment: r.comment ?? null,
+          version: 1,
+          actorId: caller.userId,
+          at: now,
+        })),
+      );
+    }
+    summary.copied = rows.length;
+    return summary;
+  }
+
+  async list(caller: Caller): Promise<AssessmentSummaryDto[]> {
+    const rows = await this.assessments(caller).find({}, { order: { year: 'DESC' } });
+    return rows.map(toSummaryDto);
+  }
+
+  async get(caller: Caller, id: string): Promise<AssessmentDto> {
+    return this.toDto(await this.load(caller, id));
+  }
+
+  /** The assessment, its pinned template and its answers, scoped to the caller's organisation. */
+  async load(caller: Caller, id: string, m: EntityManager = this.ds.manager): Promise<LoadedAssessment> {
+    const assessment = await this.assessments(caller, m).get({ id });
+    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
+    const answers = await this.answers(caller, m).find({ assessmentId: id });
+    const values: Record<string, AnswerValue> = {};
+    for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
+    return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
+  }
+
+  /** Every assessment of the organisation, loaded, oldest first. */
+  async loadAll(caller: Caller): Promise<LoadedAssessment[]> {
+    const rows = await this.assessments(caller).find({}, { order: { year: 'ASC' } });
+    const answers = rows.length ? await this.answers(caller).find({ assessmentId: In(rows.map((r) => r.id)) }) : [];
+    return rows.map((assessment) => {
+      const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
+      const own = answers.filter((a) => a.assessmentId === assessment.id);
+      const values: Record<string, AnswerValue> = {};
+      for (const a of own) if (a.value !== null) values[a.questionId] = a.value;
+      return { assessment, template, answers: own, values, visible: visibleQuestionIds(template.template, values) };
+    });
+  }
+
+  progress(loaded: LoadedAssessment, sectionId?: string): ProgressDto {
+    let answered = 0;
+    let total = 0;
+    for (const q of loaded.template.order) {
+      if (!loaded.visible.has(q.id)) continue;
+      if (sectionId && loaded.template.questions.get(q.id)?.section.id !== sectionId) continue;
+      total++;
+      if (isAnswered(loaded.values[q.id])) answered++;
+    }
+    return { answered, total, percent: percent(answered, total) };
+  }
+
+  missingRequired(loaded: LoadedAssessment): MissingQuestionDto[] {
+    return loaded.template.order
+      .filter((q) => q.required && loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]))
+      .map((q) => ({ questionId: q.id, sectionId: loaded.template.questions.get(q.id)!.section.id, label: q.label }));
+  }
+
+  async next(caller: Caller, id: string): Promise<NextQuestionDto | null> {
+    const loaded = await this.load(caller, id);
+    const question = loaded.template.order.find((q) => loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]));
+    if (!question) return null;
+    const { section } = loaded.template.questions.get(question.id)!;
+    return { question, section: { id: section.id, title: section.title }, progress: this.progress(loaded) };
+  }
+
+  async submit(caller: Caller, id: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (m) => {
+      // FOR UPDATE waits for answer writes in flight (they hold FOR SHARE) and blocks new ones.
+      const assessment = await this.lockAssessment(m, caller, id, 'FOR UPDATE');
+      if (assessment.status === 'submitted') throw this.locked(assessment);
+      const missing = this.missingRequired(await this.load(caller, id, m));
+      if (missing.length) {
+        throw new DomainError(
+          ErrorCode.AssessmentIncomplete,
+          `${missing.length} required question(s) are still unanswered: ${missing.map((q) => q.questionId).join(', ')}`,
+          { missing },
+        );
+      }
+      await this.assessments(caller, m).update({ id }, { status: 'submitted', submittedAt: new Date(), submittedBy: caller.userId });
+      await this.audit(m, caller, id, { action: 'submitted' });
+    });
+    return this.get(caller, id);
+  }
+
+  async reopen(caller: Caller, id: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (m) => {
+      const assessment = await this.lockAssessment(m, caller, id, 'FOR UPDATE');
+      if (assessment.status !== 'submitted') {
+        throw new DomainError(ErrorCode.Conflict, `The ${assessment.year} assessment is not submitted: nothing to reopen`);
+      }
+      await this.assessments(caller, m).update({ id }, { status: 'draft', submittedAt: null, submittedBy: null });
+      await this.audit(m, caller, id, { action: 'reopened' });
+    });
+    return this.get(caller, id);
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  /**
+   * Saves one answer. The value is checked against its question; with `expectedVersion` the write
+   * only happens if nobody changed the answer since (an atomic `UPDATE ... WHERE version = $n`),
+   * else 409 with the current answer. Every change goes to the audit trail.
+   */
+  async saveAnswer(caller: Caller, assessmentId: string, questionId: string, dto: SaveAnswerDto): Promise<AnswerDto> {
+    return this.ds.transaction(async (m) => {
+      const assessment = await this.lockAssessment(m, caller, assessmentId, 'FOR SHARE');
+      if (assessment.status === 'submitted') throw this.locked(assessment);
+      const question = this.question(assessment, questionId);
+      const problem = checkAnswerValue(question, dto.value);
+      if (problem) throw new DomainError(ErrorCode.InvalidAnswer, problem.message, { questionId }, [problem]);
+      const value = dto.value as AnswerValue;
+
+      const current = await this.lockAnswer(m, caller, assessmentId, questionId);
+      if (dto.expectedVersion !== undefined && dto.expectedVersion !== (current?.version ?? 0)) {
+        throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion, current);
+      }
+      const comment = dto.comment === undefined ? (current?.comment ?? null) : dto.comment;
+      const unchanged = current !== null && current.value !== null && sameValue(current.value, value) && current.comment === comment;
+      let action: AuditAction = 'answered';
+      let saved: Answer | undefined;
+      if (!current) {
+        saved = await this.insertAnswer(m, caller, assessmentId, questionId, value, comment);
+        if (!saved) {
+          // A colleague's first answer landed between our read and our insert.
+          throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion ?? 0, null);
+        }
+      } else {
+        if (unchanged && !current.carriedOver) return this.toAnswerDto(current, assessment, m, caller);
+        if (unchanged && current.carriedOver) action = 'confirmed';
+        saved = await this.updateAnswer(m, current, value, comment, caller);
+        if (!saved) throw await this.stale(m, caller, assessment, questionId, current.version, null);
+      }
+      await this.audit(m, caller, assessmentId, {
+        action,
+        questionId,
+        oldValue: current?.value ?? null,
+        newValue: value,
+        oldComment: current?.comment ?? null,
+        newComment: comment,
+        version: saved.version,
+      });
+      return this.toAnswerDto(saved, assessment, m, caller);
+    });
+  }
+
+  async clearAnswer(caller: Caller, assessmentId: string, questionId: string, expectedVersion?: number): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const assessment = await this.lockAssessment(m, caller, assessmentId, 'FOR SHARE');
+      if (assessment.status === 'submitted') throw this.locked(assessment);
+      this.question(assessment, questionId);
+      const current = await this.lockAnswer(m, caller, assessmentId, questionId);
+      if (expectedVersion !== undefined && expectedVersion !== (current?.version ?? 0)) {
+        throw await this.stale(m, caller, assessment, questionId, expectedVersion, current);
+      }
+      if (!current || current.value === null) return;
+      const rows = (await returning(
+        m,
+        `UPDATE answers SET value = NULL, carried_over = false, version = version + 1, answered_by = $1, updated_at = now()
+          WHERE id = $2 AND organisation_id = $3 AND version = $4 RETURNING version`,
+        [caller.userId, current.id, caller.organisationId, current.version],
+      )) as Array<{ version: number }>;
+      if (!rows.length) throw await this.stale(m, caller, assessment, questionId, current.version, null);
+      await this.audit(m, caller, assessmentId, {
+        action: 'cleared',
+        questionId,
+        oldValue: current.value,
+        newValue: null,
+        oldComment: current.comment,
+        newComment: current.comment,
+        version: rows[0].version,
+      });
+    });
+  }
+
+  async listAnswers(caller: Caller, assessmentId: string): Promise<AnswerDto[]> {
+    const loaded = await this.load(caller, assessmentId);
+    const emails = await this.emails(caller, loaded.answers.map((a) => a.answeredBy));
+    return loaded.answers
+      .filter((a) => a.value !== null)
+      .sort((a, b) => (loaded.template.questions.get(a.questionId)?.index ?? 1e9) - (loaded.template.questions.get(b.questionId)?.index ?? 1e9))
+      .map((a) => toAnswerDto(a, loaded.visible.has(a.questionId), emails.get(a.answeredBy ?? '') ?? null));
+  }
+
+  async history(caller: Caller, assessmentId: string, limit = 200, questionId?: string): Promise<HistoryEventDto[]> {
+    await this.assessments(caller).get({ id: assessmentId });
+    const events = await tenantScope(this.ds.manager, AuditEvent, caller.organisationId, 'Event').find(
+      { assessmentId, ...(questionId ? { questionId } : {}) },
+      { order: { at: 'DESC', version: 'DESC' }, take: limit },
+    );
+    const emails = await this.emails(caller, events.map((e) => e.actorId));
+    return events.map((e) => ({
+      id: e.id,
+      questionId: e.questionId,
+      action: e.action,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      oldComment: e.oldComment,
+      newComment: e.newComment,
+      version: e.version,
+      actorId: e.actorId,
+      actorEmail: emails.get(e.actorId ?? '') ?? null,
+      at: e.at.toISOString(),
+    }));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private question(assessment: Assessment, questionId: string): Question {
+    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
+    const located = template.questions.get(questionId);
+    if (!located) {
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `Question "${questionId}" is not part of ${assessment.questionnaireId} version ${assessment.templateVersion}`,
+      );
+    }
+    return located.question;
+  }
+
+  private async lockAssessment(m: EntityManager, caller: Caller, id: string, mode: 'FOR SHARE' | 'FOR UPDATE'): Promise<Assessment> {
+    const rows = (await m.query(`SELECT id FROM assessments WHERE id = $1 AND organisation_id = $2 ${mode}`, [
+      id,
+      caller.organisationId,
+    ])) as Array<{ id: string }>;
+    if (!rows.length) throw DomainError.notFound('Assessment');
+    return this.assessments(caller, m).get({ id });
+  }
+
+  private async lockAnswer(m: EntityManager, caller: Caller, assessmentId: string, questionId: string): Promise<Answer | null> {
+    await m.query(`SELECT id FROM answers WHERE assessment_id = $1 AND question_id = $2 AND organisation_id = $3 FOR UPDATE`, [
+      assessmentId,
+      questionId,
+      caller.organisationId,
+    ]);
+    return this.answers(caller, m).findOne({ assessmentId, questionId });
+  }
+
+  private async insertAnswer(
+    m: EntityManager,
+    caller: Caller,
+    assessmentId: string,
+    questionId: string,
+    value: AnswerValue,
+    comment: string | null,
+  ): Promise<Answer | undefined> {
+    const res = await returning<{ id: string }>(
+      m,
+      `INSERT INTO answers (organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now())
+       ON CONFLICT (assessment_id, question_id) DO NOTHING
+       RETURNING id`,
+      [caller.organisationId, assessmentId, questionId, JSON.stringify(value), comment, caller.userId],
+    );
+    if (!res.length) return undefined;
+    return this.answers(caller, m).get({ id: res[0].id });
+  }
+
+  /** The optimistic write: only succeeds if the row still has the version we read. */
+  private async updateAnswer(m: EntityManager, current: Answer, value: AnswerValue, comment: string | null, caller: Caller): Promise<Answer | undefined> {
+    const res = await returning<{ id: string }>(
+      m,
+      `UPDATE answers
+          SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now()
+        WHERE id = $4 AND organisation_id = $5 AND version = $6
+        RETURNING id`,
+      [JSON.stringify(value), comment, caller.userId, current.id, caller.organisationId, current.version],
+    );
+    if (!res.length) return undefined;
+    return this.answers(caller, m).get({ id: current.id });
+  }
+
+  private async stale(
+    m: EntityManager,
+    caller: Caller,
+    assessment: Assessment,
+    questionId: string,
+    expected: number,
+    current: Answer | null,
+  ): Promise<DomainError> {
+    const latest = current ?? (await this.answers(caller, m).findOne({ assessmentId: assessment.id, questionId }));
+    const currentDto = latest && latest.value !== null ? await this.toAnswerDto(latest, assessment, m, caller) : null;
+    return new DomainError(
+      ErrorCode.StaleWrite,
+      `Answer to ${questionId} changed since version ${expected}: it is now at version ${latest?.version ?? 0}. ` +
+        'Review the current answer, then send it again with the current version.',
+      { questionId, currentVersion: latest?.version ?? 0, current: currentDto },
+    );
+  }
+
+  private async toAnswerDto(answer: Answer, assessment: Assessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
+    const loaded = await this.load(caller, assessment.id, m);
+    const emails = await this.emails(caller, [answer.answeredBy], m);
+    return toAnswerDto(answer, loaded.visible.has(answer.questionId), emails.get(answer.answeredBy ?? '') ?? null);
+  }
+
+  private async emails(caller: Caller, ids: Array<string | null>, m: EntityManager = this.ds.manager): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!wanted.length) return new Map();
+    const users = await tenantScope(m, User, caller.organisationId, 'User').find({ id: In(wanted) });
+    return new Map(users.map((u) => [u.id, u.email]));
+  }
+
+  private async audit(
+    m: EntityManager,
+    caller: Caller,
+    assessmentId: string,
+    e: Partial<AuditEvent> & { action: AuditAction },
+  ): Promise<void> {
+    await m.getRepository(AuditEvent).insert({
+      organisationId: caller.organisationId,
+      assessmentId,
+      questionId: e.questionId ?? null,
+      action: e.action,
+      oldValue: e.oldValue ?? null,
+      newValue: e.newValue ?? null,
+      oldComment: e.oldComment ?? null,
+      newComment: e.newComment ?? null,
+      version: e.version ?? null,
+      actorId: caller.userId,
+      at: new Date(),
+    });
+  }
+
+  private toDto(loaded: LoadedAssessment): AssessmentDto {
+    const a = loaded.assessment;
+    return {
+      ...toSummaryDto(a),
+      progress: this.progress(loaded),
+      sections: loaded.template.template.sections.map((s) => ({ id: s.id, title: s.title, ...this.progress(loaded, s.id) })),
+      requiredMissing: this.missingRequired(loaded).length,
+      copyForward: a.copyForward
+        ? { ...a.copyForward, pendingConfirmation: loaded.answers.filter((x) => x.carriedOver && x.value !== null).length }
+        : null,
+    };
+  }
+
+  private yearTaken(year: number): DomainError {
+    return new DomainError(ErrorCode.YearTaken, `Your organisation already has an assessment for ${year}`, {}, [
+      { field: 'year', rule: 'unique', message: `an assessment for ${year} already exists` },
+    ]);
+  }
+
+  private locked(a: Assessment): DomainError {
+    return new DomainError(
+      ErrorCode.AssessmentLocked,
+      `The ${a.year} assessment is submitted and read-only; an owner can reopen it`,
+    );
+  }
+}
+
+/** Runs a statement with RETURNING in the transaction and gives back the returned rows, on both databases. */
+async function returning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  if (!m.queryRunner) throw new Error('returning() must run inside a transaction');
+  const result = await m.queryRunner.query(sql, params, true);
+  return (result.records ?? []) as T[];
+}
+
+function sameValue(a: AnswerValue, b: AnswerValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function toSummaryDto(a: Assessment): AssessmentSummaryDto {
+  return {
+    id: a.id,
+    year: a.year,
+    questionnaireId: a.questionnaireId,
+    templateVersion: a.templateVersion,
+    status: a.status,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
+  };
+}
+
+function toAnswerDto(a: Answer, visible: boolean, email: string | null): AnswerDto {
+  return {
+    questionId: a.questionId,
+    value: a.value as AnswerValue,
+    comment: a.comment,
+    version: a.version,
+    carriedOver: a.carriedOver,
+    answeredBy: a.answeredBy,
+    answeredByEmail: email,
+    updatedAt: a.updatedAt.toISOString(),
+    visible,
+  };
+}

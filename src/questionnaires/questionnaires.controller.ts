@@ -1,0 +1,36 @@
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { validationProblem } from '../common/validation.js';
+import { ActionDto, QuestionnaireDto, QuestionnaireSummaryDto, toSummaries } from './questionnaires.dto.js';
+import { QuestionnairesService } from './questionnaires.service.js';
+import type { Action, QuestionnaireTemplate } from './template.types.js';
+
+const versionPipe = new ParseIntPipe({
+  exceptionFactory: () => validationProblem([{ field: 'version', rule: 'isInt', message: 'version must be a whole number' }]),
+});
+
+@ApiTags('questionnaires')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class QuestionnairesController {
+  constructor(private readonly questionnaires: QuestionnairesService) {}
+
+  @Get('questionnaires')
+  @ApiOkResponse({ type: [QuestionnaireSummaryDto], description: 'Each questionnaire with its newest version' })
+  list(): QuestionnaireSummaryDto[] {
+    return toSummaries(this.questionnaires.list());
+  }
+
+  @Get('questionnaires/:id/versions/:version')
+  @ApiOkResponse({ type: QuestionnaireDto, description: 'The whole template: sections, questions, options, conditions, scoring' })
+  @ApiNotFoundResponse({ description: 'No such questionnaire or version' })
+  get(@Param('id') id: string, @Param('version', versionPipe) version: number): QuestionnaireTemplate {
+    return this.questionnaires.get(id, version).template;
+  }
+
+  @Get('actions')
+  @ApiOkResponse({ type: [ActionDto], description: 'The action catalogue, from the workshop takeaways' })
+  actions(): Action[] {
+    return this.questionnaires.actions();
+  }
+}
