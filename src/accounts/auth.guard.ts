@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { IS_PUBLIC, MIN_ROLE, ROLE_RANK, type Caller } from './caller.js';
 import { User, type Role } from './user.entity.js';
+import { assertCsrf, parseCookies, SAFE_METHODS, SESSION_COOKIE } from './session-cookie.js';
 
 export interface TokenClaims {
   sub: string;
@@ -42,7 +43,13 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(req: Request): Promise<Caller> {
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    let token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) {
+      // Pages of the web interface: the same token in an httpOnly cookie, with CSRF protection.
+      const cookies = parseCookies(req.headers.cookie);
+      token = cookies[SESSION_COOKIE];
+      if (token && !SAFE_METHODS.has(req.method)) assertCsrf(req, cookies);
+    }
     if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'Send a bearer token: Authorization: Bearer <accessToken>');
     let claims: TokenClaims;
     try {

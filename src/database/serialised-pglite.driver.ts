@@ -70,10 +70,23 @@ export class SessionLock {
   }
 }
 
+/**
+ * typeorm-pglite keeps ONE PGlite instance per process, whichever DataSource asks for it.
+ * So the lock is per process too, and the instance is closed only when the last DataSource
+ * using it is destroyed (otherwise destroying one DataSource would silently hand the others a
+ * fresh, empty database). Two DataSources asking for different data folders is refused.
+ */
+const sessionLock = new SessionLock();
+let openPools = 0;
+let openDataDir: string | undefined;
+
 export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClass } {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (openPools > 0 && openDataDir !== dataDir) {
+    throw new Error(`The embedded database is already open on ${openDataDir}; one process serves one data folder (asked for ${dataDir})`);
+  }
   // typeorm-pglite loads PGlite's CommonJS build: same options, different declaration file.
   const Base = new PGliteDriver(options as never).driver.Pool as unknown as PoolClass;
-  const lock = new SessionLock();
 
   /** What a query runner holds while it owns the session: queries go straight to PGlite. */
   class SessionClient extends EventEmitter {
@@ -86,8 +99,16 @@ export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClas
   }
 
   class SerialisedPglitePool extends Base {
+    private ended = false;
+
+    constructor(...args: unknown[]) {
+      super(...args);
+      openPools++;
+      openDataDir = dataDir;
+    }
+
     connect(cb: ConnectCallback): Promise<void> {
-      return lock.acquire().then(
+      return sessionLock.acquire().then(
         (unlock) =>
           super.connect((err) => {
             if (err) {
@@ -103,12 +124,21 @@ export function serialisedPgliteDriver(options: PGliteOptions): { Pool: PoolClas
 
     /** Direct pool queries (outside a query runner) wait for the session too. */
     async query(...args: unknown[]): Promise<unknown> {
-      const unlock = await lock.acquire();
+      const unlock = await sessionLock.acquire();
       try {
         return toPgResult(args[0], await super.query(...args));
       } finally {
         unlock();
       }
+    }
+
+    end(callback: (err: unknown) => void): void {
+      if (this.ended) return callback(null);
+      this.ended = true;
+      openPools--;
+      if (openPools > 0) return callback(null);
+      openDataDir = undefined;
+      (Base.prototype as unknown as { end(cb: (err: unknown) => void): void }).end.call(this, callback);
     }
   }
 

@@ -1,0 +1,343 @@
+/**
+ * Year on year: two assessments' results -> deltas; several -> trend. Pure, no I/O.
+ *
+ * Rules:
+ * - Sections and actions are matched by their stable ids, questions by their stable ids,
+ *   so two template versions compare; what cannot be matched is listed as such.
+ * - Score and maturity deltas = current - previous, on the presented (one-decimal) values,
+ *   rounded to one decimal. Status: improved when delta >= +1 point, regressed when
+ *   delta <= -1, unchanged when |delta| < 1, unknown when either side is null.
+ * - Actions: present in an assessment when applicable there (a visible question informs it).
+ *   Present only in the current one: 'new'; only in the previous one: 'no_longer_asked';
+ *   in neither: left out.
+ * - Footprint: delta per criterion and per device type = current - previous total; null when
+ *   either side is not estimated (no footprint, no such device, or a null figure).
+ * - Answers: questions only in the previous / only in the current template version are
+ *   listed; for questions in both, changed answers are listed (multi_choice as sets).
+ * Comparing an assessment with itself gives every delta 0 (or null where a figure is
+ * unknown), every status 'unchanged' (or 'unknown' where a figure is unknown), no change.
+ */
+import type { AnswerValue } from '../questionnaires/template.types.js';
+import type { ActionResult, AssessmentResults, PriorityItem } from '../scoring/scoring.types.js';
+import type {
+  ActionChangeStatus,
+  ActionComparison,
+  AnswerChange,
+  AnswersComparison,
+  AssessmentRef,
+  ChangeStatus,
+  ComparableAssessment,
+  Comparison,
+  ConfidenceDelta,
+  FootprintComparison,
+  FootprintCriterionDelta,
+  FootprintLike,
+  LevelDelta,
+  ScoreDelta,
+  Trend,
+  TrendPoint,
+  TrendSectionPoint,
+} from './comparison.types.js';
+
+/** |delta| below one point counts as unchanged. */
+export const UNCHANGED_THRESHOLD = 1;
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function statusOf(delta: number | null): ChangeStatus {
+  if (delta === null) return 'unknown';
+  if (delta >= UNCHANGED_THRESHOLD) return 'improved';
+  if (delta <= -UNCHANGED_THRESHOLD) return 'regressed';
+  return 'unchanged';
+}
+
+export function scoreDelta(previous: number | null | undefined, current: number | null | undefined): ScoreDelta {
+  const p = finiteOrNull(previous);
+  const c = finiteOrNull(current);
+  const delta = p === null || c === null ? null : roundTo(c - p, 1);
+  return { previous: p, current: c, delta, status: statusOf(delta) };
+}
+
+function levelDelta(previous: LevelDelta['previous'], current: LevelDelta['current']): LevelDelta {
+  return { previous, current, delta: previous === null || current === null ? null : current - previous };
+}
+
+function confidenceDelta(previous: number, current: number): ConfidenceDelta {
+  return { previous, current, delta: roundTo(current - previous, 3) };
+}
+
+function refOf(item: ComparableAssessment): AssessmentRef {
+  return {
+    assessmentId: item.assessmentId,
+    year: item.year,
+    templateId: item.templateId,
+    templateVersion: item.templateVersion,
+  };
+}
+
+function isPresent(action: ActionResult | undefined): action is ActionResult {
+  return action !== undefined && action.status !== 'not_applicable';
+}
+
+function compareActions(previous: AssessmentResults, current: AssessmentResults): ActionComparison[] {
+  const before = new Map(previous.actions.map((a) => [a.id, a]));
+  const after = new Map(current.actions.map((a) => [a.id, a]));
+  const rankBefore = new Map<string, PriorityItem>(previous.priorities.map((p) => [p.actionId, p]));
+  const rankAfter = new Map<string, PriorityItem>(current.priorities.map((p) => [p.actionId, p]));
+  const ids = [...after.keys(), ...[...before.keys()].filter((id) => !after.has(id))];
+
+  const result: ActionComparison[] = [];
+  for (const id of ids) {
+    const p = before.get(id);
+    const c = after.get(id);
+    const inPrevious = isPresent(p);
+    const inCurrent = isPresent(c);
+    if (!inPrevious && !inCurrent) continue;
+    const maturityDelta =
+      inPrevious && inCurrent && p.maturity !== null && c.maturity !== null ? roundTo(c.maturity - p.maturity, 1) : null;
+    let status: ActionChangeStatus;
+    if (!inPrevious) status = 'new';
+    else if (!inCurrent) status = 'no_longer_asked';
+    else status = statusOf(maturityDelta);
+    const title = (c ?? p)!.title;
+    result.push({
+      id,
+      title: { fr: title.fr, en: title.en },
+      status,
+      previousMaturity: inPrevious ? p.maturity : null,
+      currentMaturity: inCurrent ? c.maturity : null,
+      delta: maturityDelta,
+      previousPriority: inPrevious ? p.priority : null,
+      currentPriority: inCurrent ? c.priority : null,
+      previousRank: rankBefore.get(id)?.rank ?? null,
+      currentRank: rankAfter.get(id)?.rank ?? null,
+      previousGroup: inPrevious ? p.group : null,
+      currentGroup: inCurrent ? c.group : null,
+    });
+  }
+  return result;
+}
+
+/** Entries of `devices`, whichever of the two accepted shapes it has. */
+function deviceEntries(footprint: FootprintLike | null | undefined): Map<string, FootprintLike['totals']> {
+  const entries = new Map<string, FootprintLike['totals']>();
+  const devices = footprint?.devices;
+  if (!devices) return entries;
+  if (Array.isArray(devices)) {
+    for (const device of devices as ReadonlyArray<{ device: string; perCriterion?: FootprintLike['totals'] }>) {
+      if (device && typeof device.device === 'string' && !entries.has(device.device)) {
+        entries.set(device.device, device.perCriterion);
+      }
+    }
+  } else {
+    for (const [type, device] of Object.entries(devices as Record<string, { perCriterion?: FootprintLike['totals'] } | null>)) {
+      entries.set(type, device?.perCriterion);
+    }
+  }
+  return entries;
+}
+
+function totalOf(record: FootprintLike['totals'], criterion: string): number | null {
+  if (!record || !Object.hasOwn(record, criterion)) return null;
+  return finiteOrNull(record[criterion]?.total);
+}
+
+function union(...lists: string[][]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const list of lists) {
+    for (const item of list) {
+      if (!seen.has(item)) {
+        seen.add(item);
+        result.push(item);
+      }
+    }
+  }
+  return result;
+}
+
+function criterionDelta(criterion: string, previous: number | null, current: number | null): FootprintCriterionDelta {
+  const delta = previous === null || current === null ? null : current - previous;
+  const deltaPercent = delta === null || previous === null || previous === 0 ? null : roundTo((delta / previous) * 100, 1);
+  return { criterion, previous, current, delta: delta === 0 ? 0 : delta, deltaPercent };
+}
+
+export function compareFootprints(
+  previous: FootprintLike | null | undefined,
+  current: FootprintLike | null | undefined,
+): FootprintComparison | null {
+  if (!previous && !current) return null;
+  const criteria = union(Object.keys(previous?.totals ?? {}), Object.keys(current?.totals ?? {}));
+  const devicesBefore = deviceEntries(previous);
+  const devicesAfter = deviceEntries(current);
+  const deviceTypes = union([...devicesBefore.keys()], [...devicesAfter.keys()]);
+  return {
+    criteria: criteria.map((c) => criterionDelta(c, totalOf(previous?.totals, c), totalOf(current?.totals, c))),
+    devices: deviceTypes.map((device) => {
+      const before = devicesBefore.get(device);
+      const after = devicesAfter.get(device);
+      const deviceCriteria = union(Object.keys(before ?? {}), Object.keys(after ?? {}));
+      return {
+        device,
+        criteria: deviceCriteria.map((c) => criterionDelta(c, totalOf(before, c), totalOf(after, c))),
+      };
+    }),
+  };
+}
+
+/** A stored value normalised for comparison: null when unanswered, multi_choice sorted. */
+function normalise(value: AnswerValue | null | undefined): AnswerValue | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.trim().length > 0 ? value : null;
+  if (Array.isArray(value)) return value.length > 0 ? [...new Set(value)].sort() : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return value;
+}
+
+function sameAnswer(a: AnswerValue | null, b: AnswerValue | null): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+function answerOf(answers: Record<string, AnswerValue>, id: string): AnswerValue | undefined {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
+
+export function compareAnswers(previous: ComparableAssessment, current: ComparableAssessment): AnswersComparison {
+  const before = new Set(previous.questionIds);
+  const after = new Set(current.questionIds);
+  const changed: AnswerChange[] = [];
+  let unchanged = 0;
+  for (const id of union(current.questionIds)) {
+    if (!before.has(id)) continue;
+    const p = normalise(answerOf(previous.answers, id));
+    const c = normalise(answerOf(current.answers, id));
+    if (sameAnswer(p, c)) {
+      unchanged += 1;
+      continue;
+    }
+    const raw = (v: AnswerValue | undefined) => normalise(v) === null ? null : (Array.isArray(v) ? [...v] : v!);
+    changed.push({
+      questionId: id,
+      previous: raw(answerOf(previous.answers, id)),
+      current: raw(answerOf(current.answers, id)),
+      kind: p === null ? 'answered' : c === null ? 'cleared' : 'modified',
+    });
+  }
+  return {
+    onlyInPrevious: union(previous.questionIds).filter((id) => !after.has(id)),
+    onlyInCurrent: union(current.questionIds).filter((id) => !before.has(id)),
+    changed,
+    unchanged,
+  };
+}
+
+/** Deltas from `previous` to `current` (see the rules above). */
+export function compareResults(previous: ComparableAssessment, current: ComparableAssessment): Comparison {
+  const p = previous.results;
+  const c = current.results;
+
+  const sectionsBefore = new Map(p.sections.map((s) => [s.id, s]));
+  const sectionsAfter = new Set(c.sections.map((s) => s.id));
+  const matched = c.sections
+    .filter((s) => sectionsBefore.has(s.id))
+    .map((s) => {
+      const old = sectionsBefore.get(s.id)!;
+      return {
+        id: s.id,
+        title: { fr: s.title.fr, en: s.title.en },
+        score: scoreDelta(old.score, s.score),
+        level: levelDelta(old.level, s.level),
+        confidence: confidenceDelta(old.confidence, s.confidence),
+      };
+    });
+  const unmatched = (s: AssessmentResults['sections'][number]) => ({
+    id: s.id,
+    title: { fr: s.title.fr, en: s.title.en },
+    score: s.score,
+  });
+
+  const actions = compareActions(p, c);
+  const actionCounts: Record<ActionChangeStatus, number> = {
+    improved: 0,
+    regressed: 0,
+    unchanged: 0,
+    unknown: 0,
+    new: 0,
+    no_longer_asked: 0,
+  };
+  for (const action of actions) actionCounts[action.status] += 1;
+
+  return {
+    previous: refOf(previous),
+    current: refOf(current),
+    sameTemplate: previous.templateId === current.templateId && previous.templateVersion === current.templateVersion,
+    unchangedThreshold: UNCHANGED_THRESHOLD,
+    overall: {
+      score: scoreDelta(p.overall.score, c.overall.score),
+      level: levelDelta(p.overall.level, c.overall.level),
+      confidence: confidenceDelta(p.overall.confidence, c.overall.confidence),
+    },
+    sections: {
+      matched,
+      onlyInPrevious: p.sections.filter((s) => !sectionsAfter.has(s.id)).map(unmatched),
+      onlyInCurrent: c.sections.filter((s) => !sectionsBefore.has(s.id)).map(unmatched),
+    },
+    actions,
+    actionCounts,
+    footprint: compareFootprints(previous.footprint, current.footprint),
+    answers: compareAnswers(previous, current),
+  };
+}
+
+/** Scores, levels, confidence and footprint totals over the years, oldest first. */
+export function trend(items: ComparableAssessment[]): Trend {
+  const ordered = [...items].sort(
+    (a, b) => a.year - b.year || (a.assessmentId < b.assessmentId ? -1 : a.assessmentId > b.assessmentId ? 1 : 0),
+  );
+  const sectionTitles = new Map<string, { fr: string; en: string }>();
+  const criteria: string[] = [];
+  const seenCriteria = new Set<string>();
+  const points: TrendPoint[] = [];
+
+  for (const item of ordered) {
+    const sections: Record<string, TrendSectionPoint> = {};
+    for (const s of item.results.sections) {
+      sections[s.id] = { score: s.score, level: s.level, confidence: s.confidence };
+      sectionTitles.set(s.id, { fr: s.title.fr, en: s.title.en });
+    }
+    let footprint: Record<string, number | null> | null = null;
+    if (item.footprint) {
+      footprint = {};
+      for (const criterion of Object.keys(item.footprint.totals ?? {})) {
+        footprint[criterion] = totalOf(item.footprint.totals, criterion);
+        if (!seenCriteria.has(criterion)) {
+          seenCriteria.add(criterion);
+          criteria.push(criterion);
+        }
+      }
+    }
+    const before = points.at(-1)?.overall.score ?? null;
+    const score = item.results.overall.score;
+    points.push({
+      ...refOf(item),
+      overall: {
+        score,
+        level: item.results.overall.level,
+        confidence: item.results.overall.confidence,
+        delta: before === null || score === null ? null : roundTo(score - before, 1),
+      },
+      sections,
+      footprint,
+    });
+  }
+  return { points, sections: [...sectionTitles].map(([id, title]) => ({ id, title })), criteria };
+}

@@ -1,0 +1,145 @@
+/**
+ * Scores the real content (templates/questionnaires/fresque-numerique/v1.json and
+ * templates/actions.json) with the best and the worst answers. The scoring module itself
+ * does no I/O: only this spec reads the files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareResults } from '../comparison/comparison.js';
+import type { ActionCatalogue, AnswerValue, Question, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import { isScoredQuestion, optionScore, questionMaturity } from './question-maturity.js';
+import { scoreAssessment } from './scoring.js';
+import type { AssessmentResults } from './scoring.types.js';
+
+const ROOT = process.cwd();
+const TEMPLATE_FILE = join(ROOT, 'templates/questionnaires/fresque-numerique/v1.json');
+const ACTIONS_FILE = join(ROOT, 'templates/actions.json');
+const present = existsSync(TEMPLATE_FILE) && existsSync(ACTIONS_FILE);
+
+type Goal = 'best' | 'worst';
+
+function clampToBounds(question: Question, value: number): number {
+  const low = question.min ?? Number.NEGATIVE_INFINITY;
+  const high = question.max ?? Number.POSITIVE_INFINITY;
+  const clamped = Math.min(high, Math.max(low, value));
+  return question.integer ? Math.round(clamped) : clamped;
+}
+
+/** The answer giving the highest (best) or lowest (worst) maturity; unscored questions answered so that conditions open. */
+function extremeAnswer(question: Question, goal: Goal): AnswerValue | undefined {
+  const pick = (values: AnswerValue[]): AnswerValue | undefined => {
+    const scored = values
+      .map((value) => ({ value, m: questionMaturity(question, value) }))
+      .filter((c): c is { value: AnswerValue; m: number } => c.m !== null);
+    if (scored.length === 0) return undefined;
+    return scored.reduce((a, b) => (goal === 'best' ? (b.m > a.m ? b : a) : b.m < a.m ? b : a)).value;
+  };
+  const options = question.options ?? [];
+  if (!isScoredQuestion(question)) {
+    switch (question.type) {
+      case 'boolean':
+        return true;
+      case 'number':
+        return clampToBounds(question, question.max ?? 10);
+      case 'multi_choice':
+        return options.filter((o) => !o.exclusive).map((o) => o.id).slice(0, 1);
+      case 'text':
+        return 'Commentaire / comment ✓';
+      default:
+        return options[0]?.id;
+    }
+  }
+  switch (question.type) {
+    case 'scale':
+    case 'single_choice':
+      return pick(options.map((o) => o.id));
+    case 'multi_choice': {
+      const all = options.filter((o) => !o.exclusive && (optionScore(o) ?? 0) > 0).map((o) => o.id);
+      const singles = options.map((o) => [o.id]);
+      return pick(goal === 'best' ? [all, ...singles] : singles);
+    }
+    case 'boolean':
+      return pick([true, false]);
+    case 'number': {
+      const linear = question.scoring!.linear!;
+      return pick([clampToBounds(question, linear.best), clampToBounds(question, linear.worst)]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string, AnswerValue> {
+  const answers: Record<string, AnswerValue> = {};
+  for (const section of template.sections) {
+    for (const question of section.questions) {
+      const value = extremeAnswer(question, goal);
+      if (value !== undefined) answers[question.id] = value;
+    }
+  }
+  return answers;
+}
+
+(present ? describe : describe.skip)('the real content (fresque-numerique v1 and the action catalogue)', () => {
+  let template: QuestionnaireTemplate;
+  let catalogue: ActionCatalogue;
+  let best: AssessmentResults;
+  let worst: AssessmentResults;
+
+  beforeAll(() => {
+    template = JSON.parse(readFileSync(TEMPLATE_FILE, 'utf8')) as QuestionnaireTemplate;
+    catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
+    best = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
+    worst = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
+  });
+
+  it('best answers: top score and level, full confidence, nothing left to do', () => {
+    expect(best.overall.score).toBeGreaterThanOrEqual(90);
+    expect(best.overall.level).toBe(5);
+    expect(best.overall.confidence).toBe(1);
+    for (const section of best.sections) {
+      expect(section.score).not.toBeNull();
+      expect(section.level).toBe(5);
+      expect(section.confidence).toBe(1);
+    }
+    for (const action of best.actions) {
+      expect(action.status).toBe('scored');
+      expect(action.confidence).toBe(1);
+      expect(action.maturity).toBeGreaterThanOrEqual(80);
+    }
+    expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
+  });
+
+  it('worst answers: lowest level, every action a gap, the plan ranked with sentences', () => {
+    expect(worst.overall.score).toBeLessThanOrEqual(10);
+    expect(worst.overall.level).toBe(1);
+    for (const action of worst.actions.filter((a) => a.status === 'scored')) {
+      expect(action.gap).toBeGreaterThanOrEqual(80);
+      expect(action.group).not.toBe('keep_up');
+    }
+    expect(worst.priorities.length).toBeGreaterThan(0);
+    expect(worst.priorities.map((p) => p.rank)).toEqual(worst.priorities.map((_, i) => i + 1));
+    for (const p of worst.priorities) {
+      expect(p.why.fr).toMatch(/^Impact \d\/5/);
+      expect(p.why.en).toMatch(/^Impact \d\/5/);
+    }
+    expect(JSON.parse(JSON.stringify(worst))).toEqual(worst);
+  });
+
+  it('every action of the catalogue is informed by the questionnaire', () => {
+    expect(best.actions.map((a) => a.id).sort()).toEqual(catalogue.actions.map((a) => a.id).sort());
+    expect(best.actions.filter((a) => a.explanation.length === 0).map((a) => a.id)).toEqual([]);
+  });
+
+  it('from the worst year to the best one, every action improves or appears', () => {
+    const questionIds = template.sections.flatMap((s) => s.questions.map((q) => q.id));
+    const base = { templateId: template.id, templateVersion: template.version, questionIds };
+    const comparison = compareResults(
+      { ...base, assessmentId: 'w', year: 2024, results: worst, answers: answersFor(template, 'worst') },
+      { ...base, assessmentId: 'b', year: 2025, results: best, answers: answersFor(template, 'best') },
+    );
+    expect(comparison.overall.score.status).toBe('improved');
+    expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
+    expect(comparison.actionCounts.regressed).toBe(0);
+  });
+});
