@@ -1,0 +1,90 @@
+import type { Lang } from '../questionnaires/template.types.js';
+import type { IndexedTemplate } from '../questionnaires/questionnaires.service.js';
+import { answerLabel } from '../scoring/index.js';
+import type { AnswerDto } from '../assessments/assessments.dto.js';
+import { toCsv, type CsvCell } from './csv.js';
+import type { FullResults } from './results.service.js';
+
+export interface AssessmentExport {
+  exportedAt: string;
+  organisation: { id: string; name: string };
+  assessment: FullResults['assessment'];
+  answers: Array<AnswerDto & { sectionId: string; question: { fr: string; en: string }; valueLabel: { fr: string; en: string } | null }>;
+  results: FullResults;
+}
+
+export function buildExport(
+  organisation: { id: string; name: string },
+  template: IndexedTemplate,
+  answers: AnswerDto[],
+  results: FullResults,
+): AssessmentExport {
+  return {
+    exportedAt: new Date().toISOString(),
+    organisation,
+    assessment: results.assessment,
+    answers: answers.map((a) => {
+      const located = template.questions.get(a.questionId);
+      return {
+        ...a,
+        sectionId: located?.section.id ?? '',
+        question: located?.question.label ?? { fr: a.questionId, en: a.questionId },
+        valueLabel: located ? answerLabel(located.question, a.value) : null,
+      };
+    }),
+    results,
+  };
+}
+
+const HEADER = ['kind', 'id', 'section', 'label', 'value', 'detail', 'score', 'level', 'confidence', 'unit', 'comment', 'answered_by', 'updated_at'];
+
+/** One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint. */
+export function exportCsv(data: AssessmentExport, lang: Lang): string {
+  const rows: CsvCell[][] = [];
+  const r = data.results;
+  rows.push(['overall', 'overall', '', lang === 'fr' ? 'Score global' : 'Overall score', r.overall.score, r.overall.levelLabel?.[lang] ?? '', r.overall.score, r.overall.level, r.overall.confidence, '/100', '', '', '']);
+  for (const s of r.sections) rows.push(['section', s.id, s.id, s.title[lang], s.score, s.levelLabel?.[lang] ?? '', s.score, s.level, s.confidence, '/100', '', '', '']);
+  for (const p of r.priorities) {
+    rows.push([
+      'priority',
+      p.actionId,
+      p.group,
+      p.title[lang],
+      p.rank,
+      p.why[lang],
+      p.priority,
+      '',
+      p.confidence,
+      p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
+      p.saving?.climateKgCo2ePerYear ?? '',
+      '',
+      '',
+    ]);
+  }
+  for (const d of r.footprint.devices) {
+    for (const [criterion, parts] of Object.entries(d.perCriterion)) {
+      rows.push(['footprint', `${d.device}.${criterion}`, d.device, `${d.device} (${d.count})`, parts.total, `embodied ${parts.embodied ?? 'not estimated'}; use ${parts.use ?? 'not estimated'}`, '', '', '', r.footprint.units[criterion as keyof typeof r.footprint.units], '', '', '']);
+    }
+  }
+  for (const [criterion, t] of Object.entries(r.footprint.totals)) {
+    rows.push(['footprint_total', criterion, '', criterion, t.total, t.notEstimated.length ? `not estimated: ${t.notEstimated.map((n) => `${n.device} ${n.part}`).join(', ')}` : '', '', '', '', r.footprint.units[criterion as keyof typeof r.footprint.units], '', '', '']);
+  }
+  for (const a of data.answers) {
+    rows.push([
+      'answer',
+      a.questionId,
+      a.sectionId,
+      a.question[lang],
+      Array.isArray(a.value) ? a.value.join('|') : (a.value as CsvCell),
+      a.valueLabel?.[lang] ?? '',
+      '',
+      '',
+      '',
+      '',
+      a.comment ?? '',
+      a.answeredByEmail ?? '',
+      a.updatedAt,
+    ]);
+  }
+  return toCsv(HEADER, rows);
+}

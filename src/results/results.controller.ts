@@ -1,0 +1,68 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { CurrentCaller, type Caller } from '../accounts/caller.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
+import { uuidPipe } from '../common/uuid.pipe.js';
+import { ComparisonDto, ExportQueryDto, ResultsDto, TrendDto } from './results.dto.js';
+import { buildExport, exportCsv } from './export.js';
+import { ResultsService } from './results.service.js';
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller('api/v1/assessments')
+export class ResultsController {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly assessments: AssessmentsService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** Declared before `:id` routes so that "trend" is never read as an id. */
+  @Get('trend')
+  @ApiOkResponse({ type: TrendDto, description: 'Scores and footprint totals over every year of the organisation' })
+  trend(@CurrentCaller() caller: Caller) {
+    return this.results.trend(caller);
+  }
+
+  @Get(':id/results')
+  @ApiOkResponse({ type: ResultsDto, description: 'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence)' })
+  get(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string) {
+    return this.results.results(caller, id);
+  }
+
+  @Get(':id/compare/:otherId')
+  @ApiOkResponse({ type: ComparisonDto, description: 'Year-on-year deltas; the earlier year is "previous"' })
+  compare(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string, @Param('otherId', uuidPipe('otherId')) otherId: string) {
+    return this.results.compare(caller, id, otherId);
+  }
+
+  @Get(':id/export')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Answers with labels, scores, priorities and footprint, as JSON or CSV (UTF-8 with BOM)' })
+  async export(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const loaded = await this.assessments.load(caller, id);
+    const organisation = await this.accounts.organisation(caller);
+    const data = buildExport(
+      { id: organisation.id, name: organisation.name },
+      loaded.template,
+      await this.assessments.listAnswers(caller, id),
+      this.results.compute(loaded),
+    );
+    const base = `assessment-${loaded.assessment.year}`;
+    if ((query.format ?? 'json') === 'json') {
+      res.setHeader('Content-Disposition', `attachment; filename="${base}.json"`);
+      return data;
+    }
+    const lang = query.lang ?? (organisation.language === 'en' ? 'en' : 'fr');
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${base}.csv"`);
+    return new StreamableFile(Buffer.from(exportCsv(data, lang), 'utf8'));
+  }
+}

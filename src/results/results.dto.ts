@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ enum: ['fr', 'en'], description: 'Language of labels in the CSV (default: the organisation language)' })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(['fr', 'en'], { message: 'lang must be fr or en' })
+  lang?: 'fr' | 'en';
+}
+
+class ScoreDto {
+  @ApiProperty({ nullable: true, type: Number, description: '0-100, one decimal; null when nothing is known yet' }) score: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5 }) level: number | null;
+  @ApiProperty({ description: 'Share of the weight answered, 0-1: how much of the score rests on answers' }) confidence: number;
+}
+
+class OverallDto extends ScoreDto {
+  @ApiPropertyOptional({ description: 'Section whose weakness capped the level (floor rule)' }) cappedBy?: string;
+}
+
+class SectionScoreDto extends ScoreDto {
+  @ApiProperty() id: string;
+  @ApiProperty() answered: number;
+  @ApiProperty() visible: number;
+}
+
+class ActionResultDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: Number }) maturity: number | null;
+  @ApiProperty({ nullable: true, type: Number }) gap: number | null;
+  @ApiProperty({ nullable: true, type: Number }) priority: number | null;
+  @ApiProperty() confidence: number;
+  @ApiProperty({ description: 'The answers that moved it and by how much (contribution in points)' }) explanation: object[];
+}
+
+class PriorityDto {
+  @ApiProperty() rank: number;
+  @ApiProperty() actionId: string;
+  @ApiProperty({ enum: ['quick_win', 'structural', 'keep_up', 'unknown'] }) group: string;
+  @ApiProperty({ nullable: true, type: Number }) priority: number | null;
+  @ApiProperty({ description: 'One sentence, fr and en, saying why it ranks here' }) why: { fr: string; en: string };
+  @ApiPropertyOptional({ description: 'Quantified yearly saving on the organisation inventory' }) saving?: object;
+}
+
+export class ResultsDto {
+  @ApiProperty() assessment: object;
+  @ApiProperty({ type: OverallDto }) overall: OverallDto;
+  @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
+  @ApiProperty({ type: [ActionResultDto] }) actions: ActionResultDto[];
+  @ApiProperty({ type: [PriorityDto] }) priorities: PriorityDto[];
+  @ApiProperty({ description: 'Yearly multi-criteria footprint by device type, embodied vs use; null = not estimated' }) footprint: object;
+  @ApiProperty({ description: 'Quantified levers (lifespan, refurbished, fewer screens, switch off)' }) savings: object[];
+  @ApiProperty() methodologyVersion: string;
+}
+
+export class ComparisonDto {
+  @ApiProperty() previous: object;
+  @ApiProperty() current: object;
+  @ApiProperty() sameTemplate: boolean;
+  @ApiProperty() overall: object;
+  @ApiProperty({ description: 'matched, onlyInPrevious, onlyInCurrent' }) sections: object;
+  @ApiProperty({ description: 'improved / regressed / unchanged / new / no_longer_asked / unknown' }) actions: object[];
+  @ApiProperty({ nullable: true }) footprint: object | null;
+  @ApiProperty({ description: 'Questions only in one year, changed answers' }) answers: object;
+}
+
+export class TrendDto {
+  @ApiProperty({ description: 'One point per year: overall, sections, footprint totals' }) points: object[];
+  @ApiProperty() sections: object[];
+  @ApiProperty({ type: [String] }) criteria: string[];
+}

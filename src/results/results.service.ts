@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Caller } from '../accounts/caller.js';
+import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
+import { compareResults, trend, type ComparableAssessment, type Comparison, type Trend } from '../comparison/index.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { computeFootprint, computeSavings, inventoryFromAnswers } from '../footprint/index.js';
+import type { FootprintFactors, FootprintResult, LeverSaving } from '../footprint/index.js';
+import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
+import type { AnswerValue } from '../questionnaires/template.types.js';
+import { scoreAssessment, type ActionSavingInput, type AssessmentResults } from '../scoring/index.js';
+
+export const FOOTPRINT_FACTORS = Symbol('FootprintFactors');
+
+/** Everything the API, the export and the report say about one assessment. */
+export interface FullResults extends AssessmentResults {
+  assessment: { id: string; year: number; status: string; questionnaireId: string; templateVersion: number };
+  footprint: FootprintResult;
+  /** The quantified levers, on the organisation's own inventory (each alone: do not add them up). */
+  savings: LeverSaving[];
+}
+
+/**
+ * The Nest side of the pure cores: loads answers (scoped to the caller's organisation) and hands
+ * plain data to scoring, footprint and comparison. Only visible answers count.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly questionnaires: QuestionnairesService,
+    @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
+  ) {}
+
+  async results(caller: Caller, id: string): Promise<FullResults> {
+    return this.compute(await this.assessments.load(caller, id));
+  }
+
+  compute(loaded: LoadedAssessment): FullResults {
+    const answers = visibleAnswers(loaded);
+    const footprint = computeFootprint(inventoryFromAnswers(answers), this.factors);
+    const savings = computeSavings(inventoryFromAnswers(answers), this.factors, footprint);
+    const byAction: Record<string, ActionSavingInput> = {};
+    for (const action of this.questionnaires.actions()) {
+      const saving = savings.find((s) => s.lever === action.lever);
+      if (saving?.applicable) byAction[action.id] = saving;
+    }
+    const scores = scoreAssessment({
+      template: loaded.template.template,
+      actions: this.questionnaires.actions(),
+      answers,
+      savings: byAction,
+    });
+    const a = loaded.assessment;
+    return {
+      assessment: { id: a.id, year: a.year, status: a.status, questionnaireId: a.questionnaireId, templateVersion: a.templateVersion },
+      ...scores,
+      footprint,
+      savings,
+    };
+  }
+
+  comparable(loaded: LoadedAssessment, results: FullResults = this.compute(loaded)): ComparableAssessment {
+    return {
+      assessmentId: loaded.assessment.id,
+      year: loaded.assessment.year,
+      templateId: loaded.assessment.questionnaireId,
+      templateVersion: loaded.assessment.templateVersion,
+      results,
+      footprint: results.footprint,
+      answers: visibleAnswers(loaded),
+      questionIds: [...loaded.template.questions.keys()],
+    };
+  }
+
+  /** Year on year: the earlier assessment is always "previous", whichever order they are asked in. */
+  async compare(caller: Caller, id: string, otherId: string): Promise<Comparison> {
+    if (id === otherId) throw new DomainError(ErrorCode.InvalidInput, 'Pick two different assessments to compare');
+    const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
+    const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
+    return compareResults(this.comparable(previous), this.comparable(current));
+  }
+
+  async trend(caller: Caller): Promise<Trend> {
+    const all = await this.assessments.loadAll(caller);
+    return trend(all.map((l) => this.comparable(l)));
+  }
+
+  /** The latest assessment before this one, for the report's year-on-year pages. */
+  previousOf(all: LoadedAssessment[], year: number): LoadedAssessment | undefined {
+    return all.filter((l) => l.assessment.year < year).sort((x, y) => y.assessment.year - x.assessment.year)[0];
+  }
+}
+
+/** Answers of the questions shown; hidden ones are kept in the database but ignored. */
+export function visibleAnswers(loaded: LoadedAssessment): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(loaded.values)) if (loaded.visible.has(id)) out[id] = value;
+  return out;
+}

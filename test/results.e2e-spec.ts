@@ -1,0 +1,151 @@
+import request from 'supertest';
+import type { QuestionnaireTemplate } from '../src/questionnaires/template.types.js';
+import { allQuestions, answerFor } from './support/answers.js';
+import { parseCsv } from './support/csv.js';
+import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
+
+const api = '/api/v1';
+
+describe('results, priorities, footprint, comparison and export', () => {
+  let t: TestApp;
+  let owner: Account;
+  let template: QuestionnaireTemplate;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await register(t.http, 'Agglo « Éco » & Cie');
+    template = (await request(t.http).get(`${api}/questionnaires/fresque-numerique/versions/1`).set(bearer(owner)).expect(200)).body;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Walks through `next` until every visible question is answered. */
+  async function walk(who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown> = {}, from?: string) {
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year, ...(from ? { copyFromAssessmentId: from } : {}) }).expect(201)).body;
+    for (const [questionId, value] of Object.entries(overrides)) {
+      await request(t.http).put(`${api}/assessments/${a.id}/answers/${questionId}`).set(bearer(who)).send({ value }).expect(200);
+    }
+    for (;;) {
+      const next = await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(who));
+      if (next.status === 204) break;
+      const q = next.body.question;
+      await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(who)).send({ value: answerFor(q, quality) }).expect(200);
+    }
+    return a.id as string;
+  }
+
+  const inventory = { 'organisation.country': 'FR', 'organisation.employees': 120, 'inventory.laptop.count': 100, 'inventory.laptop.lifespan_years': 4, 'inventory.laptop.refurbished_share': 0 };
+
+  it('a draft already has results, with confidence below 1', async () => {
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2010 }).expect(201)).body;
+    const empty = (await request(t.http).get(`${api}/assessments/${a.id}/results`).set(bearer(owner)).expect(200)).body;
+    expect(empty.overall).toMatchObject({ score: null, confidence: 0 });
+    const q = allQuestions(template).find((x) => x.type === 'scale')!;
+    await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(owner)).send({ value: answerFor(q, 'best') }).expect(200);
+    const some = (await request(t.http).get(`${api}/assessments/${a.id}/results`).set(bearer(owner)).expect(200)).body;
+    expect(some.overall.score).toBe(100);
+    expect(some.overall.confidence).toBeGreaterThan(0);
+    expect(some.overall.confidence).toBeLessThan(1);
+  });
+
+  it('the best answers give a higher score and level than the worst, and the plan ranks quick wins first with reasons', async () => {
+    const best = await walk(owner, 2011, 'best', inventory);
+    const worst = await walk(owner, 2012, 'worst', inventory);
+    const rb = (await request(t.http).get(`${api}/assessments/${best}/results`).set(bearer(owner)).expect(200)).body;
+    const rw = (await request(t.http).get(`${api}/assessments/${worst}/results`).set(bearer(owner)).expect(200)).body;
+    expect(rb.overall.score).toBeGreaterThan(rw.overall.score);
+    expect(rb.overall.level).toBeGreaterThan(rw.overall.level);
+    expect(rb.overall.confidence).toBe(1);
+    expect(rw.sections.map((s: { id: string }) => s.id)).toEqual(template.sections.map((s) => s.id));
+    for (const s of [...rb.sections, ...rw.sections]) {
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.score).toBeLessThanOrEqual(100);
+    }
+    const ranks = rw.priorities.map((p: { rank: number }) => p.rank);
+    expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
+    const values = rw.priorities.map((p: { priority: number }) => p.priority);
+    expect([...values].sort((a: number, b: number) => b - a)).toEqual(values);
+    for (const p of rw.priorities) {
+      expect(p.why.fr.length).toBeGreaterThan(20);
+      expect(p.why.en.length).toBeGreaterThan(20);
+      expect(['quick_win', 'structural', 'keep_up']).toContain(p.group);
+    }
+    const action = rw.actions.find((x: { id: string }) => x.id === rw.priorities[0].actionId);
+    expect(action.explanation.some((e: { status: string }) => e.status === 'known')).toBe(true);
+    // The lifespan lever is quantified on this organisation's own laptops.
+    const lifespan = rw.savings.find((s: { lever: string }) => s.lever === 'lifespan');
+    expect(lifespan.applicable).toBe(true);
+    expect(lifespan.climateKgCo2ePerYear).toBeGreaterThan(0);
+    const extend = rw.priorities.find((p: { actionId: string }) => p.actionId === 'extend-lifespan');
+    expect(extend.saving.climateKgCo2ePerYear).toBeCloseTo(lifespan.climateKgCo2ePerYear, 6);
+  });
+
+  it('the footprint of 100 laptops kept 4 years in France matches the reference figures', async () => {
+    const id = await walk(owner, 2013, 'worst', inventory);
+    const r = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearer(owner)).expect(200)).body;
+    const laptop = r.footprint.devices.find((d: { device: string }) => d.device === 'laptop');
+    // (170 + 12.3 + 2.79) kg CO2e / 4 years x 100 laptops
+    expect(laptop.perCriterion.climate.embodied).toBeCloseTo(4627.25, 6);
+    // 26.5 W x 8 h x 220 days = 46.64 kWh a laptop; x 100 x 0.0461 kg CO2e/kWh
+    expect(laptop.perCriterion.climate.use).toBeCloseTo(215.0104, 6);
+    expect(r.footprint.totals.water.use).toBeNull();
+    expect(r.footprint.totals.water.notEstimated).toEqual(expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]));
+  });
+
+  it('compares years, lists action changes, and gives the trend over three years', async () => {
+    const other = await register(t.http, 'Trois ans');
+    const y1 = await walk(other, 2021, 'worst', inventory);
+    const y2 = await walk(other, 2022, 'best', { ...inventory, 'inventory.laptop.lifespan_years': 6 }, y1);
+    const y3 = await walk(other, 2023, 'best', { ...inventory, 'inventory.laptop.lifespan_years': 6 }, y2);
+    const cmp = (await request(t.http).get(`${api}/assessments/${y2}/compare/${y1}`).set(bearer(other)).expect(200)).body;
+    expect(cmp.previous.year).toBe(2021);
+    expect(cmp.current.year).toBe(2022);
+    expect(cmp.overall.score.delta).toBeGreaterThan(0);
+    expect(cmp.actions.find((a: { id: string }) => a.id === 'extend-lifespan').status).toBe('improved');
+    expect(cmp.footprint.criteria.find((c: { criterion: string }) => c.criterion === 'climate').delta).toBeLessThan(0);
+    const same = (await request(t.http).get(`${api}/assessments/${y3}/compare/${y2}`).set(bearer(other)).expect(200)).body;
+    expect(same.overall.score.delta).toBe(0);
+    await request(t.http).get(`${api}/assessments/${y3}/compare/${y3}`).set(bearer(other)).expect(400);
+
+    const trend = (await request(t.http).get(`${api}/assessments/trend`).set(bearer(other)).expect(200)).body;
+    expect(trend.points.map((p: { year: number }) => p.year)).toEqual([2021, 2022, 2023]);
+    expect(trend.points[1].overall.delta).toBeGreaterThan(0);
+    expect(trend.points[0].footprint.climate).toBeGreaterThan(trend.points[1].footprint.climate);
+  });
+
+  it('exports CSV that reads back in a spreadsheet, with formulas neutralised, and JSON with labels', async () => {
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2014 }).expect(201)).body;
+    const text = allQuestions(template).find((q) => q.type === 'text' && !q.showIf)!;
+    const scale = allQuestions(template).find((q) => q.type === 'scale')!;
+    await request(t.http).put(`${api}/assessments/${a.id}/answers/${text.id}`).set(bearer(owner)).send({ value: '=HYPERLINK("http://evil")', comment: '+33 1 23, "quoted"\nline' }).expect(200);
+    await request(t.http).put(`${api}/assessments/${a.id}/answers/${scale.id}`).set(bearer(owner)).send({ value: scale.options![1].id, comment: '@risk' }).expect(200);
+    const csv = await request(t.http).get(`${api}/assessments/${a.id}/export?format=csv&lang=en`).set(bearer(owner)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const body = csv.body as string;
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(body.slice(1));
+    const header = rows[0];
+    const col = (name: string) => header.indexOf(name);
+    const answerRows = rows.filter((r) => r[0] === 'answer');
+    const textRow = answerRows.find((r) => r[col('id')] === text.id)!;
+    expect(textRow[col('value')]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(textRow[col('comment')]).toBe(`'+33 1 23, "quoted"\nline`);
+    const scaleRow = answerRows.find((r) => r[col('id')] === scale.id)!;
+    expect(scaleRow[col('detail')]).toBe(scale.options![1].label.en);
+    expect(scaleRow[col('comment')]).toBe(`'@risk`);
+    expect(rows.filter((r) => r[0] === 'section').map((r) => r[1])).toEqual(template.sections.map((s) => s.id));
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
+
+    const json = (await request(t.http).get(`${api}/assessments/${a.id}/export?format=json`).set(bearer(owner)).expect(200)).body;
+    expect(json.organisation.name).toBe('Agglo « Éco » & Cie');
+    expect(json.answers.find((x: { questionId: string }) => x.questionId === scale.id).valueLabel.fr).toBe(scale.options![1].label.fr);
+    expect(json.results.overall).toBeDefined();
+    await request(t.http).get(`${api}/assessments/${a.id}/export?format=xml`).set(bearer(owner)).expect(400);
+  });
+});
