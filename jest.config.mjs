@@ -5,6 +5,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   resolver: '<rootDir>/test/support/jest-resolver.cjs',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
   setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.mjs'],
   testRegex: '(src|test)/.*\\.(spec|e2e-spec)\\.ts$',
   testTimeout: 60000,

@@ -15,6 +15,7 @@ import { validateEnvironment } from './config/env.validation.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ResultsModule } from './results/results.module.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -64,9 +65,9 @@ const FEATURE_MODULES = [
   QuestionnairesModule,
   AccountsModule,
   ResultsModule,
+  ReportsModule,
   AssessmentsModule,
   HealthModule,
-  
 ];
 
 /**

@@ -75,6 +75,10 @@ export class QuestionnairesService {
     return ids.includes('fresque-numerique') ? 'fresque-numerique' : ids[0];
   }
 
+  catalogueVersion(): number {
+    return this.content.actions.version;
+  }
+
   actions(): Action[] {
     return this.content.actions.actions;
   }

@@ -3,21 +3,14 @@ import type { Caller } from '../accounts/caller.js';
 import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
 import { compareResults, trend, type ComparableAssessment, type Comparison, type Trend } from '../comparison/index.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { computeFootprint, computeSavings, inventoryFromAnswers } from '../footprint/index.js';
-import type { FootprintFactors, FootprintResult, LeverSaving } from '../footprint/index.js';
+import type { FootprintFactors } from '../footprint/index.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
-import { scoreAssessment, type ActionSavingInput, type AssessmentResults } from '../scoring/index.js';
+import { computeFullResults, type FullResults } from './full-results.js';
 
 export const FOOTPRINT_FACTORS = Symbol('FootprintFactors');
 
-/** Everything the API, the export and the report say about one assessment. */
-export interface FullResults extends AssessmentResults {
-  assessment: { id: string; year: number; status: string; questionnaireId: string; templateVersion: number };
-  footprint: FootprintResult;
-  /** The quantified levers, on the organisation's own inventory (each alone: do not add them up). */
-  savings: LeverSaving[];
-}
+export type { FullResults };
 
 /**
  * The Nest side of the pure cores: loads answers (scoped to the caller's organisation) and hands
@@ -36,27 +29,18 @@ export class ResultsService {
   }
 
   compute(loaded: LoadedAssessment): FullResults {
-    const answers = visibleAnswers(loaded);
-    const footprint = computeFootprint(inventoryFromAnswers(answers), this.factors);
-    const savings = computeSavings(inventoryFromAnswers(answers), this.factors, footprint);
-    const byAction: Record<string, ActionSavingInput> = {};
-    for (const action of this.questionnaires.actions()) {
-      const saving = savings.find((s) => s.lever === action.lever);
-      if (saving?.applicable) byAction[action.id] = saving;
-    }
-    const scores = scoreAssessment({
+    const a = loaded.assessment;
+    return computeFullResults({
+      assessment: { id: a.id, year: a.year, status: a.status, questionnaireId: a.questionnaireId, templateVersion: a.templateVersion },
       template: loaded.template.template,
       actions: this.questionnaires.actions(),
-      answers,
-      savings: byAction,
+      values: loaded.values,
+      factors: this.factors,
     });
-    const a = loaded.assessment;
-    return {
-      assessment: { id: a.id, year: a.year, status: a.status, questionnaireId: a.questionnaireId, templateVersion: a.templateVersion },
-      ...scores,
-      footprint,
-      savings,
-    };
+  }
+
+  get footprintFactors(): FootprintFactors {
+    return this.factors;
   }
 
   comparable(loaded: LoadedAssessment, results: FullResults = this.compute(loaded)): ComparableAssessment {

@@ -1,0 +1,83 @@
+import { extractPdfText } from '../../test/fixtures/reports/pdf-text.js';
+import { buildSampleViewModel } from '../../test/fixtures/reports/sample-view-model.js';
+import { renderReport } from './pdf-renderer.js';
+import {
+  ReportPoolBusyError,
+  ReportPoolClosedError,
+  ReportRenderErrorCode,
+  ReportRenderTimeoutError,
+} from './report-render.errors.js';
+import { defaultWorkerUrl, ReportWorkerPool } from './report-worker-pool.js';
+
+// These tests start real worker threads running pdf-render.worker.ts (through the
+// source bootstrap, see worker-source-bootstrap.ts); production runs the compiled .js.
+describe('rendering reports off the request thread', () => {
+  const vm = buildSampleViewModel('fr');
+  let pool: ReportWorkerPool;
+
+  beforeAll(() => {
+    pool = new ReportWorkerPool({ size: 2, timeoutMs: 30_000 });
+  });
+  afterAll(() => pool.close());
+
+  it('uses the worker script beside the pool, in the form the pool runs from', () => {
+    expect(defaultWorkerUrl().pathname).toMatch(/\/src\/reports\/pdf-render\.worker\.ts$/);
+  });
+
+  it('renders in a worker exactly what the renderer renders in process', async () => {
+    const [inWorker, inProcess] = await Promise.all([
+      pool.render(vm, { deterministic: true }),
+      renderReport(vm, { deterministic: true }),
+    ]);
+    expect(Buffer.isBuffer(inWorker)).toBe(true);
+    expect(Buffer.compare(inWorker, inProcess)).toBe(0);
+    const { text } = await extractPdfText(inWorker);
+    expect(text).toContain(vm.meta.organisationName);
+  });
+
+  it('renders several reports at once with two workers', async () => {
+    const pdfs = await Promise.all([
+      pool.render(buildSampleViewModel('en')),
+      pool.render(buildSampleViewModel('fr', { withPrevious: false })),
+      pool.render(buildSampleViewModel('en', { withPrevious: false })),
+    ]);
+    for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pool.stats).toMatchObject({ size: 2, busy: 0, queued: 0, closed: false });
+    expect(pool.stats.workers).toBeLessThanOrEqual(2);
+  });
+
+  it('stops a report that runs past its time limit, and keeps serving the next ones', async () => {
+    const slow = pool.render(vm, { timeoutMs: 5 });
+    await expect(slow).rejects.toBeInstanceOf(ReportRenderTimeoutError);
+    await expect(slow).rejects.toMatchObject({ code: ReportRenderErrorCode.Timeout, timeoutMs: 5 });
+    const next = await pool.render(vm, { deterministic: true });
+    expect(next.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('a report pool under pressure and at shutdown', () => {
+  it('refuses reports beyond its queue with a typed error', async () => {
+    const pool = new ReportWorkerPool({ size: 1, maxQueue: 1 });
+    const vm = buildSampleViewModel('en', { withPrevious: false });
+    try {
+      const running = pool.render(vm);
+      const waiting = pool.render(vm);
+      await expect(pool.render(vm)).rejects.toBeInstanceOf(ReportPoolBusyError);
+      await expect(Promise.all([running, waiting])).resolves.toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('finishes accepted reports on close, then refuses new ones', async () => {
+    const pool = new ReportWorkerPool({ size: 1 });
+    const vm = buildSampleViewModel('fr', { withPrevious: false });
+    const accepted = pool.render(vm);
+    const closed = pool.close();
+    await expect(pool.render(vm)).rejects.toBeInstanceOf(ReportPoolClosedError);
+    await expect(accepted).resolves.toBeInstanceOf(Buffer);
+    await closed;
+    expect(pool.stats).toMatchObject({ workers: 0, busy: 0, closed: true });
+    await expect(pool.close()).resolves.toBeUndefined();
+  });
+});

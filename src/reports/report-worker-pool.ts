@@ -1,0 +1,230 @@
+/**
+ * Renders reports off the request thread, in a small pool of worker threads.
+ *
+ * - size: min(2, cores) by default; workers start lazily and are reused;
+ * - time limit per report: past it the worker is terminated (the only way to stop
+ *   synchronous layout work), the call rejects with ReportRenderTimeoutError and a
+ *   fresh worker takes the next job;
+ * - bounded queue: beyond `maxQueue` waiting reports, ReportPoolBusyError;
+ * - close(): no new work, waiting and running reports finish (each bounded by its
+ *   time limit), then the workers stop. Idle workers never keep the process alive.
+ *
+ * Worker script: next to this file, `pdf-render.worker.js` when running compiled
+ * (`dist/`, production) or `pdf-render.worker.ts` when running from sources (jest);
+ * the latter is started through worker-source-bootstrap.ts (see there why).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { RenderRequest, RenderResponse } from './pdf-render.worker.js';
+import {
+  ReportPoolBusyError,
+  ReportPoolClosedError,
+  ReportRenderFailedError,
+  ReportRenderTimeoutError,
+} from './report-render.errors.js';
+import type { ReportViewModel } from './report.view-model.js';
+import { sourceWorkerBootstrap } from './worker-source-bootstrap.js';
+
+export interface ReportWorkerPoolOptions {
+  /** Number of worker threads. Default: min(2, available cores). */
+  size?: number;
+  /** Time limit of one report, from dispatch to a worker. Default 60 s. */
+  timeoutMs?: number;
+  /** Reports allowed to wait for a free worker. Default 50. */
+  maxQueue?: number;
+  /** Worker script; defaults to pdf-render.worker next to this file. `.ts` scripts run through the source bootstrap. */
+  workerUrl?: URL;
+  /** V8 limits of each worker. Default: 512 MB old generation. */
+  resourceLimits?: ResourceLimits;
+}
+
+export interface RenderCallOptions {
+  deterministic?: boolean;
+  /** Overrides the pool's time limit for this report. */
+  timeoutMs?: number;
+}
+
+export interface ReportWorkerPoolStats {
+  size: number;
+  workers: number;
+  busy: number;
+  queued: number;
+  closed: boolean;
+}
+
+interface Job {
+  id: number;
+  vm: ReportViewModel;
+  deterministic: boolean;
+  timeoutMs: number;
+  resolve: (pdf: Buffer) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_QUEUE = 50;
+
+/** The worker script beside this module, in the same form (.ts from sources, .js from dist). */
+export function defaultWorkerUrl(): URL {
+  const fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
+  return new URL(`./pdf-render.worker${fromSources ? '.ts' : '.js'}`, import.meta.url);
+}
+
+export class ReportWorkerPool {
+  readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly maxQueue: number;
+  private readonly workerUrl: URL;
+  private readonly resourceLimits: ResourceLimits;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closing: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
+
+  constructor(options: ReportWorkerPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.size ?? Math.min(2, availableParallelism())));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
+    this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    this.resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: 512 };
+  }
+
+  /** Renders in a worker. Rejects with a ReportRenderError subclass (timeout, failed, busy, closed). */
+  render(vm: ReportViewModel, options: RenderCallOptions = {}): Promise<Buffer> {
+    if (this.closing) return Promise.reject(new ReportPoolClosedError());
+    const canStartNow = this.queue.length === 0 && (this.slots.length < this.size || this.slots.some((s) => s.job === null));
+    if (!canStartNow && this.queue.length >= this.maxQueue) return Promise.reject(new ReportPoolBusyError(this.maxQueue));
+    return new Promise<Buffer>((resolve, reject) => {
+      this.queue.push({
+        id: this.nextId++,
+        vm,
+        deterministic: options.deterministic ?? false,
+        timeoutMs: options.timeoutMs ?? this.timeoutMs,
+        resolve,
+        reject,
+      });
+      this.pump();
+    });
+  }
+
+  get stats(): ReportWorkerPoolStats {
+    return {
+      size: this.size,
+      workers: this.slots.length,
+      busy: this.slots.filter((s) => s.job).length,
+      queued: this.queue.length,
+      closed: this.closing !== null,
+    };
+  }
+
+  /** Graceful shutdown: refuses new reports, lets accepted ones finish, stops the workers. Idempotent. */
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = new Promise<void>((resolve) => {
+        this.drained = resolve;
+      }).then(async () => {
+        const slots = this.slots.splice(0);
+        await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
+      });
+      this.pump();
+    }
+    return this.closing;
+  }
+
+  /** Nest lifecycle hook, when the pool instance is registered as a provider. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.job === null) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      if (!slot) break;
+      this.dispatch(slot, this.queue.shift()!);
+    }
+    if (this.closing && this.drained && this.queue.length === 0 && this.slots.every((s) => s.job === null)) {
+      const done = this.drained;
+      this.drained = null;
+      done();
+    }
+  }
+
+  private spawn(): Slot {
+    const url = this.workerUrl;
+    const worker = url.pathname.endsWith('.ts')
+      ? new Worker(sourceWorkerBootstrap(url), { eval: true, resourceLimits: this.resourceLimits })
+      : new Worker(url, { resourceLimits: this.resourceLimits });
+    const slot: Slot = { worker, job: null, timer: null };
+    worker.on('message', (res: RenderResponse) => this.onMessage(slot, res));
+    worker.on('error', (err: Error) => this.onWorkerGone(slot, err));
+    worker.on('exit', (code: number) => this.onWorkerGone(slot, new Error(`worker exited with code ${code}`)));
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
+    const req: RenderRequest = { id: job.id, vm: job.vm, deterministic: job.deterministic };
+    try {
+      slot.worker.postMessage(req);
+    } catch (err) {
+      // e.g. a view model that cannot be cloned
+      this.finish(slot);
+      job.reject(new ReportRenderFailedError(err instanceof Error ? err.message : String(err), { cause: err }));
+      this.pump();
+    }
+  }
+
+  /** Clears the slot's job and timer; returns the job. */
+  private finish(slot: Slot): Job | null {
+    const job = slot.job;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    if (this.slots.includes(slot)) slot.worker.unref();
+    return job;
+  }
+
+  private onMessage(slot: Slot, res: RenderResponse): void {
+    if (!slot.job || slot.job.id !== res.id) return;
+    const job = this.finish(slot)!;
+    if (res.ok) job.resolve(Buffer.from(res.pdf.buffer, res.pdf.byteOffset, res.pdf.byteLength));
+    else job.reject(new ReportRenderFailedError(res.error.message));
+    this.pump();
+  }
+
+  private onTimeout(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    this.removeSlot(slot);
+    this.finish(slot);
+    void slot.worker.terminate().catch(() => undefined);
+    job.reject(new ReportRenderTimeoutError(job.timeoutMs));
+    this.pump();
+  }
+
+  private onWorkerGone(slot: Slot, err: Error): void {
+    if (!this.removeSlot(slot)) return; // already handled (timeout, close, or error then exit)
+    const job = this.finish(slot);
+    void slot.worker.terminate().catch(() => undefined);
+    if (job) job.reject(new ReportRenderFailedError(err.message, { cause: err }));
+    this.pump();
+  }
+
+  private removeSlot(slot: Slot): boolean {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return false;
+    this.slots.splice(i, 1);
+    return true;
+  }
+}

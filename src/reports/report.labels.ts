@@ -1,0 +1,436 @@
+/**
+ * Fixed wording of the report (headings, column titles, legends), in French and English.
+ * The view model carries the data-dependent text; this dictionary the furniture.
+ * `{name}` placeholders are filled with `fillLabel`.
+ */
+import type { Effort, Lang } from '../questionnaires/template.types.js';
+import type { ActionChangeStatus, FootprintCriterion, PlanGroup } from './report.view-model.js';
+
+export interface CriterionLabels {
+  /** e.g. "Climate change". */
+  label: string;
+  /** Short form for table headers, e.g. "Climate". */
+  short: string;
+  /** e.g. "kg CO₂e". */
+  unit: string;
+}
+
+export interface ReportLabels {
+  reportTitle: string;
+  coverKicker: string;
+  coverPreparedFor: string;
+  coverYear: string;
+  coverDate: string;
+  coverTemplate: string;
+  coverTemplateValue: string;
+  coverMethodology: string;
+  coverCatalogue: string;
+  coverBasedOn: string;
+  coverConfidential: string;
+  draft: string;
+  pageOf: string;
+
+  executiveSummary: string;
+  summaryIntro: string;
+  overallScore: string;
+  outOf100: string;
+  level: string;
+  confidence: string;
+  sinceYear: string;
+  noPreviousYear: string;
+  climateYearly: string;
+  embodiedShare: string;
+  topPriorities: string;
+  noPriorities: string;
+  footprintHeadline: string;
+  perYear: string;
+  criterion: string;
+  valuePerYear: string;
+  changeVsPrevious: string;
+  keyFindings: string;
+
+  sectionScores: string;
+  sectionScoresIntro: string;
+  section: string;
+  score: string;
+  previous: string;
+  delta: string;
+  notAssessed: string;
+  legendCurrent: string;
+  legendPrevious: string;
+
+  actionPlan: string;
+  actionPlanIntro: string;
+  groups: Record<PlanGroup, { title: string; description: string }>;
+  emptyGroup: string;
+  columns: {
+    rank: string;
+    action: string;
+    why: string;
+    whereYouStand: string;
+    nextSteps: string;
+    owner: string;
+    indicator: string;
+    effort: string;
+    saving: string;
+  };
+  efforts: Record<Effort, string>;
+  unknown: string;
+  notQuantified: string;
+
+  footprint: string;
+  footprintIntro: string;
+  electricity: string;
+  usageProfile: string;
+  criteria: Record<FootprintCriterion, CriterionLabels>;
+  notEstimated: string;
+  notEstimatedHeading: string;
+  climateChartTitle: string;
+  totalsTitle: string;
+  embodied: string;
+  use: string;
+  /** Short forms for narrow table columns. */
+  embodiedShort: string;
+  useShort: string;
+  total: string;
+  deviceType: string;
+  count: string;
+  lifespan: string;
+  years: string;
+  yearsShort: string;
+  declared: string;
+  referenceLifespan: string;
+  refurbished: string;
+  tableTitle: string;
+  notes: string;
+  noDevices: string;
+
+  yearOnYear: string;
+  yearOnYearIntro: string;
+  trend: string;
+  trendScore: string;
+  trendClimate: string;
+  sectionDeltas: string;
+  actionDeltas: string;
+  footprintDeltas: string;
+  status: string;
+  statuses: Record<ActionChangeStatus, string>;
+  action: string;
+
+  keyMessages: string;
+  keyMessagesIntro: string;
+  source: string;
+
+  methodology: string;
+  methodologyIntro: string;
+  scoringFormula: string;
+  priorityFormula: string;
+  footprintModel: string;
+  sources: string;
+  usedFor: string;
+  undated: string;
+
+  appendix: string;
+  appendixIntro: string;
+  answer: string;
+  comment: string;
+  answeredBy: string;
+  unanswered: string;
+}
+
+const fr: ReportLabels = {
+  reportTitle: 'Plan d’action numérique responsable',
+  coverKicker: 'Auto-diagnostic · Impact environnemental du numérique',
+  coverPreparedFor: 'Préparé pour',
+  coverYear: 'Exercice',
+  coverDate: 'Date du rapport',
+  coverTemplate: 'Questionnaire',
+  coverTemplateValue: '{title}, version {version}',
+  coverMethodology: 'Méthodologie',
+  coverCatalogue: 'Catalogue d’actions',
+  coverBasedOn: 'Fondé sur les enseignements de La Fresque du Numérique.',
+  coverConfidential: 'Document de travail destiné au comité de direction.',
+  draft: 'Brouillon : diagnostic non soumis',
+  pageOf: 'Page {n} sur {total}',
+
+  executiveSummary: 'Synthèse',
+  summaryIntro: 'Résultats de l’auto-diagnostic {year} de {organisation}.',
+  overallScore: 'Score global',
+  outOf100: '/100',
+  level: 'Niveau {level}',
+  confidence: 'Confiance',
+  sinceYear: 'depuis {year}',
+  noPreviousYear: 'Premier diagnostic : pas de comparaison',
+  climateYearly: 'Empreinte climat annuelle',
+  embodiedShare: 'dont fabrication',
+  topPriorities: 'Les cinq priorités',
+  noPriorities: 'Aucune priorité : toutes les actions sont au meilleur niveau.',
+  footprintHeadline: 'Empreinte multicritère du parc',
+  perYear: 'par an',
+  criterion: 'Critère',
+  valuePerYear: 'Par an',
+  changeVsPrevious: 'Évolution',
+  keyFindings: 'À retenir',
+
+  sectionScores: 'Scores par thème',
+  sectionScoresIntro:
+    'Chaque thème est noté de 0 à 100 à partir des réponses ; une question sans réponse réduit la confiance, pas le score.',
+  section: 'Thème',
+  score: 'Score',
+  previous: 'Année précédente',
+  delta: 'Écart',
+  notAssessed: 'non évalué',
+  legendCurrent: 'Score {year} (couleur du niveau)',
+  legendPrevious: 'Score {year}',
+
+  actionPlan: 'Plan d’action priorisé',
+  actionPlanIntro:
+    'Les actions sont classées par priorité : impact, écart à la meilleure pratique et effort. Le rang est celui du plan entier.',
+  groups: {
+    quick_win: { title: 'Gains rapides', description: 'Fort effet pour un effort modéré : à lancer ce trimestre.' },
+    structural: { title: 'Chantiers structurants', description: 'Des projets qui demandent un budget, une décision ou du temps.' },
+    keep_up: { title: 'Acquis à entretenir', description: 'Des pratiques déjà en place à maintenir et à mesurer.' },
+  },
+  emptyGroup: 'Aucune action dans ce groupe.',
+  columns: {
+    rank: 'N°',
+    action: 'Action',
+    why: 'Pourquoi c’est important ici',
+    whereYouStand: 'Où vous en êtes',
+    nextSteps: 'Prochaines étapes',
+    owner: 'Porteur',
+    indicator: 'Indicateur à suivre',
+    effort: 'Effort',
+    saving: 'Gain annuel attendu',
+  },
+  efforts: { low: 'Faible', medium: 'Moyen', high: 'Élevé' },
+  unknown: 'Inconnu',
+  notQuantified: 'Non chiffré',
+
+  footprint: 'Empreinte par type d’équipement',
+  footprintIntro:
+    'Estimation annuelle à partir de l’inventaire déclaré et des facteurs de référence ADEME / NegaOctet : la fabrication est répartie sur la durée de vie, l’usage dépend de l’électricité consommée.',
+  electricity: 'Électricité : {zone}, {factor} kg CO₂e/kWh.',
+  usageProfile: 'Profil d’usage',
+  criteria: {
+    climate: { label: 'Changement climatique', short: 'Climat', unit: 'kg CO₂e' },
+    minerals: { label: 'Ressources minérales et métaux', short: 'Minéraux et métaux', unit: 'kg Sb éq.' },
+    fossil: { label: 'Ressources fossiles', short: 'Ressources fossiles', unit: 'MJ' },
+    rawMaterial: { label: 'Matière première mobilisée', short: 'Matière mobilisée', unit: 'kg' },
+    water: { label: 'Eau', short: 'Eau', unit: 'L' },
+  },
+  notEstimated: 'non estimé',
+  notEstimatedHeading: 'Ce qui n’est pas estimé',
+  climateChartTitle: 'Climat par type d’équipement, kg CO₂e par an',
+  totalsTitle: 'Total annuel par critère',
+  embodied: 'Fabrication',
+  use: 'Usage',
+  embodiedShort: 'Fabr.',
+  useShort: 'Usage',
+  total: 'Total',
+  deviceType: 'Type d’équipement',
+  count: 'Nombre',
+  lifespan: 'Durée de vie',
+  years: 'ans',
+  yearsShort: 'ans',
+  declared: 'déclarée',
+  referenceLifespan: 'référence',
+  refurbished: 'reconditionnés',
+  tableTitle: 'Impacts annuels par critère : fabrication et usage',
+  notes: 'Remarques',
+  noDevices: 'Aucun équipement déclaré : l’empreinte n’est pas estimée.',
+
+  yearOnYear: 'Évolution d’une année sur l’autre',
+  yearOnYearIntro: 'Comparaison de {year} avec {previous}. Les questions sont rapprochées par identifiant stable.',
+  trend: 'Tendance sur toutes les années',
+  trendScore: 'Score global',
+  trendClimate: 'Climat, kg CO₂e par an',
+  sectionDeltas: 'Scores par thème',
+  actionDeltas: 'Maturité par action',
+  footprintDeltas: 'Empreinte par critère',
+  status: 'Statut',
+  statuses: {
+    improved: 'En progrès',
+    regressed: 'En recul',
+    unchanged: 'Stable',
+    new: 'Nouvelle',
+    unmatched: 'Non rapprochée',
+  },
+  action: 'Action',
+
+  keyMessages: 'Les sept messages clés',
+  keyMessagesIntro:
+    'Les enseignements de La Fresque du Numérique qui fondent les pondérations du diagnostic. Chaque chiffre est daté et sourcé.',
+  source: 'Source',
+
+  methodology: 'Méthodologie et sources',
+  methodologyIntro: 'Comment chaque nombre de ce rapport est calculé, et d’où viennent les données.',
+  scoringFormula: 'Calcul des scores',
+  priorityFormula: 'Calcul des priorités',
+  footprintModel: 'Modèle d’empreinte',
+  sources: 'Sources',
+  usedFor: 'utilisé pour',
+  undated: 'non daté',
+
+  appendix: 'Annexe : réponses au questionnaire',
+  appendixIntro: 'Toutes les réponses, avec leurs commentaires, leur auteur et leur date.',
+  answer: 'Réponse',
+  comment: 'Commentaire',
+  answeredBy: 'Répondu par {name}, le {date}',
+  unanswered: 'Sans réponse',
+};
+
+const en: ReportLabels = {
+  reportTitle: 'Responsible digital action plan',
+  coverKicker: 'Self-assessment · Environmental impact of digital',
+  coverPreparedFor: 'Prepared for',
+  coverYear: 'Year',
+  coverDate: 'Report date',
+  coverTemplate: 'Questionnaire',
+  coverTemplateValue: '{title}, version {version}',
+  coverMethodology: 'Methodology',
+  coverCatalogue: 'Action catalogue',
+  coverBasedOn: 'Based on the takeaways of La Fresque du Numérique (Digital Collage).',
+  coverConfidential: 'Working document for the executive committee.',
+  draft: 'Draft: assessment not submitted',
+  pageOf: 'Page {n} of {total}',
+
+  executiveSummary: 'Executive summary',
+  summaryIntro: 'Results of the {year} self-assessment of {organisation}.',
+  overallScore: 'Overall score',
+  outOf100: '/100',
+  level: 'Level {level}',
+  confidence: 'Confidence',
+  sinceYear: 'since {year}',
+  noPreviousYear: 'First assessment: no comparison',
+  climateYearly: 'Yearly climate footprint',
+  embodiedShare: 'of which manufacturing',
+  topPriorities: 'Top five priorities',
+  noPriorities: 'No priority: every action is at its best level.',
+  footprintHeadline: 'Multi-criteria footprint of the equipment',
+  perYear: 'per year',
+  criterion: 'Criterion',
+  valuePerYear: 'Per year',
+  changeVsPrevious: 'Change',
+  keyFindings: 'Key findings',
+
+  sectionScores: 'Scores by section',
+  sectionScoresIntro:
+    'Each section is scored from 0 to 100 from the answers; an unanswered question lowers the confidence, not the score.',
+  section: 'Section',
+  score: 'Score',
+  previous: 'Previous year',
+  delta: 'Change',
+  notAssessed: 'not assessed',
+  legendCurrent: '{year} score (colour of the level)',
+  legendPrevious: '{year} score',
+
+  actionPlan: 'Prioritised action plan',
+  actionPlanIntro:
+    'Actions are ranked by priority: impact, gap to best practice and effort. The rank is the rank in the whole plan.',
+  groups: {
+    quick_win: { title: 'Quick wins', description: 'Strong effect for moderate effort: start them this quarter.' },
+    structural: { title: 'Structural projects', description: 'Projects that need a budget, a decision or time.' },
+    keep_up: { title: 'Keep up', description: 'Practices already in place: keep them and keep measuring.' },
+  },
+  emptyGroup: 'No action in this group.',
+  columns: {
+    rank: 'No.',
+    action: 'Action',
+    why: 'Why it matters here',
+    whereYouStand: 'Where you stand',
+    nextSteps: 'Next steps',
+    owner: 'Owner',
+    indicator: 'Indicator to follow',
+    effort: 'Effort',
+    saving: 'Expected yearly saving',
+  },
+  efforts: { low: 'Low', medium: 'Medium', high: 'High' },
+  unknown: 'Unknown',
+  notQuantified: 'Not quantified',
+
+  footprint: 'Footprint by device type',
+  footprintIntro:
+    'Yearly estimate from the declared inventory and ADEME / NegaOctet reference factors: manufacturing is spread over the lifespan, use depends on the electricity consumed.',
+  electricity: 'Electricity: {zone}, {factor} kg CO₂e/kWh.',
+  usageProfile: 'Use profile',
+  criteria: {
+    climate: { label: 'Climate change', short: 'Climate', unit: 'kg CO₂e' },
+    minerals: { label: 'Minerals and metals', short: 'Minerals and metals', unit: 'kg Sb eq' },
+    fossil: { label: 'Fossil resources', short: 'Fossil resources', unit: 'MJ' },
+    rawMaterial: { label: 'Raw material mobilised', short: 'Raw material', unit: 'kg' },
+    water: { label: 'Water', short: 'Water', unit: 'L' },
+  },
+  notEstimated: 'not estimated',
+  notEstimatedHeading: 'What is not estimated',
+  climateChartTitle: 'Climate by device type, kg CO₂e per year',
+  totalsTitle: 'Yearly total per criterion',
+  embodied: 'Manufacturing',
+  use: 'Use',
+  embodiedShort: 'Mfg',
+  useShort: 'Use',
+  total: 'Total',
+  deviceType: 'Device type',
+  count: 'Count',
+  lifespan: 'Lifespan',
+  years: 'years',
+  yearsShort: 'yrs',
+  declared: 'declared',
+  referenceLifespan: 'reference',
+  refurbished: 'refurbished',
+  tableTitle: 'Yearly impacts per criterion: manufacturing and use',
+  notes: 'Notes',
+  noDevices: 'No device declared: the footprint is not estimated.',
+
+  yearOnYear: 'Year on year',
+  yearOnYearIntro: 'Comparison of {year} with {previous}. Questions are matched by their stable id.',
+  trend: 'Trend over all years',
+  trendScore: 'Overall score',
+  trendClimate: 'Climate, kg CO₂e per year',
+  sectionDeltas: 'Scores by section',
+  actionDeltas: 'Maturity by action',
+  footprintDeltas: 'Footprint by criterion',
+  status: 'Status',
+  statuses: {
+    improved: 'Improved',
+    regressed: 'Regressed',
+    unchanged: 'Unchanged',
+    new: 'New',
+    unmatched: 'Not matched',
+  },
+  action: 'Action',
+
+  keyMessages: 'The seven key messages',
+  keyMessagesIntro:
+    'The takeaways of La Fresque du Numérique that ground the weights of the assessment. Every figure carries its source and year.',
+  source: 'Source',
+
+  methodology: 'Methodology and sources',
+  methodologyIntro: 'How every number in this report is computed, and where the data comes from.',
+  scoringFormula: 'Scoring',
+  priorityFormula: 'Priorities',
+  footprintModel: 'Footprint model',
+  sources: 'Sources',
+  usedFor: 'used for',
+  undated: 'undated',
+
+  appendix: 'Appendix: questionnaire answers',
+  appendixIntro: 'Every answer, with its comment, who gave it and when.',
+  answer: 'Answer',
+  comment: 'Comment',
+  answeredBy: 'Answered by {name} on {date}',
+  unanswered: 'Not answered',
+};
+
+export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = Object.freeze({ fr, en });
+
+export function reportLabels(lang: Lang): ReportLabels {
+  return REPORT_LABELS[lang] ?? REPORT_LABELS.en;
+}
+
+/** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
+export function fillLabel(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole,
+  );
+}

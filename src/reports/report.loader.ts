@@ -1,0 +1,362 @@
+/**
+ * The loader of the report pipeline: plain data about one assessment (results, answers, the
+ * previous year and the trend) -> the immutable view model the renderer draws. Pure: the
+ * service feeds it from the database, the command line from an answers file.
+ * Every string is chosen here in the report's language; every number is computed here.
+ */
+import type { Comparison, Trend } from '../comparison/index.js';
+import type { Criterion, FootprintFactors } from '../footprint/index.js';
+import type { FullResults } from '../results/full-results.js';
+import { answerLabel, methodologyText, METHODOLOGY_VERSION } from '../scoring/index.js';
+import type { Action, AnswerValue, KeyMessage, Lang, OwnerRole, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import { createFormatter } from './report-format.js';
+import { reportLabels } from './report.labels.js';
+import {
+  FOOTPRINT_CRITERIA,
+  freezeViewModel,
+  type ActionChangeStatus,
+  type ActionPlanItemVm,
+  type FootprintCriterion,
+  type MaturityLevel,
+  type PlanGroup,
+  type ReportViewModel,
+  type SourceVm,
+} from './report.view-model.js';
+
+export interface ReportAnswer {
+  questionId: string;
+  value: AnswerValue;
+  comment: string | null;
+  /** Who gave it (an email or a name), when known. */
+  answeredBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface ReportInput {
+  lang: Lang;
+  organisationName: string;
+  /** ISO 8601: the report's date (fixed for a deterministic render). */
+  generatedAt: string;
+  template: QuestionnaireTemplate;
+  actions: Action[];
+  catalogueVersion: number | null;
+  keyMessages: KeyMessage[];
+  factors: FootprintFactors;
+  results: FullResults;
+  answers: ReportAnswer[];
+  /** The latest earlier assessment, compared with this one; absent the first year. */
+  previous?: { year: number; results: FullResults; comparison: Comparison };
+  /** Every year of the organisation, this one included. */
+  trend?: Trend;
+}
+
+const OWNER_ROLES: Record<OwnerRole, { fr: string; en: string }> = {
+  procurement: { fr: 'Achats', en: 'Procurement' },
+  it_operations: { fr: 'Exploitation informatique', en: 'IT operations' },
+  product_development: { fr: 'Produit et développement', en: 'Product and development' },
+  management: { fr: 'Direction', en: 'Management' },
+  all_staff: { fr: 'Tous les collaborateurs', en: 'All staff' },
+};
+
+const TEXT = {
+  fr: {
+    yes: 'Oui',
+    no: 'Non',
+    unknownStanding: 'Pas encore de réponse : répondez aux questions liées pour situer cette action.',
+    saving: (kg: string, share: string | null) => `≈ ${kg} kg CO₂e évités par an${share ? ` (${share} de l’empreinte climat)` : ''}`,
+    savingRange: (low: string, high: string) => ` ; fourchette ${low} à ${high} kg`,
+    noWaterFactor: 'pas de facteur ouvert pour l’eau de l’électricité',
+    noFigure: 'pas de valeur dans les données de référence',
+    noAnswer: 'Sans réponse',
+    firstYear: 'Première évaluation : la comparaison viendra l’an prochain.',
+    unmatchedQuestions: (n: number, a: number, b: number) => `Questionnaire v${a} → v${b} : ${n} question(s) sans correspondance.`,
+    highlightTop: (t: string) => `Première priorité : ${t}.`,
+    highlightWeak: (t: string, s: string) => `Section la plus faible : ${t} (${s}/100).`,
+    highlightCap: (t: string) => `Le niveau global est plafonné par la section « ${t} ».`,
+    lowConfidence: (c: string) => `Confiance de ${c} : une partie des questions reste sans réponse.`,
+    usedFor: 'Utilisée pour',
+  },
+  en: {
+    yes: 'Yes',
+    no: 'No',
+    unknownStanding: 'Not answered yet: answer the related questions to place this action.',
+    saving: (kg: string, share: string | null) => `≈ ${kg} kg CO₂e avoided a year${share ? ` (${share} of the climate footprint)` : ''}`,
+    savingRange: (low: string, high: string) => `; range ${low} to ${high} kg`,
+    noWaterFactor: 'no open factor for the water of electricity',
+    noFigure: 'no figure in the reference data',
+    noAnswer: 'Not answered',
+    firstYear: 'First assessment: the comparison comes next year.',
+    unmatchedQuestions: (n: number, a: number, b: number) => `Questionnaire v${a} → v${b}: ${n} question(s) could not be matched.`,
+    highlightTop: (t: string) => `First priority: ${t}.`,
+    highlightWeak: (t: string, s: string) => `Weakest section: ${t} (${s}/100).`,
+    highlightCap: (t: string) => `The overall level is capped by the "${t}" section.`,
+    lowConfidence: (c: string) => `Confidence ${c}: some questions are still unanswered.`,
+    usedFor: 'Used for',
+  },
+} as const;
+
+const STATUS_MAP: Record<string, ActionChangeStatus> = {
+  improved: 'improved',
+  regressed: 'regressed',
+  unchanged: 'unchanged',
+  new: 'new',
+  no_longer_asked: 'unmatched',
+  unknown: 'unmatched',
+};
+
+export function buildReportViewModel(input: ReportInput): ReportViewModel {
+  const { lang, results } = input;
+  const t = TEXT[lang];
+  const labels = reportLabels(lang);
+  const fmt = createFormatter(lang);
+  const actionsById = new Map(input.actions.map((a) => [a.id, a]));
+  const questions = new Map(input.template.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+
+  const savingText = (actionId: string): string | null => {
+    const saving = results.savings.find((s) => s.applicable && s.lever === actionsById.get(actionId)?.lever);
+    if (!saving || saving.climateKgCo2ePerYear === null) return null;
+    let text = t.saving(fmt.quantity(saving.climateKgCo2ePerYear), saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal));
+    const low = saving.range?.low.climate;
+    const high = saving.range?.high.climate;
+    if (low != null && high != null) text += t.savingRange(fmt.quantity(low), fmt.quantity(high));
+    return text;
+  };
+
+  const planItem = (p: FullResults['priorities'][number]): ActionPlanItemVm => {
+    const action = actionsById.get(p.actionId);
+    const result = results.actions.find((a) => a.id === p.actionId);
+    const known = (result?.explanation ?? []).filter((e) => e.status === 'known' && e.answerLabel);
+    const answersSummary = known.length
+      ? known
+          .slice(0, 4)
+          .map((e) => `${e.questionLabel[lang]} — ${e.answerLabel![lang]}`)
+          .join(' ; ')
+      : t.unknownStanding;
+    return {
+      rank: p.rank,
+      actionId: p.actionId,
+      title: p.title[lang],
+      whyItMatters: `${action ? action.justification.text[lang] + ' ' : ''}${p.why[lang]}`,
+      maturity: p.maturity,
+      answersSummary,
+      nextSteps: (action?.nextSteps ?? []).map((s) => s[lang]),
+      ownerRoleLabel: OWNER_ROLES[p.ownerRole]?.[lang] ?? p.ownerRole,
+      indicator: action?.indicator[lang] ?? '',
+      effort: p.effort,
+      effortLabel: labels.efforts[p.effort],
+      expectedSavingText: savingText(p.actionId),
+    };
+  };
+
+  const groups: PlanGroup[] = ['quick_win', 'structural', 'keep_up'];
+  const planned = results.priorities.filter((p): p is typeof p & { group: PlanGroup } => groups.includes(p.group as PlanGroup));
+  const previousCriterion = (c: Criterion): number | null => input.previous?.results.footprint.totals[c]?.total ?? null;
+
+  const overallScore = results.overall.score ?? 0;
+  const overallLevel = (results.overall.level ?? 1) as MaturityLevel;
+  const previousScore = input.previous?.results.overall.score ?? null;
+  const weakest = [...results.sections].filter((s) => s.score !== null).sort((a, b) => a.score! - b.score!)[0];
+  const highlights: string[] = [];
+  if (planned[0]) highlights.push(t.highlightTop(planned[0].title[lang]));
+  if (results.overall.cappedBy) {
+    const capped = results.sections.find((s) => s.id === results.overall.cappedBy);
+    if (capped) highlights.push(t.highlightCap(capped.title[lang]));
+  } else if (weakest) highlights.push(t.highlightWeak(weakest.title[lang], fmt.score(weakest.score!)));
+  if (results.overall.confidence < 0.9) highlights.push(t.lowConfidence(fmt.ratio(results.overall.confidence)));
+
+  const fp = results.footprint;
+  const criterionParts = (parts: { embodied: number | null; use: number | null; total: number | null }) => ({
+    embodied: parts.embodied,
+    use: parts.use,
+    total: parts.total,
+  });
+  const notEstimated = FOOTPRINT_CRITERIA.flatMap((c) => {
+    const byPart = new Map<string, string[]>();
+    for (const n of fp.totals[c].notEstimated) {
+      const device = fp.devices.find((d) => d.device === n.device)?.label[lang] ?? n.device;
+      byPart.set(n.part, [...(byPart.get(n.part) ?? []), device]);
+    }
+    return [...byPart.entries()].map(([part, devices]) => ({
+      subject: `${labels.criteria[c].label}, ${part === 'use' ? labels.use : labels.embodied}: ${devices.join(', ')}`,
+      reason: c === 'water' && part === 'use' ? t.noWaterFactor : t.noFigure,
+    }));
+  });
+
+  const sourceList: SourceVm[] = fp.sources.map((s) => ({ label: `${s.publisher}: ${s.title}`, year: s.year, usedFor: s.reference }));
+
+  const previous = input.previous;
+  const comparison = previous?.comparison;
+  const vm = {
+    meta: {
+      lang,
+      organisationName: input.organisationName,
+      year: results.assessment.year,
+      generatedAt: input.generatedAt,
+      templateId: input.template.id,
+      templateVersion: input.template.version,
+      templateTitle: input.template.title[lang],
+      catalogueVersion: input.catalogueVersion,
+      methodologyVersion: results.methodologyVersion ?? METHODOLOGY_VERSION,
+      status: results.assessment.status,
+    },
+    summary: {
+      score: overallScore,
+      level: overallLevel,
+      levelLabel: results.overall.levelLabel?.[lang] ?? '',
+      confidence: results.overall.confidence,
+      previousYear: previous?.year ?? null,
+      previousScore,
+      scoreChange: previousScore !== null && results.overall.score !== null ? round1(results.overall.score - previousScore) : null,
+      topPriorities: planned.slice(0, 5).map((p) => ({
+        rank: p.rank,
+        actionId: p.actionId,
+        title: p.title[lang],
+        group: p.group,
+        effortLabel: labels.efforts[p.effort],
+        expectedSavingText: savingText(p.actionId),
+      })),
+      footprint: FOOTPRINT_CRITERIA.map((criterion) => {
+        const value = fp.totals[criterion].total;
+        const before = previousCriterion(criterion);
+        const change = value !== null && before !== null ? value - before : null;
+        return {
+          criterion,
+          value,
+          previousValue: before,
+          change,
+          changePercent: change !== null && before ? round1((change / before) * 100) : null,
+        };
+      }),
+      highlights,
+    },
+    sections: results.sections.map((s) => {
+      const before = previous?.results.sections.find((p) => p.id === s.id)?.score ?? null;
+      return {
+        id: s.id,
+        title: s.title[lang],
+        score: s.score,
+        level: s.level,
+        levelLabel: s.levelLabel?.[lang] ?? null,
+        confidence: s.confidence,
+        previousScore: before,
+        change: before !== null && s.score !== null ? round1(s.score - before) : null,
+      };
+    }),
+    actionPlan: { groups: groups.map((group) => ({ group, items: planned.filter((p) => p.group === group).map(planItem) })) },
+    footprint: {
+      electricityZone: fp.electricity.carbonLabel[lang],
+      electricityFactor: fp.electricity.kgCo2ePerKwh,
+      usageProfile: fp.assumptions.workingProfile.text[lang],
+      devices: fp.devices.map((d) => ({
+        deviceType: d.device,
+        label: d.label[lang],
+        count: d.count,
+        lifespanYears: d.lifespanYears,
+        lifespanSource: d.lifespanSource === 'answered' ? ('declared' as const) : ('reference' as const),
+        refurbishedShare: d.refurbishedShareSource === 'answered' ? d.refurbishedShare : null,
+        impacts: Object.fromEntries(FOOTPRINT_CRITERIA.map((c) => [c, criterionParts(d.perCriterion[c])])) as Record<
+          FootprintCriterion,
+          { embodied: number | null; use: number | null; total: number | null }
+        >,
+        note: d.notes.length ? d.notes.map((n) => n.text[lang]).join(' ') : null,
+      })),
+      totals: Object.fromEntries(FOOTPRINT_CRITERIA.map((c) => [c, criterionParts(fp.totals[c])])) as Record<
+        FootprintCriterion,
+        { embodied: number | null; use: number | null; total: number | null }
+      >,
+      notEstimated,
+    },
+    yearOnYear:
+      previous && comparison
+        ? {
+            previousYear: previous.year,
+            previousScore,
+            currentScore: overallScore,
+            sections: comparison.sections.matched.map((s) => ({
+              id: s.id,
+              title: s.title[lang],
+              previous: s.score.previous,
+              current: s.score.current,
+              delta: s.score.delta,
+            })),
+            actions: comparison.actions.map((a) => ({
+              actionId: a.id,
+              title: a.title[lang],
+              previousMaturity: a.previousMaturity,
+              currentMaturity: a.currentMaturity,
+              delta: a.delta,
+              status: STATUS_MAP[a.status] ?? 'unmatched',
+            })),
+            footprint: (comparison.footprint?.criteria ?? [])
+              .filter((c): c is typeof c & { criterion: FootprintCriterion } => (FOOTPRINT_CRITERIA as readonly string[]).includes(c.criterion))
+              .map((c) => ({ criterion: c.criterion, previous: c.previous, current: c.current, delta: c.delta, deltaPercent: c.deltaPercent })),
+            trend: (input.trend?.points ?? []).map((p) => ({ year: p.year, score: p.overall.score, climateTotal: p.footprint?.climate ?? null })),
+            notes: comparison.sameTemplate
+              ? []
+              : [
+                  t.unmatchedQuestions(
+                    comparison.answers.onlyInPrevious.length + comparison.answers.onlyInCurrent.length,
+                    comparison.previous.templateVersion,
+                    comparison.current.templateVersion,
+                  ),
+                ],
+          }
+        : null,
+    keyMessages: input.keyMessages.map((m) => ({
+      number: m.number,
+      title: m.title[lang],
+      body: m.body[lang],
+      figures: m.figures.map((f) => ({ text: f.text[lang], source: f.source, year: f.year })),
+    })),
+    methodology: {
+      scoring: methodologyText(lang),
+      priority: priorityText(lang),
+      footprint: [fp.assumptions.workingProfile.text[lang], ...fp.assumptions.notes.map((n) => n[lang]), ...results.savings.map((s) => s.method[lang])].join('\n\n'),
+      sources: sourceList,
+    },
+    appendix: {
+      sections: input.template.sections.map((section) => ({
+        sectionId: section.id,
+        title: section.title[lang],
+        answers: section.questions
+          .map((q) => {
+            const a = input.answers.find((x) => x.questionId === q.id);
+            if (!a) return null;
+            return {
+              questionId: q.id,
+              questionLabel: q.label[lang],
+              answerText: answerText(questions.get(q.id)!, a.value, lang, t),
+              comment: a.comment,
+              answeredBy: a.answeredBy,
+              answeredAt: a.updatedAt,
+            };
+          })
+          .filter((x): x is NonNullable<typeof x> => x !== null),
+      })),
+    },
+  };
+  return freezeViewModel(vm as ReportViewModel);
+}
+
+function answerText(q: QuestionnaireTemplate['sections'][number]['questions'][number], value: AnswerValue, lang: Lang, t: (typeof TEXT)[Lang]): string {
+  if (q.type === 'boolean') return value === true ? t.yes : t.no;
+  if (q.type === 'number') return `${createFormatter(lang).decimal(value as number, 2)}${q.unit ? ` ${q.unit[lang]}` : ''}`;
+  if (q.type === 'text') return String(value);
+  return answerLabel(q, value)?.[lang] ?? String(value);
+}
+
+function priorityText(lang: Lang): string {
+  return lang === 'fr'
+    ? 'Priorité = 100 × I′/5 × écart/100 × E, où l’écart vaut 100 − maturité, E = 1 (effort faible), 0,7 (moyen) ou 0,45 (élevé), ' +
+        'et I′ = poids d’impact (1 à 5) augmenté d’un point par tranche de 10 % de l’empreinte climat que l’action permet d’éviter (deux points au plus, plafonné à 5). ' +
+        'Groupes : gains rapides (écart ≥ 40 et effort faible, ou écart ≥ 60 et effort moyen), projets structurants (autre écart ≥ 40), à entretenir (écart < 40). ' +
+        'Les actions sans réponse sont classées à la fin.'
+    : 'Priority = 100 × I′/5 × gap/100 × E, where gap = 100 − maturity, E = 1 (low effort), 0.7 (medium) or 0.45 (high), ' +
+        'and I′ = the impact weight (1 to 5) raised by one point per 10 % of the climate footprint the action would avoid (at most two points, capped at 5). ' +
+        'Groups: quick wins (gap ≥ 40 and low effort, or gap ≥ 60 and medium effort), structural projects (any other gap ≥ 40), keep up (gap < 40). ' +
+        'Actions with no answer come last.';
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

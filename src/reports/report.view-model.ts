@@ -1,0 +1,326 @@
+/**
+ * The report's view model: everything the PDF shows, already decided.
+ *
+ * Pipeline (STYLE.md point 11): a loader turns an assessment (answers, scores,
+ * priorities, footprint, comparison) into this immutable, JSON-serialisable value;
+ * layout functions draw it; only the renderer and the layout files import pdfkit.
+ *
+ * Rules for whoever builds it:
+ * - every string is already in `meta.lang` (titles, sentences, labels of levels,
+ *   effort, owner roles...); fixed headings come from `report.labels.ts`;
+ * - every number is already computed (scores, deltas, totals, percentages): the
+ *   renderer only formats and draws them, it never adds, averages or ranks;
+ * - `null` means "unknown" / "not estimated" and is shown as such, never as 0;
+ * - it crosses a worker-thread boundary (structured clone): plain data only,
+ *   dates as ISO 8601 strings, no class instances, no functions.
+ */
+import type { Effort, Lang } from '../questionnaires/template.types.js';
+
+/** Recursively read-only: the view model is never mutated once built. */
+export type Immutable<T> = T extends (infer U)[]
+  ? ReadonlyArray<Immutable<U>>
+  : T extends object
+    ? { readonly [K in keyof T]: Immutable<T[K]> }
+    : T;
+
+/** Maturity level, 1 (starting) to 5 (exemplary). */
+export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
+
+/** The footprint criteria shown in the report, in this order. Units are fixed. */
+export const FOOTPRINT_CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial', 'water'] as const;
+/**
+ * climate: kg CO2e; minerals: minerals and metals, kg Sb eq; fossil: fossil resources, MJ;
+ * rawMaterial: raw material mobilised, kg; water: litres. All values are per year.
+ */
+export type FootprintCriterion = (typeof FOOTPRINT_CRITERIA)[number];
+
+/** How the plan groups priorities. */
+export type PlanGroup = 'quick_win' | 'structural' | 'keep_up';
+export const PLAN_GROUPS: readonly PlanGroup[] = ['quick_win', 'structural', 'keep_up'];
+
+/** What became of an action between two years. `unmatched`: the action cannot be matched across template versions. */
+export type ActionChangeStatus = 'improved' | 'regressed' | 'unchanged' | 'new' | 'unmatched';
+
+export interface ReportMetaVm {
+  lang: Lang;
+  organisationName: string;
+  /** The assessment year, e.g. 2024. */
+  year: number;
+  /** When the report data was produced, ISO 8601 (UTC). Also the PDF date of a deterministic render. */
+  generatedAt: string;
+  /** Questionnaire template the assessment is pinned to. */
+  templateId: string;
+  templateVersion: number;
+  /** Localised title of the questionnaire template. */
+  templateTitle: string;
+  /** Version of the action catalogue used for the plan (null when not tracked). */
+  catalogueVersion: number | null;
+  /** Version of the scoring / priority / footprint method, e.g. "2025.1". */
+  methodologyVersion: string;
+  /** A draft report carries a visible "draft" mention. */
+  status: 'draft' | 'submitted';
+}
+
+export interface PriorityHeadlineVm {
+  rank: number;
+  actionId: string;
+  title: string;
+  group: PlanGroup;
+  /** Localised effort label, e.g. "Effort faible". */
+  effortLabel: string;
+  /** e.g. "≈ 1 240 kg CO2e évités par an"; null when the saving is not quantified. */
+  expectedSavingText: string | null;
+}
+
+export interface FootprintHeadlineVm {
+  criterion: FootprintCriterion;
+  /** Yearly total; null = not estimated. */
+  value: number | null;
+  /** Same criterion last year, when a previous assessment exists and it was estimated. */
+  previousValue: number | null;
+  /** value - previousValue, when both exist. */
+  change: number | null;
+  /** change / previousValue * 100, when both exist and previousValue is not 0. */
+  changePercent: number | null;
+}
+
+export interface ExecutiveSummaryVm {
+  /** Overall score 0-100. */
+  score: number;
+  level: MaturityLevel;
+  /** e.g. "Structuré" / "Structured". */
+  levelLabel: string;
+  /** 0-1: share of the scoring weight that was answered. */
+  confidence: number;
+  /** Year and overall score of the previous assessment, when there is one. */
+  previousYear: number | null;
+  previousScore: number | null;
+  /** score - previousScore, when there is a previous score. */
+  scoreChange: number | null;
+  /** Up to five, in rank order. */
+  topPriorities: PriorityHeadlineVm[];
+  /** One per criterion, in FOOTPRINT_CRITERIA order. */
+  footprint: FootprintHeadlineVm[];
+  /** Optional short key findings, one sentence each (at most three are shown). */
+  highlights: string[];
+}
+
+export interface SectionScoreVm {
+  id: string;
+  title: string;
+  /** 0-100; null when nothing in the section was answered. */
+  score: number | null;
+  level: MaturityLevel | null;
+  levelLabel: string | null;
+  /** 0-1. */
+  confidence: number;
+  /** Same section last year (matched by stable id), null when absent. */
+  previousScore: number | null;
+  /** score - previousScore when both exist. */
+  change: number | null;
+}
+
+export interface ActionPlanItemVm {
+  /** 1-based rank in the whole plan (not within the group). */
+  rank: number;
+  actionId: string;
+  title: string;
+  /** Why it matters for this organisation: one or two sentences. */
+  whyItMatters: string;
+  /** Where the organisation stands: maturity 0-100, null = unknown (not answered). */
+  maturity: number | null;
+  /** Which answers moved it, e.g. "Laptops kept 3 years; no refurbished share." */
+  answersSummary: string;
+  nextSteps: string[];
+  ownerRoleLabel: string;
+  indicator: string;
+  effort: Effort;
+  effortLabel: string;
+  /** e.g. "≈ 1 240 kg CO2e / an (43–97 % par appareil)"; null = not quantified. */
+  expectedSavingText: string | null;
+}
+
+export interface ActionPlanGroupVm {
+  group: PlanGroup;
+  items: ActionPlanItemVm[];
+}
+
+export interface ActionPlanVm {
+  /** In PLAN_GROUPS order; a group may be empty. */
+  groups: ActionPlanGroupVm[];
+}
+
+/** One criterion of one device type, per year. null = not estimated. */
+export interface ImpactSplitVm {
+  embodied: number | null;
+  use: number | null;
+}
+
+export interface ImpactTotalVm extends ImpactSplitVm {
+  total: number | null;
+}
+
+export interface DeviceFootprintVm {
+  /** Stable id, e.g. "laptop". */
+  deviceType: string;
+  /** Localised label, e.g. "Ordinateur portable". */
+  label: string;
+  count: number;
+  /** Lifespan used in the estimate, in years. */
+  lifespanYears: number;
+  /** Whether the lifespan was declared by the organisation or is the reference default. */
+  lifespanSource: 'declared' | 'reference';
+  /** 0-1, null when not asked / unknown. */
+  refurbishedShare: number | null;
+  /** Yearly impacts per criterion; total = embodied + use (null when neither is estimated). */
+  impacts: Record<FootprintCriterion, ImpactTotalVm>;
+  /** e.g. "Facteurs incertains (imprimantes)"; null when nothing to flag. */
+  note: string | null;
+}
+
+export interface NotEstimatedVm {
+  /** What is not estimated, e.g. "Eau, phase d'usage". */
+  subject: string;
+  /** Why, e.g. "pas de facteur ouvert pour l'électricité". */
+  reason: string;
+}
+
+export interface FootprintVm {
+  /** e.g. "France". */
+  electricityZone: string;
+  /** kg CO2e per kWh used for the use phase; null when unknown. */
+  electricityFactor: number | null;
+  /** The working profile, as a sentence (days a year, hours a day per device). */
+  usageProfile: string;
+  devices: DeviceFootprintVm[];
+  totals: Record<FootprintCriterion, ImpactTotalVm>;
+  notEstimated: NotEstimatedVm[];
+}
+
+export interface SectionDeltaVm {
+  id: string;
+  title: string;
+  previous: number | null;
+  current: number | null;
+  /** current - previous when both exist. */
+  delta: number | null;
+}
+
+export interface ActionDeltaVm {
+  actionId: string;
+  title: string;
+  previousMaturity: number | null;
+  currentMaturity: number | null;
+  delta: number | null;
+  status: ActionChangeStatus;
+}
+
+export interface FootprintDeltaVm {
+  criterion: FootprintCriterion;
+  previous: number | null;
+  current: number | null;
+  delta: number | null;
+  deltaPercent: number | null;
+}
+
+export interface TrendPointVm {
+  year: number;
+  score: number | null;
+  /** Yearly climate total, kg CO2e; null = not estimated that year. */
+  climateTotal: number | null;
+}
+
+export interface YearOnYearVm {
+  previousYear: number;
+  previousScore: number | null;
+  currentScore: number;
+  sections: SectionDeltaVm[];
+  actions: ActionDeltaVm[];
+  footprint: FootprintDeltaVm[];
+  /** Every assessed year, oldest first, current year included. */
+  trend: TrendPointVm[];
+  /** e.g. "Template v2 -> v3: 2 questions could not be matched." */
+  notes: string[];
+}
+
+export interface KeyMessageFigureVm {
+  text: string;
+  source: string;
+  year: number;
+}
+
+export interface KeyMessageVm {
+  /** 1 to 7. */
+  number: number;
+  title: string;
+  body: string;
+  figures: KeyMessageFigureVm[];
+}
+
+export interface SourceVm {
+  /** e.g. "ADEME, NegaOctet 2022 (Base Empreinte)". */
+  label: string;
+  /** Year of the data or publication; null when undated. */
+  year: number | null;
+  /** What it is used for, e.g. "device manufacturing impacts". */
+  usedFor: string | null;
+}
+
+export interface MethodologyVm {
+  /** Paragraphs are separated by a blank line. */
+  scoring: string;
+  priority: string;
+  footprint: string;
+  sources: SourceVm[];
+}
+
+export interface AnswerRowVm {
+  questionId: string;
+  questionLabel: string;
+  /** Localised answer as shown to the user; null = not answered. */
+  answerText: string | null;
+  comment: string | null;
+  /** Display name of who gave the answer. */
+  answeredBy: string | null;
+  /** ISO 8601. */
+  answeredAt: string | null;
+}
+
+export interface AppendixSectionVm {
+  sectionId: string;
+  title: string;
+  answers: AnswerRowVm[];
+}
+
+export interface AppendixVm {
+  sections: AppendixSectionVm[];
+}
+
+interface ReportViewModelShape {
+  meta: ReportMetaVm;
+  summary: ExecutiveSummaryVm;
+  sections: SectionScoreVm[];
+  actionPlan: ActionPlanVm;
+  footprint: FootprintVm;
+  /** null when there is no earlier assessment: the whole part is left out. */
+  yearOnYear: YearOnYearVm | null;
+  /** The seven key messages, in order. */
+  keyMessages: KeyMessageVm[];
+  methodology: MethodologyVm;
+  appendix: AppendixVm;
+}
+
+/** What the renderer draws. Build it, freeze it (`freezeViewModel`), hand it over. */
+export type ReportViewModel = Immutable<ReportViewModelShape>;
+
+/** Deep-freezes a view model in place and returns it. */
+export function freezeViewModel<T extends ReportViewModel>(vm: T): T {
+  const freeze = (value: unknown): void => {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const child of Object.values(value)) freeze(child);
+    }
+  };
+  freeze(vm);
+  return vm;
+}

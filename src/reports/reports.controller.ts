@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller, type Caller } from '../accounts/caller.js';
+import { LangQueryDto } from '../assessments/assessments.dto.js';
+import { uuidPipe } from '../common/uuid.pipe.js';
+import { ReportsService } from './reports.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/assessments')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get(':id/report.pdf')
+  @ApiProduces('application/pdf')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ description: 'The prioritised action plan as a PDF, in French or English (default: the organisation language)' })
+  @ApiServiceUnavailableResponse({ description: 'Too many reports at once, or the report took too long' })
+  async report(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: LangQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const report = await this.reports.render(caller, id, query.lang);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
+    res.setHeader('X-Template-Version', String(report.templateVersion));
+    return new StreamableFile(report.pdf);
+  }
+}
