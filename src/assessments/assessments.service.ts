@@ -364,22 +364,24 @@ export class AssessmentsService {
     return located.question;
   }
 
+  /** Reads and locks the assessment in one query (FOR SHARE: answer writes; FOR UPDATE: submit and reopen). */
   private async lockAssessment(m: EntityManager, caller: Caller, id: string, mode: 'FOR SHARE' | 'FOR UPDATE'): Promise<Assessment> {
-    const rows = (await m.query(`SELECT id FROM assessments WHERE id = $1 AND organisation_id = $2 ${mode}`, [
-      id,
-      caller.organisationId,
-    ])) as Array<{ id: string }>;
-    if (!rows.length) throw DomainError.notFound('Assessment');
-    return this.assessments(caller, m).get({ id });
+    const row = await this.assessments(caller, m)
+      .query('a')
+      .andWhere('a.id = :id', { id })
+      .setLock(mode === 'FOR SHARE' ? 'pessimistic_read' : 'pessimistic_write')
+      .getOne();
+    if (!row) throw DomainError.notFound('Assessment');
+    return row;
   }
 
-  private async lockAnswer(m: EntityManager, caller: Caller, assessmentId: string, questionId: string): Promise<Answer | null> {
-    await m.query(`SELECT id FROM answers WHERE assessment_id = $1 AND question_id = $2 AND organisation_id = $3 FOR UPDATE`, [
-      assessmentId,
-      questionId,
-      caller.organisationId,
-    ]);
-    return this.answers(caller, m).findOne({ assessmentId, questionId });
+  /** Reads and locks one answer row, if it exists, in one query. */
+  private lockAnswer(m: EntityManager, caller: Caller, assessmentId: string, questionId: string): Promise<Answer | null> {
+    return this.answers(caller, m)
+      .query('x')
+      .andWhere('x.assessmentId = :assessmentId AND x.questionId = :questionId', { assessmentId, questionId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   private async insertAnswer(
@@ -390,30 +392,28 @@ export class AssessmentsService {
     value: AnswerValue,
     comment: string | null,
   ): Promise<Answer | undefined> {
-    const res = await returning<{ id: string }>(
+    const res = await returning<AnswerRow>(
       m,
       `INSERT INTO answers (organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at)
        VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now())
        ON CONFLICT (assessment_id, question_id) DO NOTHING
-       RETURNING id`,
+       RETURNING ${ANSWER_COLUMNS}`,
       [caller.organisationId, assessmentId, questionId, JSON.stringify(value), comment, caller.userId],
     );
-    if (!res.length) return undefined;
-    return this.answers(caller, m).get({ id: res[0].id });
+    return res.length ? rowToAnswer(res[0]) : undefined;
   }
 
   /** The optimistic write: only succeeds if the row still has the version we read. */
   private async updateAnswer(m: EntityManager, current: Answer, value: AnswerValue, comment: string | null, caller: Caller): Promise<Answer | undefined> {
-    const res = await returning<{ id: string }>(
+    const res = await returning<AnswerRow>(
       m,
       `UPDATE answers
           SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now()
         WHERE id = $4 AND organisation_id = $5 AND version = $6
-        RETURNING id`,
+        RETURNING ${ANSWER_COLUMNS}`,
       [JSON.stringify(value), comment, caller.userId, current.id, caller.organisationId, current.version],
     );
-    if (!res.length) return undefined;
-    return this.answers(caller, m).get({ id: current.id });
+    return res.length ? rowToAnswer(res[0]) : undefined;
   }
 
   private async stale(
@@ -434,10 +434,19 @@ export class AssessmentsService {
     );
   }
 
+  /** One answer as the API returns it. Visibility needs the other answers only for a conditional question. */
   private async toAnswerDto(answer: Answer, assessment: Assessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
-    const loaded = await this.load(caller, assessment.id, m);
-    const emails = await this.emails(caller, [answer.answeredBy], m);
-    return toAnswerDto(answer, loaded.visible.has(answer.questionId), emails.get(answer.answeredBy ?? '') ?? null);
+    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
+    let visible = true;
+    if (template.questions.get(answer.questionId)?.question.showIf) {
+      const rows = await this.answers(caller, m).find({ assessmentId: assessment.id }, { select: { questionId: true, value: true } });
+      const values: Record<string, AnswerValue> = {};
+      for (const r of rows) if (r.value !== null) values[r.questionId] = r.value;
+      visible = visibleQuestionIds(template.template, values).has(answer.questionId);
+    }
+    const email =
+      answer.answeredBy === caller.userId ? caller.email : ((await this.emails(caller, [answer.answeredBy], m)).get(answer.answeredBy ?? '') ?? null);
+    return toAnswerDto(answer, visible, email);
   }
 
   private async emails(caller: Caller, ids: Array<string | null>, m: EntityManager = this.ds.manager): Promise<Map<string, string>> {
@@ -493,6 +502,37 @@ export class AssessmentsService {
       `The ${a.year} assessment is submitted and read-only; an owner can reopen it`,
     );
   }
+}
+
+const ANSWER_COLUMNS =
+  'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at';
+
+interface AnswerRow {
+  id: string;
+  organisation_id: string;
+  assessment_id: string;
+  question_id: string;
+  value: AnswerValue | null;
+  comment: string | null;
+  version: number;
+  carried_over: boolean;
+  answered_by: string | null;
+  updated_at: Date;
+}
+
+function rowToAnswer(r: AnswerRow): Answer {
+  return Object.assign(new Answer(), {
+    id: r.id,
+    organisationId: r.organisation_id,
+    assessmentId: r.assessment_id,
+    questionId: r.question_id,
+    value: r.value,
+    comment: r.comment,
+    version: r.version,
+    carriedOver: r.carried_over,
+    answeredBy: r.answered_by,
+    updatedAt: new Date(r.updated_at),
+  });
 }
 
 /** Runs a statement with RETURNING in the transaction and gives back the returned rows, on both databases. */
