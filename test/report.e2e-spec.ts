@@ -3,6 +3,7 @@ import type { QuestionnaireTemplate } from '../src/questionnaires/template.types
 import { reportLabels } from '../src/reports/report.labels.js';
 import { compact, extractPdfText, normaliseSpace } from './fixtures/reports/pdf-text.js';
 import { answerFor } from './support/answers.js';
+import { walkAssessment } from './support/walk.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
 
 const api = '/api/v1';
@@ -27,18 +28,8 @@ describe('the PDF action plan', () => {
     await t.close();
   });
 
-  async function walk(who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown>, from?: string) {
-    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year, ...(from ? { copyFromAssessmentId: from } : {}) }).expect(201)).body;
-    for (const [questionId, value] of Object.entries(overrides)) {
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${questionId}`).set(bearer(who)).send({ value, comment: questionId === 'organisation.employees' ? 'Effectif au 31 décembre, « ETP »' : undefined }).expect(200);
-    }
-    for (;;) {
-      const next = await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(who));
-      if (next.status === 204) break;
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${next.body.question.id}`).set(bearer(who)).send({ value: answerFor(next.body.question, quality) }).expect(200);
-    }
-    return a.id as string;
-  }
+  const walk = (who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown>, copyFrom?: string) =>
+    walkAssessment(t.http, who, year, quality, { overrides, copyFrom, comments: { 'organisation.employees': 'Effectif au 31 décembre, « ETP »' } });
 
   const inventory = { 'organisation.country': 'FR', 'organisation.employees': 250, 'inventory.laptop.count': 200, 'inventory.laptop.lifespan_years': 4, 'inventory.smartphone.count': 120, 'inventory.meeting_screen.count': 6 };
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { QuestionnaireTemplate } from '../src/questionnaires/template.types.js';
 import { allQuestions, answerFor } from './support/answers.js';
+import { walkAssessment } from './support/walk.js';
 import { parseCsv } from './support/csv.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
 
@@ -20,20 +21,8 @@ describe('results, priorities, footprint, comparison and export', () => {
     await t.close();
   });
 
-  /** Walks through `next` until every visible question is answered. */
-  async function walk(who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown> = {}, from?: string) {
-    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year, ...(from ? { copyFromAssessmentId: from } : {}) }).expect(201)).body;
-    for (const [questionId, value] of Object.entries(overrides)) {
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${questionId}`).set(bearer(who)).send({ value }).expect(200);
-    }
-    for (;;) {
-      const next = await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(who));
-      if (next.status === 204) break;
-      const q = next.body.question;
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(who)).send({ value: answerFor(q, quality) }).expect(200);
-    }
-    return a.id as string;
-  }
+  const walk = (who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown> = {}, copyFrom?: string) =>
+    walkAssessment(t.http, who, year, quality, { overrides, copyFrom });
 
   const inventory = { 'organisation.country': 'FR', 'organisation.employees': 120, 'inventory.laptop.count': 100, 'inventory.laptop.lifespan_years': 4, 'inventory.laptop.refurbished_share': 0 };
 
