@@ -62,7 +62,6 @@ const FEATURE_MODULES = [
     },
   }),
   DatabaseModule,
-  QuestionnairesModule,
   AccountsModule,
   ResultsModule,
   ReportsModule,
@@ -76,7 +75,9 @@ const FEATURE_MODULES = [
  */
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(): DynamicModule {
+  static async forRoot(): Promise<DynamicModule> {
+    // Content first: a malformed template stops the start before any database is opened.
+    const content = await QuestionnairesModule.forRoot();
     return {
       module: AppModule,
       imports: [
@@ -87,6 +88,7 @@ export class AppModule implements NestModule {
           load: [appConfig, databaseConfig, authConfig],
           validate: validateEnvironment,
         }),
+        content,
         ...FEATURE_MODULES,
       ],
       providers: [

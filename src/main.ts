@@ -6,7 +6,7 @@ import { configureApp } from './app.setup.js';
 import type { AppConfig } from './config/app.config.js';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create(await AppModule.forRoot(), { bufferLogs: true, bodyParser: false, abortOnError: false });
   configureApp(app);
   const { port } = app.get(ConfigService).getOrThrow<AppConfig>('app');
   await app.listen(port);

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, register, uniqueEmail, type TestApp } from './support/test-app.js';
 
@@ -74,6 +77,23 @@ describe('operations', () => {
     // Another account from the same address is not blocked by the first one's limit.
     const other = await request(t.http).post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'whatever pass' });
     expect(other.status).toBe(401);
+  });
+
+  it('refuses to start on a malformed template, naming the file, the question and the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fi-broken-'));
+    try {
+      cpSync('templates', dir, { recursive: true });
+      const file = join(dir, 'questionnaires', 'fresque-numerique', 'v1.json');
+      const template = JSON.parse(readFileSync(file, 'utf8'));
+      template.sections[0].questions[1].showIf = { questionId: 'nowhere.to_be_found', in: ['x'] };
+      writeFileSync(file, JSON.stringify(template));
+      const id = template.sections[0].questions[1].id;
+      await expect(createTestApp({ env: { TEMPLATES_DIR: dir } })).rejects.toThrow(
+        new RegExp(`v1\\.json: question "${id.replace('.', '\\.')}": showIf refers to unknown question "nowhere\\.to_be_found"`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sends security headers', async () => {

@@ -98,7 +98,7 @@ async function fromDatabase(id: string, lang: Lang | undefined, generatedAt: str
   const { AppModule } = await import('../app.module.js');
   const { ReportsService } = await import('./reports.service.js');
   const { Assessment } = await import('../assessments/assessment.entity.js');
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(await AppModule.forRoot(), { logger: ['error'] });
   try {
     // The command line acts for the organisation that owns the assessment.
     const assessment = await app.get(DataSource).getRepository(Assessment).findOne({ where: { id } });

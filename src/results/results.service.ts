@@ -4,11 +4,10 @@ import { AssessmentsService, type LoadedAssessment } from '../assessments/assess
 import { compareResults, trend, type ComparableAssessment, type Comparison, type Trend } from '../comparison/index.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { FootprintFactors } from '../footprint/index.js';
+import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
 import { computeFullResults, type FullResults } from './full-results.js';
-
-export const FOOTPRINT_FACTORS = Symbol('FootprintFactors');
 
 export type { FullResults };
 

@@ -68,7 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   Object.assign(process.env, options.env ?? {});
   for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete process.env[k];
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [await AppModule.forRoot()] }).compile();
     const app = moduleRef.createNestApplication({ bodyParser: false });
     configureApp(app);
     await app.init();

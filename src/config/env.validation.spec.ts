@@ -1,0 +1,38 @@
+import { validateEnvironment } from './env.validation.js';
+
+describe('configuration is validated at boot', () => {
+  const fails = (env: Record<string, string>) => {
+    try {
+      validateEnvironment(env);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected the configuration to be refused');
+  };
+
+  it('accepts the defaults (nothing set) and a full PostgreSQL configuration', () => {
+    expect(() => validateEnvironment({})).not.toThrow();
+    expect(() =>
+      validateEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/x', JWT_SECRET: 'a'.repeat(32), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'true' }),
+    ).not.toThrow();
+  });
+
+  it('names each bad variable', () => {
+    expect(fails({ PORT: 'eighty' })).toMatch(/PORT/);
+    expect(fails({ PORT: '70000' })).toMatch(/PORT: PORT must not be greater than 65535/);
+    expect(fails({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'a'.repeat(32) })).toMatch(/DATABASE_URL: DATABASE_URL must be a postgres/);
+    expect(fails({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL: LOG_LEVEL must be one of/);
+    expect(fails({ JWT_SECRET: 'short' })).toMatch(/JWT_SECRET: JWT_SECRET must be at least 32 characters/);
+    expect(fails({ MIGRATE_ON_START: 'yes' })).toMatch(/MIGRATE_ON_START/);
+  });
+
+  it('requires JWT_SECRET with DATABASE_URL', () => {
+    expect(fails({ DATABASE_URL: 'postgres://app@db:5432/x' })).toMatch(/JWT_SECRET: required when DATABASE_URL is set/);
+  });
+
+  it('lists every problem at once', () => {
+    const message = fails({ PORT: 'x', LOG_LEVEL: 'y' });
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+});
