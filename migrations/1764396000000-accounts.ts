@@ -27,7 +27,9 @@ export class Accounts1764396000000 implements MigrationInterface {
         CONSTRAINT uq_users_email UNIQUE (email)
       )`);
     await q.query(`CREATE INDEX idx_users_organisation_id ON users (organisation_id)`);
-    await q.query(`CREATE UNIQUE INDEX uq_users_invitation_token_hash ON users (invitation_token_hash) WHERE invitation_token_hash IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_users_invitation_token_hash ON users (invitation_token_hash) WHERE invitation_token_hash IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,7 +33,15 @@ const FEATURE_MODULES = [
           return id;
         },
         redact: {
-          paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body', '*.password', '*.value', '*.comment'],
+          paths: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'res.headers["set-cookie"]',
+            'req.body',
+            '*.password',
+            '*.value',
+            '*.comment',
+          ],
           censor: '[redacted]',
         },
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },

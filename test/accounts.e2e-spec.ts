@@ -14,7 +14,12 @@ describe('accounts and organisations', () => {
     const email = uniqueEmail('dsi');
     const reg = await request(t.http)
       .post('/api/v1/auth/register')
-      .send({ email: email.toUpperCase(), password: 'correct horse battery', organisationName: '  Mairie de Saint-Étienne ', country: 'fr' })
+      .send({
+        email: email.toUpperCase(),
+        password: 'correct horse battery',
+        organisationName: '  Mairie de Saint-Étienne ',
+        country: 'fr',
+      })
       .expect(201);
     expect(reg.body.accessToken).toEqual(expect.any(String));
     expect(reg.body.user).toMatchObject({ email, role: 'owner', status: 'active' });
@@ -39,7 +44,10 @@ describe('accounts and organisations', () => {
   it('a wrong password and an unknown email get the same 401', async () => {
     const a = await register(t.http);
     const wrong = await request(t.http).post('/api/v1/auth/login').send({ email: a.email, password: 'not the password' }).expect(401);
-    const unknown = await request(t.http).post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: 'not the password' }).expect(401);
+    const unknown = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: 'not the password' })
+      .expect(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
     expect(wrong.body.title).toBe(unknown.body.title);
     expect(wrong.body.type).toBe(unknown.body.type);
@@ -74,7 +82,11 @@ describe('accounts and organisations', () => {
       .send({ email: uniqueEmail(), role: 'editor' })
       .expect(403);
     expect(denied.body.detail).toMatch(/owner role/);
-    await request(t.http).post('/api/v1/organisation/members').set(bearer(editor)).send({ email: uniqueEmail(), role: 'viewer' }).expect(403);
+    await request(t.http)
+      .post('/api/v1/organisation/members')
+      .set(bearer(editor))
+      .send({ email: uniqueEmail(), role: 'viewer' })
+      .expect(403);
   });
 
   it('an owner changes a role, and the last owner cannot be demoted', async () => {
@@ -82,7 +94,11 @@ describe('accounts and organisations', () => {
     const member = await addMember(t.http, owner, 'viewer');
     await request(t.http).patch(`/api/v1/organisation/members/${member.userId}`).set(bearer(owner)).send({ role: 'editor' }).expect(200);
     expect((await request(t.http).get('/api/v1/me').set(bearer(member))).body.role).toBe('editor');
-    const res = await request(t.http).patch(`/api/v1/organisation/members/${owner.userId}`).set(bearer(owner)).send({ role: 'viewer' }).expect(409);
+    const res = await request(t.http)
+      .patch(`/api/v1/organisation/members/${owner.userId}`)
+      .set(bearer(owner))
+      .send({ role: 'viewer' })
+      .expect(409);
     expect(res.body.detail).toMatch(/at least one active owner/);
   });
 

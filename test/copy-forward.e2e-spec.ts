@@ -39,7 +39,8 @@ describe('copy-forward', () => {
 
   it('carries answers into the new version, marks them until confirmed, and says what is new or gone', async () => {
     const editor = await addMember(t.http, owner, 'editor');
-    const last = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2025, templateVersion: 1 }).expect(201)).body;
+    const last = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2025, templateVersion: 1 }).expect(201))
+      .body;
     expect(last.templateVersion).toBe(1);
     const v1Ids = allQuestions(v1).map((q) => q.id);
     const v2Ids = allQuestions(v2).map((q) => q.id);
@@ -49,20 +50,48 @@ describe('copy-forward', () => {
     expect(added.length).toBeGreaterThan(0);
     const removedQ = allQuestions(v1).find((q) => q.id === removed[0] && !q.showIf)!;
     const keptQ = allQuestions(v1).find((q) => q.type === 'scale' && v2Ids.includes(q.id))!;
-    await request(t.http).put(`${api}/assessments/${last.id}/answers/${removedQ.id}`).set(bearer(owner)).send({ value: answerFor(removedQ) }).expect(200);
-    await request(t.http).put(`${api}/assessments/${last.id}/answers/${keptQ.id}`).set(bearer(owner)).send({ value: answerFor(keptQ, 'worst'), comment: "repris l'an dernier" }).expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${last.id}/answers/${removedQ.id}`)
+      .set(bearer(owner))
+      .send({ value: answerFor(removedQ) })
+      .expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${last.id}/answers/${keptQ.id}`)
+      .set(bearer(owner))
+      .send({ value: answerFor(keptQ, 'worst'), comment: "repris l'an dernier" })
+      .expect(200);
 
-    const next = (await request(t.http).post(`${api}/assessments`).set(bearer(editor)).send({ year: 2026, copyFromAssessmentId: last.id }).expect(201)).body;
+    const next = (
+      await request(t.http).post(`${api}/assessments`).set(bearer(editor)).send({ year: 2026, copyFromAssessmentId: last.id }).expect(201)
+    ).body;
     expect(next.templateVersion).toBe(2);
-    expect(next.copyForward).toMatchObject({ fromAssessmentId: last.id, fromYear: 2025, fromTemplateVersion: 1, copied: 1, pendingConfirmation: 1 });
+    expect(next.copyForward).toMatchObject({
+      fromAssessmentId: last.id,
+      fromYear: 2025,
+      fromTemplateVersion: 1,
+      copied: 1,
+      pendingConfirmation: 1,
+    });
     expect(next.copyForward.noLongerAsked).toEqual(expect.arrayContaining(removed));
     expect(next.copyForward.newQuestions).toEqual(expect.arrayContaining(added));
 
     const answers = (await request(t.http).get(`${api}/assessments/${next.id}/answers`).set(bearer(editor)).expect(200)).body;
-    expect(answers).toEqual([expect.objectContaining({ questionId: keptQ.id, value: answerFor(keptQ, 'worst'), carriedOver: true, comment: "repris l'an dernier", version: 1 })]);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        questionId: keptQ.id,
+        value: answerFor(keptQ, 'worst'),
+        carriedOver: true,
+        comment: "repris l'an dernier",
+        version: 1,
+      }),
+    ]);
 
     // Confirming (same value) clears the mark and is recorded as a confirmation.
-    const confirmed = await request(t.http).put(`${api}/assessments/${next.id}/answers/${keptQ.id}`).set(bearer(editor)).send({ value: answerFor(keptQ, 'worst'), expectedVersion: 1 }).expect(200);
+    const confirmed = await request(t.http)
+      .put(`${api}/assessments/${next.id}/answers/${keptQ.id}`)
+      .set(bearer(editor))
+      .send({ value: answerFor(keptQ, 'worst'), expectedVersion: 1 })
+      .expect(200);
     expect(confirmed.body).toMatchObject({ carriedOver: false, version: 2 });
     const after = (await request(t.http).get(`${api}/assessments/${next.id}`).set(bearer(editor)).expect(200)).body;
     expect(after.copyForward.pendingConfirmation).toBe(0);

@@ -82,7 +82,9 @@ describe('the database under concurrent requests', () => {
 
   it('migrations: automatic on the embedded database; on PostgreSQL, pending ones stop the start with a clear message', async () => {
     if (onPostgres()) {
-      await expect(createTestApp({ migrate: false })).rejects.toThrow(/pending migration\(s\).*npm run migration:run.*MIGRATE_ON_START=true/s);
+      await expect(createTestApp({ migrate: false })).rejects.toThrow(
+        /pending migration\(s\).*npm run migration:run.*MIGRATE_ON_START=true/s,
+      );
     } else {
       const ds = t.app.get(DataSource);
       expect(await pendingMigrations(ds)).toEqual([]);

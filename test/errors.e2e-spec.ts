@@ -16,7 +16,14 @@ describe('bad input gets a clear error', () => {
   const expectProblem = (res: request.Response, status: number, type: string) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toEqual(expect.objectContaining({ type: `urn:fresque-impact:problem:${type}`, title: expect.any(String), status, detail: expect.any(String) }));
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        type: `urn:fresque-impact:problem:${type}`,
+        title: expect.any(String),
+        status,
+        detail: expect.any(String),
+      }),
+    );
     expect(res.headers['x-request-id']).toBeTruthy();
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   };
@@ -44,7 +51,10 @@ describe('bad input gets a clear error', () => {
   });
 
   it('unknown fields are refused, each named', async () => {
-    const res = await request(t.http).post('/api/v1/assessments').set(bearer(owner)).send({ year: 2026, isAdmin: true, organisationId: owner.organisationId });
+    const res = await request(t.http)
+      .post('/api/v1/assessments')
+      .set(bearer(owner))
+      .send({ year: 2026, isAdmin: true, organisationId: owner.organisationId });
     expectProblem(res, 400, 'invalid-input');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -55,14 +65,21 @@ describe('bad input gets a clear error', () => {
   });
 
   it('several invalid fields are all listed with their rule', async () => {
-    const res = await request(t.http).post('/api/v1/auth/register').send({ email: 'not-an-email', password: 'short', organisationName: '', country: 'France' });
+    const res = await request(t.http)
+      .post('/api/v1/auth/register')
+      .send({ email: 'not-an-email', password: 'short', organisationName: '', country: 'France' });
     expectProblem(res, 400, 'invalid-input');
     const pairs = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
     expect(pairs).toEqual(expect.arrayContaining(['email:isEmail', 'password:minLength', 'organisationName:isLength', 'country:matches']));
   });
 
   it('a non-uuid id in a path is a 400 naming the parameter', async () => {
-    for (const path of ['/api/v1/assessments/123', '/api/v1/assessments/123/next', '/api/v1/assessments/x/answers', "/api/v1/assessments/1'%20OR%201=1/history"]) {
+    for (const path of [
+      '/api/v1/assessments/123',
+      '/api/v1/assessments/123/next',
+      '/api/v1/assessments/x/answers',
+      "/api/v1/assessments/1'%20OR%201=1/history",
+    ]) {
       const res = await request(t.http).get(path).set(bearer(owner));
       expectProblem(res, 400, 'invalid-input');
       expect(res.body.errors[0]).toMatchObject({ field: 'id', rule: 'isUuid' });
@@ -70,10 +87,22 @@ describe('bad input gets a clear error', () => {
   });
 
   it('a JSON body that is not an object, or a wrong type, is a 400', async () => {
-    expectProblem(await request(t.http).post('/api/v1/assessments').set(bearer(owner)).set('Content-Type', 'application/json').send('[1,2]'), 400, 'invalid-input');
-    expectProblem(await request(t.http).post('/api/v1/assessments').set(bearer(owner)).set('Content-Type', 'application/json').send('"2026"'), 400, 'malformed-json');
+    expectProblem(
+      await request(t.http).post('/api/v1/assessments').set(bearer(owner)).set('Content-Type', 'application/json').send('[1,2]'),
+      400,
+      'invalid-input',
+    );
+    expectProblem(
+      await request(t.http).post('/api/v1/assessments').set(bearer(owner)).set('Content-Type', 'application/json').send('"2026"'),
+      400,
+      'malformed-json',
+    );
     expectProblem(await request(t.http).post('/api/v1/assessments').set(bearer(owner)).send({ year: 2026.5 }), 400, 'invalid-input');
-    expectProblem(await request(t.http).get('/api/v1/assessments/00000000-0000-4000-8000-000000000000/history?limit=abc').set(bearer(owner)), 400, 'invalid-input');
+    expectProblem(
+      await request(t.http).get('/api/v1/assessments/00000000-0000-4000-8000-000000000000/history?limit=abc').set(bearer(owner)),
+      400,
+      'invalid-input',
+    );
   });
 
   it('an unknown route is a problem+json 404', async () => {

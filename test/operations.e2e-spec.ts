@@ -45,12 +45,17 @@ describe('operations', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBeTruthy();
     for (const [method, path] of CONTRACT) {
-      expect({ route: `${method} ${path}`, documented: Boolean(doc.paths[path]?.[method]) }).toEqual({ route: `${method} ${path}`, documented: true });
+      expect({ route: `${method} ${path}`, documented: Boolean(doc.paths[path]?.[method]) }).toEqual({
+        route: `${method} ${path}`,
+        documented: true,
+      });
       const op = doc.paths[path][method];
       expect(Object.keys(op.responses).length).toBeGreaterThan(0);
     }
     // Every request body refers to a schema that exists and documents its properties.
-    for (const [, item] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>(doc.paths)) {
+    for (const [, item] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>(
+      doc.paths,
+    )) {
       for (const op of Object.values(item)) {
         const ref = op.requestBody?.content['application/json']?.schema.$ref;
         if (!ref) continue;
@@ -67,7 +72,8 @@ describe('operations', () => {
   it('rate-limits login attempts on one account', async () => {
     const a = await register(t.http);
     const tries = [];
-    for (let i = 0; i < 5; i++) tries.push((await request(t.http).post('/api/v1/auth/login').send({ email: a.email, password: 'wrong password!' })).status);
+    for (let i = 0; i < 5; i++)
+      tries.push((await request(t.http).post('/api/v1/auth/login').send({ email: a.email, password: 'wrong password!' })).status);
     expect(tries.slice(0, 2)).toEqual([401, 401]);
     expect(tries).toContain(429);
     const limited = await request(t.http).post('/api/v1/auth/login').send({ email: a.email, password: a.password });

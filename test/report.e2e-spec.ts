@@ -29,9 +29,20 @@ describe('the PDF action plan', () => {
   });
 
   const walk = (who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown>, copyFrom?: string) =>
-    walkAssessment(t.http, who, year, quality, { overrides, copyFrom, comments: { 'organisation.employees': 'Effectif au 31 décembre, « ETP »' } });
+    walkAssessment(t.http, who, year, quality, {
+      overrides,
+      copyFrom,
+      comments: { 'organisation.employees': 'Effectif au 31 décembre, « ETP »' },
+    });
 
-  const inventory = { 'organisation.country': 'FR', 'organisation.employees': 250, 'inventory.laptop.count': 200, 'inventory.laptop.lifespan_years': 4, 'inventory.smartphone.count': 120, 'inventory.meeting_screen.count': 6 };
+  const inventory = {
+    'organisation.country': 'FR',
+    'organisation.employees': 250,
+    'inventory.laptop.count': 200,
+    'inventory.laptop.lifespan_years': 4,
+    'inventory.smartphone.count': 120,
+    'inventory.meeting_screen.count': 6,
+  };
 
   const fetchPdf = async (id: string, lang: 'fr' | 'en') => {
     const res = await request(t.http).get(`${api}/assessments/${id}/report.pdf?lang=${lang}`).set(bearer(owner)).buffer(true).parse(binary);
@@ -68,7 +79,9 @@ describe('the PDF action plan', () => {
   });
 
   it('has a year-on-year part once an earlier assessment exists', async () => {
-    const previous = (await request(t.http).get(`${api}/assessments`).set(bearer(owner)).expect(200)).body.find((a: { year: number }) => a.year === 2025);
+    const previous = (await request(t.http).get(`${api}/assessments`).set(bearer(owner)).expect(200)).body.find(
+      (a: { year: number }) => a.year === 2025,
+    );
     const second = await walk(owner, 2026, 'best', { ...inventory, 'inventory.laptop.lifespan_years': 6 }, previous.id);
     const pdf = await fetchPdf(second, 'en');
     expect(compact(pdf.text)).toContain(compact(reportLabels('en').yearOnYear));
@@ -90,7 +103,11 @@ describe('the PDF action plan', () => {
     const a = (await request(t.http).post(`${api}/assessments`).set(bearer(hostile)).send({ year: 2025 }).expect(201)).body;
     const q = template.sections[0].questions.filter((x) => !x.showIf).slice(0, 3);
     for (const question of q) {
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${question.id}`).set(bearer(hostile)).send({ value: answerFor(question), comment: '«éàç» 😀 مرحبا 你好 '.repeat(100).slice(0, 2000) }).expect(200);
+      await request(t.http)
+        .put(`${api}/assessments/${a.id}/answers/${question.id}`)
+        .set(bearer(hostile))
+        .send({ value: answerFor(question), comment: '«éàç» 😀 مرحبا 你好 '.repeat(100).slice(0, 2000) })
+        .expect(200);
     }
     const res = await request(t.http).get(`${api}/assessments/${a.id}/report.pdf`).set(bearer(hostile)).buffer(true).parse(binary);
     expect(res.status).toBe(200);

@@ -24,14 +24,24 @@ describe('results, priorities, footprint, comparison and export', () => {
   const walk = (who: Account, year: number, quality: 'best' | 'worst', overrides: Record<string, unknown> = {}, copyFrom?: string) =>
     walkAssessment(t.http, who, year, quality, { overrides, copyFrom });
 
-  const inventory = { 'organisation.country': 'FR', 'organisation.employees': 120, 'inventory.laptop.count': 100, 'inventory.laptop.lifespan_years': 4, 'inventory.laptop.refurbished_share': 0 };
+  const inventory = {
+    'organisation.country': 'FR',
+    'organisation.employees': 120,
+    'inventory.laptop.count': 100,
+    'inventory.laptop.lifespan_years': 4,
+    'inventory.laptop.refurbished_share': 0,
+  };
 
   it('a draft already has results, with confidence below 1', async () => {
     const a = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2010 }).expect(201)).body;
     const empty = (await request(t.http).get(`${api}/assessments/${a.id}/results`).set(bearer(owner)).expect(200)).body;
     expect(empty.overall).toMatchObject({ score: null, confidence: 0 });
     const q = allQuestions(template).find((x) => x.type === 'scale')!;
-    await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(owner)).send({ value: answerFor(q, 'best') }).expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${q.id}`)
+      .set(bearer(owner))
+      .send({ value: answerFor(q, 'best') })
+      .expect(200);
     const some = (await request(t.http).get(`${api}/assessments/${a.id}/results`).set(bearer(owner)).expect(200)).body;
     expect(some.overall.score).toBe(100);
     expect(some.overall.confidence).toBeGreaterThan(0);
@@ -79,7 +89,9 @@ describe('results, priorities, footprint, comparison and export', () => {
     // 26.5 W x 8 h x 220 days = 46.64 kWh a laptop; x 100 x 0.0461 kg CO2e/kWh
     expect(laptop.perCriterion.climate.use).toBeCloseTo(215.0104, 6);
     expect(r.footprint.totals.water.use).toBeNull();
-    expect(r.footprint.totals.water.notEstimated).toEqual(expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]));
+    expect(r.footprint.totals.water.notEstimated).toEqual(
+      expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]),
+    );
   });
 
   it('compares years, lists action changes, and gives the trend over three years', async () => {
@@ -107,13 +119,25 @@ describe('results, priorities, footprint, comparison and export', () => {
     const a = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2014 }).expect(201)).body;
     const text = allQuestions(template).find((q) => q.type === 'text' && !q.showIf)!;
     const scale = allQuestions(template).find((q) => q.type === 'scale')!;
-    await request(t.http).put(`${api}/assessments/${a.id}/answers/${text.id}`).set(bearer(owner)).send({ value: '=HYPERLINK("http://evil")', comment: '+33 1 23, "quoted"\nline' }).expect(200);
-    await request(t.http).put(`${api}/assessments/${a.id}/answers/${scale.id}`).set(bearer(owner)).send({ value: scale.options![1].id, comment: '@risk' }).expect(200);
-    const csv = await request(t.http).get(`${api}/assessments/${a.id}/export?format=csv&lang=en`).set(bearer(owner)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${text.id}`)
+      .set(bearer(owner))
+      .send({ value: '=HYPERLINK("http://evil")', comment: '+33 1 23, "quoted"\nline' })
+      .expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${scale.id}`)
+      .set(bearer(owner))
+      .send({ value: scale.options![1].id, comment: '@risk' })
+      .expect(200);
+    const csv = await request(t.http)
+      .get(`${api}/assessments/${a.id}/export?format=csv&lang=en`)
+      .set(bearer(owner))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const body = csv.body as string;

@@ -24,7 +24,11 @@ describe('tenants never leak', () => {
     const template = (await request(t.http).get(`${api}/questionnaires/fresque-numerique/versions/1`).set(bearer(alice))).body;
     const q = allQuestions(template).find((x) => x.type === 'scale')!;
     questionId = q.id;
-    await request(t.http).put(`${api}/assessments/${aAssessment}/answers/${q.id}`).set(bearer(alice)).send({ value: answerFor(q), comment: 'secret A' }).expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${aAssessment}/answers/${q.id}`)
+      .set(bearer(alice))
+      .send({ value: answerFor(q), comment: 'secret A' })
+      .expect(200);
   });
   afterAll(async () => {
     await t.close();

@@ -22,7 +22,13 @@ describe('the assessment walk', () => {
   });
 
   const create = async (who: Account, year: number, extra: Record<string, unknown> = {}) =>
-    (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year, ...extra }).expect(201)).body;
+    (
+      await request(t.http)
+        .post(`${api}/assessments`)
+        .set(bearer(who))
+        .send({ year, ...extra })
+        .expect(201)
+    ).body;
 
   it('serves the whole template and the action catalogue', async () => {
     expect(template.sections.map((s) => s.id)).toEqual(['procurement', 'ecodesign', 'measurement', 'usage', 'governance']);
@@ -103,16 +109,28 @@ describe('the assessment walk', () => {
     for (;;) {
       const next = await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(owner));
       if (next.status === 204) break;
-      await request(t.http).put(`${api}/assessments/${a.id}/answers/${next.body.question.id}`).set(bearer(owner)).send({ value: answerFor(next.body.question, 'worst') }).expect(200);
+      await request(t.http)
+        .put(`${api}/assessments/${a.id}/answers/${next.body.question.id}`)
+        .set(bearer(owner))
+        .send({ value: answerFor(next.body.question, 'worst') })
+        .expect(200);
     }
     await request(t.http).post(`${api}/assessments/${a.id}/submit`).set(bearer(owner)).expect(200);
-    const locked = await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(editor)).send({ value: answerFor(q) }).expect(409);
+    const locked = await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${q.id}`)
+      .set(bearer(editor))
+      .send({ value: answerFor(q) })
+      .expect(409);
     expect(locked.body.detail).toMatch(/submitted and read-only/);
     await request(t.http).delete(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(editor)).expect(409);
     await request(t.http).post(`${api}/assessments/${a.id}/submit`).set(bearer(owner)).expect(409);
     await request(t.http).post(`${api}/assessments/${a.id}/reopen`).set(bearer(editor)).expect(403);
     await request(t.http).post(`${api}/assessments/${a.id}/reopen`).set(bearer(owner)).expect(200);
-    await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(editor)).send({ value: answerFor(q) }).expect(200);
+    await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${q.id}`)
+      .set(bearer(editor))
+      .send({ value: answerFor(q) })
+      .expect(200);
     const history = (await request(t.http).get(`${api}/assessments/${a.id}/history`).set(bearer(owner)).expect(200)).body;
     expect(history.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['answered', 'reopened', 'submitted']);
   });
@@ -200,7 +218,8 @@ describe('the assessment walk', () => {
       request(t.http).put(url2).set(bearer(bob)).send({ value: q2.options![1].id, expectedVersion: 0 }),
     ]);
     expect(firsts.map((r) => r.status).sort()).toEqual([200, 409]);
-    const history = (await request(t.http).get(`${api}/assessments/${a.id}/history?questionId=${q.id}`).set(bearer(owner)).expect(200)).body;
+    const history = (await request(t.http).get(`${api}/assessments/${a.id}/history?questionId=${q.id}`).set(bearer(owner)).expect(200))
+      .body;
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({ action: 'answered', oldValue: o1.id, newValue: winner.body.value, version: 2 });
     // Clearing with a stale version is refused too.
@@ -217,7 +236,8 @@ describe('the assessment walk', () => {
     const controller = qs.find((q) => q.id === dependent.showIf!.questionId)!;
     const shownWhen = dependent.showIf!.in![0] as boolean;
     const get = async () => (await request(t.http).get(`${api}/assessments/${a.id}`).set(bearer(owner)).expect(200)).body;
-    const put = (id: string, value: unknown) => request(t.http).put(`${api}/assessments/${a.id}/answers/${id}`).set(bearer(owner)).send({ value });
+    const put = (id: string, value: unknown) =>
+      request(t.http).put(`${api}/assessments/${a.id}/answers/${id}`).set(bearer(owner)).send({ value });
 
     const before = await get();
     await put(controller.id, !shownWhen).expect(200);
@@ -260,7 +280,11 @@ describe('the assessment walk', () => {
     const a = await create(owner, 2017);
     const q = allQuestions(template)[0];
     await request(t.http).post(`${api}/assessments`).set(bearer(viewer)).send({ year: 2016 }).expect(403);
-    await request(t.http).put(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(viewer)).send({ value: answerFor(q) }).expect(403);
+    await request(t.http)
+      .put(`${api}/assessments/${a.id}/answers/${q.id}`)
+      .set(bearer(viewer))
+      .send({ value: answerFor(q) })
+      .expect(403);
     await request(t.http).delete(`${api}/assessments/${a.id}/answers/${q.id}`).set(bearer(viewer)).expect(403);
     await request(t.http).get(`${api}/assessments/${a.id}`).set(bearer(viewer)).expect(200);
     await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(viewer)).expect(200);

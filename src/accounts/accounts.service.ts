@@ -37,21 +37,23 @@ export class AccountsService {
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
     const passwordHash = await argon2.hash(dto.password);
-    const { user, organisation } = await this.ds.transaction(async (m) => {
-      if (await m.getRepository(User).exists({ where: { email: dto.email } })) throw this.emailTaken(dto.email);
-      const organisation = await m.getRepository(Organisation).save(
-        m.getRepository(Organisation).create({
-          name: dto.organisationName,
-          sector: dto.sector ?? null,
-          country: dto.country ?? null,
-          language: dto.language ?? 'fr',
-        }),
-      );
-      const user = await tenantScope(m, User, organisation.id, 'User').insert({ email: dto.email, passwordHash, role: 'owner' });
-      return { user, organisation };
-    }).catch((e: unknown) => {
-      throw isUniqueViolation(e) ? this.emailTaken(dto.email) : e;
-    });
+    const { user, organisation } = await this.ds
+      .transaction(async (m) => {
+        if (await m.getRepository(User).exists({ where: { email: dto.email } })) throw this.emailTaken(dto.email);
+        const organisation = await m.getRepository(Organisation).save(
+          m.getRepository(Organisation).create({
+            name: dto.organisationName,
+            sector: dto.sector ?? null,
+            country: dto.country ?? null,
+            language: dto.language ?? 'fr',
+          }),
+        );
+        const user = await tenantScope(m, User, organisation.id, 'User').insert({ email: dto.email, passwordHash, role: 'owner' });
+        return { user, organisation };
+      })
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? this.emailTaken(dto.email) : e;
+      });
     return { accessToken: await this.sign(user), user: toUserDto(user), organisation: toOrganisationDto(organisation) };
   }
 

@@ -134,7 +134,9 @@ export class AssessmentsController {
 
 function checkQuestionId(id: string): string {
   if (!QUESTION_ID.test(id)) {
-    throw validationProblem([{ field: 'questionId', rule: 'pattern', message: 'questionId may hold letters, digits, dots, dashes and underscores' }]);
+    throw validationProblem([
+      { field: 'questionId', rule: 'pattern', message: 'questionId may hold letters, digits, dots, dashes and underscores' },
+    ]);
   }
   return id;
 }

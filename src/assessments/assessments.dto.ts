@@ -19,7 +19,10 @@ export class CreateAssessmentDto {
   @MaxLength(100)
   questionnaireId?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'Pin an older version of the questionnaire (default: the newest), e.g. to compare like with like' })
+  @ApiPropertyOptional({
+    example: 1,
+    description: 'Pin an older version of the questionnaire (default: the newest), e.g. to compare like with like',
+  })
   @IsOptional()
   @IsInt({ message: 'templateVersion must be a whole number' })
   @Min(1)
@@ -40,14 +43,22 @@ export class SaveAnswerDto {
   @IsDefined({ message: 'value is required (use DELETE to clear an answer)' })
   value: unknown;
 
-  @ApiPropertyOptional({ maxLength: COMMENT_MAX_LENGTH, nullable: true, type: String, description: 'Omit to keep the current comment; null clears it' })
+  @ApiPropertyOptional({
+    maxLength: COMMENT_MAX_LENGTH,
+    nullable: true,
+    type: String,
+    description: 'Omit to keep the current comment; null clears it',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(COMMENT_MAX_LENGTH, { message: `comment must be at most ${COMMENT_MAX_LENGTH} characters long` })
   comment?: string | null;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'The version you last read (0: you expect no answer yet). A stale version gives 409 with the current answer.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'The version you last read (0: you expect no answer yet). A stale version gives 409 with the current answer.',
+  })
   @IsOptional()
   @IsInt({ message: 'expectedVersion must be a whole number' })
   @Min(0)

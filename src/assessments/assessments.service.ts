@@ -321,10 +321,15 @@ export class AssessmentsService {
 
   async listAnswers(caller: Caller, assessmentId: string): Promise<AnswerDto[]> {
     const loaded = await this.load(caller, assessmentId);
-    const emails = await this.emails(caller, loaded.answers.map((a) => a.answeredBy));
+    const emails = await this.emails(
+      caller,
+      loaded.answers.map((a) => a.answeredBy),
+    );
     return loaded.answers
       .filter((a) => a.value !== null)
-      .sort((a, b) => (loaded.template.questions.get(a.questionId)?.index ?? 1e9) - (loaded.template.questions.get(b.questionId)?.index ?? 1e9))
+      .sort(
+        (a, b) => (loaded.template.questions.get(a.questionId)?.index ?? 1e9) - (loaded.template.questions.get(b.questionId)?.index ?? 1e9),
+      )
       .map((a) => toAnswerDto(a, loaded.visible.has(a.questionId), emails.get(a.answeredBy ?? '') ?? null));
   }
 
@@ -334,7 +339,10 @@ export class AssessmentsService {
       { assessmentId, ...(questionId ? { questionId } : {}) },
       { order: { at: 'DESC', version: 'DESC' }, take: limit },
     );
-    const emails = await this.emails(caller, events.map((e) => e.actorId));
+    const emails = await this.emails(
+      caller,
+      events.map((e) => e.actorId),
+    );
     return events.map((e) => ({
       id: e.id,
       questionId: e.questionId,
@@ -404,7 +412,13 @@ export class AssessmentsService {
   }
 
   /** The optimistic write: only succeeds if the row still has the version we read. */
-  private async updateAnswer(m: EntityManager, current: Answer, value: AnswerValue, comment: string | null, caller: Caller): Promise<Answer | undefined> {
+  private async updateAnswer(
+    m: EntityManager,
+    current: Answer,
+    value: AnswerValue,
+    comment: string | null,
+    caller: Caller,
+  ): Promise<Answer | undefined> {
     const res = await returning<AnswerRow>(
       m,
       `UPDATE answers
@@ -445,7 +459,9 @@ export class AssessmentsService {
       visible = visibleQuestionIds(template.template, values).has(answer.questionId);
     }
     const email =
-      answer.answeredBy === caller.userId ? caller.email : ((await this.emails(caller, [answer.answeredBy], m)).get(answer.answeredBy ?? '') ?? null);
+      answer.answeredBy === caller.userId
+        ? caller.email
+        : ((await this.emails(caller, [answer.answeredBy], m)).get(answer.answeredBy ?? '') ?? null);
     return toAnswerDto(answer, visible, email);
   }
 
@@ -497,15 +513,11 @@ export class AssessmentsService {
   }
 
   private locked(a: Assessment): DomainError {
-    return new DomainError(
-      ErrorCode.AssessmentLocked,
-      `The ${a.year} assessment is submitted and read-only; an owner can reopen it`,
-    );
+    return new DomainError(ErrorCode.AssessmentLocked, `The ${a.year} assessment is submitted and read-only; an owner can reopen it`);
   }
 }
 
-const ANSWER_COLUMNS =
-  'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at';
+const ANSWER_COLUMNS = 'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at';
 
 interface AnswerRow {
   id: string;

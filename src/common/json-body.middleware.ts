@@ -19,9 +19,7 @@ export class JsonBodyMiddleware implements NestMiddleware {
       throw new DomainError(ErrorCode.UnsupportedMediaType, `Content-Type must be application/json (got ${got})`);
     }
     // Thrown (not passed to next) so that Nest hands the error to the problem+json filter.
-    await new Promise<void>((resolve, reject) =>
-      parseJson(req, res, (err?: unknown) => (err ? reject(toProblem(err)) : resolve())),
-    );
+    await new Promise<void>((resolve, reject) => parseJson(req, res, (err?: unknown) => (err ? reject(toProblem(err)) : resolve())));
     next();
   }
 }

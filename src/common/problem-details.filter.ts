@@ -52,7 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string'
           ? body
           : Array.isArray((body as { message?: unknown }).message)
-            ? ((body as { message: string[] }).message).join('; ')
+            ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
       const title = typeof body === 'object' && body && 'error' in body ? String(body.error) : httpTitle(status);
       if (status >= 500) this.logger.error({ err: exception, requestId }, message);

@@ -1,4 +1,12 @@
-import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type {
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { DomainError } from './domain-error.js';
 
 interface TenantOwned extends ObjectLiteral {
@@ -60,9 +68,7 @@ export class TenantScope<T extends TenantOwned> {
 
   /** A query builder already narrowed to the organisation (`<alias>.organisationId = :organisationId`). */
   query(alias: string): SelectQueryBuilder<T> {
-    return this.repo
-      .createQueryBuilder(alias)
-      .where(`${alias}.organisationId = :organisationId`, { organisationId: this.organisationId });
+    return this.repo.createQueryBuilder(alias).where(`${alias}.organisationId = :organisationId`, { organisationId: this.organisationId });
   }
 }
 

@@ -5,7 +5,6 @@ import { validationProblem } from './validation.js';
 export function uuidPipe(param: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     version: undefined,
-    exceptionFactory: () =>
-      validationProblem([{ field: param, rule: 'isUuid', message: `${param} must be a UUID` }]),
+    exceptionFactory: () => validationProblem([{ field: param, rule: 'isUuid', message: `${param} must be a UUID` }]),
   });
 }

@@ -15,10 +15,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 }
 
 export function validationProblem(errors: FieldError[]): DomainError {
-  const detail =
-    errors.length === 1
-      ? errors[0].message
-      : `${errors.length} problems: ${errors.map((e) => e.message).join('; ')}`;
+  const detail = errors.length === 1 ? errors[0].message : `${errors.length} problems: ${errors.map((e) => e.message).join('; ')}`;
   return new DomainError(ErrorCode.InvalidInput, detail, {}, errors);
 }
 

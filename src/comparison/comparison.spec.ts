@@ -55,10 +55,7 @@ const ANSWERS_2024: Record<string, AnswerValue> = {
 
 /** Every figure of a self-comparison is zero or unknown, nothing moved. */
 function expectNoChange(comparison: Comparison): void {
-  const deltas = [
-    comparison.overall.score,
-    ...comparison.sections.matched.map((s) => s.score),
-  ];
+  const deltas = [comparison.overall.score, ...comparison.sections.matched.map((s) => s.score)];
   for (const d of deltas) {
     expect(d.delta === null || d.delta === 0).toBe(true);
     expect(d.status).toBe(d.delta === null ? 'unknown' : 'unchanged');
@@ -190,12 +187,8 @@ describe('compareResults', () => {
     const after = comparable({ ...ANSWERS_2024, 'g.training': true }, { id: 'a-2025', year: 2025, template: v2 });
     const comparison = compareResults(before, after);
     expect(comparison.sameTemplate).toBe(false);
-    expect(comparison.sections.onlyInPrevious).toEqual([
-      { id: 'measurement', title: { fr: 'Mesure', en: 'Measurement' }, score: 70 },
-    ]);
-    expect(comparison.sections.onlyInCurrent).toEqual([
-      { id: 'governance', title: { fr: 'Gouvernance', en: 'Governance' }, score: 100 },
-    ]);
+    expect(comparison.sections.onlyInPrevious).toEqual([{ id: 'measurement', title: { fr: 'Mesure', en: 'Measurement' }, score: 70 }]);
+    expect(comparison.sections.onlyInCurrent).toEqual([{ id: 'governance', title: { fr: 'Gouvernance', en: 'Governance' }, score: 100 }]);
     expect(comparison.sections.matched.map((s) => s.id)).toEqual(['procurement', 'ecodesign']);
     const status = Object.fromEntries(comparison.actions.map((a) => [a.id, a.status]));
     expect(status).toEqual({
@@ -241,7 +234,10 @@ describe('compareResults', () => {
     const ab = compareResults(a, b);
     const ba = compareResults(b, a);
     expect(ba.overall.score.delta).toBe(-ab.overall.score.delta!);
-    const mirror = { improved: 'regressed', regressed: 'improved', new: 'no_longer_asked', no_longer_asked: 'new' } as Record<string, string>;
+    const mirror = { improved: 'regressed', regressed: 'improved', new: 'no_longer_asked', no_longer_asked: 'new' } as Record<
+      string,
+      string
+    >;
     for (const action of ab.actions) {
       const other = ba.actions.find((x) => x.id === action.id)!;
       expect(other.status).toBe(mirror[action.status] ?? action.status);
@@ -254,10 +250,18 @@ describe('compareResults properties', () => {
   it('compareResults(x, x) is all zero / unchanged for any template and answers', () => {
     const footprint = fc.option(
       fc.record({
-        totals: fc.dictionary(fc.constantFrom('climate', 'minerals', 'water'), fc.record({ total: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }) })),
+        totals: fc.dictionary(
+          fc.constantFrom('climate', 'minerals', 'water'),
+          fc.record({ total: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }) }),
+        ),
         devices: fc.dictionary(
           fc.constantFrom('laptop', 'tablet'),
-          fc.record({ perCriterion: fc.dictionary(fc.constantFrom('climate', 'water'), fc.record({ total: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }) })) }),
+          fc.record({
+            perCriterion: fc.dictionary(
+              fc.constantFrom('climate', 'water'),
+              fc.record({ total: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }) }),
+            ),
+          }),
         ),
       }),
       { nil: null },

@@ -224,7 +224,7 @@ export function compareAnswers(previous: ComparableAssessment, current: Comparab
       unchanged += 1;
       continue;
     }
-    const raw = (v: AnswerValue | undefined) => normalise(v) === null ? null : (Array.isArray(v) ? [...v] : v!);
+    const raw = (v: AnswerValue | undefined) => (normalise(v) === null ? null : Array.isArray(v) ? [...v] : v!);
     changed.push({
       questionId: id,
       previous: raw(answerOf(previous.answers, id)),

@@ -21,24 +21,18 @@ export interface AuthConfig {
   tokenTtlSeconds: number;
 }
 
-export const appConfig = registerAs(
-  'app',
-  (): AppConfig => ({
-    port: Number(process.env.PORT ?? 3000),
-    logLevel: process.env.LOG_LEVEL ?? 'info',
-    loginRateLimit: Number(process.env.LOGIN_RATE_LIMIT ?? 10),
-    reportWorkers: Number(process.env.REPORT_WORKERS ?? 2),
-  }),
-);
+export const appConfig = registerAs('app', (): AppConfig => ({
+  port: Number(process.env.PORT ?? 3000),
+  logLevel: process.env.LOG_LEVEL ?? 'info',
+  loginRateLimit: Number(process.env.LOGIN_RATE_LIMIT ?? 10),
+  reportWorkers: Number(process.env.REPORT_WORKERS ?? 2),
+}));
 
-export const databaseConfig = registerAs(
-  'database',
-  (): DatabaseConfig => ({
-    url: process.env.DATABASE_URL || undefined,
-    dataDir: dataDirOf(process.env.DATA_DIR),
-    migrateOnStart: process.env.MIGRATE_ON_START === 'true',
-  }),
-);
+export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
+  url: process.env.DATABASE_URL || undefined,
+  dataDir: dataDirOf(process.env.DATA_DIR),
+  migrateOnStart: process.env.MIGRATE_ON_START === 'true',
+}));
 
 /** `memory://` keeps the embedded database in memory (throw-away); anything else is a folder. */
 export const IN_MEMORY = 'memory://';
@@ -47,10 +41,7 @@ function dataDirOf(raw: string | undefined): string {
   return raw === IN_MEMORY ? IN_MEMORY : resolve(raw ?? './data');
 }
 
-export const authConfig = registerAs(
-  'auth',
-  (): AuthConfig => ({
-    jwtSecret: process.env.JWT_SECRET || undefined,
-    tokenTtlSeconds: 12 * 3600,
-  }),
-);
+export const authConfig = registerAs('auth', (): AuthConfig => ({
+  jwtSecret: process.env.JWT_SECRET || undefined,
+  tokenTtlSeconds: 12 * 3600,
+}));

@@ -13,7 +13,13 @@ describe('configuration is validated at boot', () => {
   it('accepts the defaults (nothing set) and a full PostgreSQL configuration', () => {
     expect(() => validateEnvironment({})).not.toThrow();
     expect(() =>
-      validateEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://app@db:5432/x', JWT_SECRET: 'a'.repeat(32), LOG_LEVEL: 'warn', MIGRATE_ON_START: 'true' }),
+      validateEnvironment({
+        PORT: '8080',
+        DATABASE_URL: 'postgres://app@db:5432/x',
+        JWT_SECRET: 'a'.repeat(32),
+        LOG_LEVEL: 'warn',
+        MIGRATE_ON_START: 'true',
+      }),
     ).not.toThrow();
   });
 

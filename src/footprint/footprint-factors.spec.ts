@@ -59,7 +59,9 @@ describe('templates/footprint-factors.json', () => {
   });
 
   it('states the working profile: 220 days, 8 h for computers and monitors, 3 h phones and tablets, 2 h meeting screens, servers 24 h x 365', () => {
-    const hours = Object.fromEntries(DEVICE_TYPES.map((d) => [d, [factors.devices[d].hoursPerDay.value, factors.devices[d].daysPerYear.value]]));
+    const hours = Object.fromEntries(
+      DEVICE_TYPES.map((d) => [d, [factors.devices[d].hoursPerDay.value, factors.devices[d].daysPerYear.value]]),
+    );
     expect(hours).toEqual({
       laptop: [8, 220],
       desktop: [8, 220],

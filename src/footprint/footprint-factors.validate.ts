@@ -2,12 +2,7 @@
  * Pure validation of the reference factors (the parsed `templates/footprint-factors.json`).
  * A malformed file is refused with a message naming the file and the field.
  */
-import {
-  CARBON_ZONES,
-  DEVICE_TYPES,
-  RESOURCE_ZONES,
-  type FootprintFactors,
-} from './footprint.types.js';
+import { CARBON_ZONES, DEVICE_TYPES, RESOURCE_ZONES, type FootprintFactors } from './footprint.types.js';
 
 export class FootprintFactorsError extends Error {
   constructor(
@@ -80,7 +75,14 @@ export function validateFootprintFactors(data: unknown, file = 'footprint-factor
     if (!Object.hasOwn(sources, k)) fail(path, `names source "${k}", which is not in "sources"`);
   };
   /** A figure: { value >= 0, source } (or null when `nullable`). */
-  const figure = (obj: Obj, key: string, path: string, nullable: boolean, check: (n: number) => boolean = (n) => n >= 0, expected = 'a number >= 0'): void => {
+  const figure = (
+    obj: Obj,
+    key: string,
+    path: string,
+    nullable: boolean,
+    check: (n: number) => boolean = (n) => n >= 0,
+    expected = 'a number >= 0',
+  ): void => {
     const v = get(obj, key, path);
     if (v === null) {
       if (!nullable) fail(path, 'is required (null is not allowed here)');
@@ -166,7 +168,8 @@ export function validateFootprintFactors(data: unknown, file = 'footprint-factor
     const cz = string(c, 'carbon', `${path}.carbon`);
     if (!(CARBON_ZONES as readonly string[]).includes(cz)) fail(`${path}.carbon`, `"${cz}" is not one of ${CARBON_ZONES.join(', ')}`);
     const rz = string(c, 'resources', `${path}.resources`);
-    if (!(RESOURCE_ZONES as readonly string[]).includes(rz)) fail(`${path}.resources`, `"${rz}" is not one of ${RESOURCE_ZONES.join(', ')}`);
+    if (!(RESOURCE_ZONES as readonly string[]).includes(rz))
+      fail(`${path}.resources`, `"${rz}" is not one of ${RESOURCE_ZONES.join(', ')}`);
   }
   const aliases = object(elec, 'countryAliases', 'electricity.countryAliases');
   for (const key of Object.keys(aliases)) string(aliases, key, `electricity.countryAliases.${key}`);
@@ -185,7 +188,13 @@ export function validateFootprintFactors(data: unknown, file = 'footprint-factor
   number(refurbished, 'targetShare', 'levers.refurbished.targetShare', (n) => n > 0 && n <= 1, 'a fraction in (0, 1]');
   number(refurbished, 'stepAtOrAboveTarget', 'levers.refurbished.stepAtOrAboveTarget', (n) => n > 0 && n <= 1, 'a fraction in (0, 1]');
   const screens = object(levers, 'fewer_screens', 'levers.fewer_screens');
-  number(screens, 'meetingScreensRemoved', 'levers.fewer_screens.meetingScreensRemoved', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1');
+  number(
+    screens,
+    'meetingScreensRemoved',
+    'levers.fewer_screens.meetingScreensRemoved',
+    (n) => Number.isInteger(n) && n >= 1,
+    'a whole number >= 1',
+  );
   number(screens, 'monitorShareRemoved', 'levers.fewer_screens.monitorShareRemoved', (n) => n > 0 && n <= 1, 'a fraction in (0, 1]');
   const off = object(levers, 'switch_off', 'levers.switch_off');
   const offDevices = get(off, 'devices', 'levers.switch_off.devices');

@@ -26,10 +26,9 @@ const deviceArb: fc.Arbitrary<DeviceInventory> = fc.record({
 const inventoryArb: fc.Arbitrary<Inventory> = fc.record({
   country: fc.constantFrom('FR', 'DE', 'PL', 'SE', 'GB', 'US', 'CN', 'NL', 'OTHER_EU', 'OTHER', 'JP', null),
   employees: fc.option(fc.integer({ min: 0, max: 100000 }), { nil: null }),
-  devices: fc.record(
-    Object.fromEntries(DEVICE_TYPES.map((d) => [d, deviceArb])) as Record<DeviceType, fc.Arbitrary<DeviceInventory>>,
-    { requiredKeys: [] },
-  ),
+  devices: fc.record(Object.fromEntries(DEVICE_TYPES.map((d) => [d, deviceArb])) as Record<DeviceType, fc.Arbitrary<DeviceInventory>>, {
+    requiredKeys: [],
+  }),
 });
 
 const deviceTypeArb = fc.constantFrom(...DEVICE_TYPES);
@@ -144,7 +143,9 @@ describe('footprint properties', () => {
           });
           const fewer = computeFootprint(withShare(low), factors);
           const more = computeFootprint(withShare(high), factors);
-          return CRITERIA.every((c) => notAbove(more.totals[c].embodied, fewer.totals[c].embodied) && notAbove(more.totals[c].total, fewer.totals[c].total));
+          return CRITERIA.every(
+            (c) => notAbove(more.totals[c].embodied, fewer.totals[c].embodied) && notAbove(more.totals[c].total, fewer.totals[c].total),
+          );
         },
       ),
     );

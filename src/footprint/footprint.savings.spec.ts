@@ -164,7 +164,11 @@ describe('savings of a German organisation: 40 desktops (5 years, 25 % refurbish
 
 describe('levers with nothing to act on', () => {
   it('an organisation with only servers: no refurbished figure, no screen, nothing to switch off', () => {
-    const inventory: Inventory = { country: 'FR', employees: null, devices: { server: { count: 3, lifespanYears: 5, refurbishedShare: null } } };
+    const inventory: Inventory = {
+      country: 'FR',
+      employees: null,
+      devices: { server: { count: 3, lifespanYears: 5, refurbishedShare: null } },
+    };
     const savings = computeSavings(inventory, factors, computeFootprint(inventory, factors));
     expect(lever(savings, 'lifespan').applicable).toBe(true);
     for (const name of ['refurbished', 'fewer_screens', 'switch_off'] as const) {
@@ -186,20 +190,32 @@ describe('levers with nothing to act on', () => {
   });
 
   it('laptops already 100 % refurbished: refurbished lever does not apply', () => {
-    const inventory: Inventory = { country: 'FR', employees: null, devices: { laptop: { count: 10, lifespanYears: 5, refurbishedShare: 1 } } };
+    const inventory: Inventory = {
+      country: 'FR',
+      employees: null,
+      devices: { laptop: { count: 10, lifespanYears: 5, refurbishedShare: 1 } },
+    };
     const s = lever(computeSavings(inventory, factors), 'refurbished');
     expect(s.applicable).toBe(false);
   });
 
   it('9 monitors: 10 % rounds down to none, so no screen to remove', () => {
-    const inventory: Inventory = { country: 'FR', employees: null, devices: { monitor: { count: 9, lifespanYears: 6, refurbishedShare: null } } };
+    const inventory: Inventory = {
+      country: 'FR',
+      employees: null,
+      devices: { monitor: { count: 9, lifespanYears: 6, refurbishedShare: null } },
+    };
     const s = lever(computeSavings(inventory, factors), 'fewer_screens');
     expect(s.applicable).toBe(false);
     expect(s.reason?.en).toContain('fewer than 10 monitors');
   });
 
   it('a lifespan already at the target: one year more (laptops 7 -> 8 years, 1 - 7/8 = 12.5 %)', () => {
-    const inventory: Inventory = { country: 'FR', employees: null, devices: { laptop: { count: 10, lifespanYears: 7, refurbishedShare: 0 } } };
+    const inventory: Inventory = {
+      country: 'FR',
+      employees: null,
+      devices: { laptop: { count: 10, lifespanYears: 7, refurbishedShare: 0 } },
+    };
     const s = lever(computeSavings(inventory, factors), 'lifespan');
     expect(s.perDevice[0].to).toBe(8);
     // 10 x 185.09 / 7 x 0.125

@@ -155,7 +155,10 @@ function lifespanSaving(footprint: FootprintResult, factors: FootprintFactors): 
   if (concerned.length === 0) {
     return notApplicable(
       'lifespan',
-      { fr: "Aucun appareil inventorié : rien dont allonger la durée de vie.", en: 'No device inventoried: nothing whose lifespan to extend.' },
+      {
+        fr: 'Aucun appareil inventorié : rien dont allonger la durée de vie.',
+        en: 'No device inventoried: nothing whose lifespan to extend.',
+      },
       method,
     );
   }
@@ -354,7 +357,11 @@ function fewerScreensSaving(footprint: FootprintResult, factors: FootprintFactor
 
 export function switchOffMethod(factors: FootprintFactors): I18nText {
   const t = factors.levers.switch_off;
-  const list = (lang: Lang): string => listJoin(t.devices.map((d) => factors.devices[d].noun.other[lang]), lang);
+  const list = (lang: Lang): string =>
+    listJoin(
+      t.devices.map((d) => factors.devices[d].noun.other[lang]),
+      lang,
+    );
   return {
     fr: `Éteindre ${list('fr')} quand ils ne servent pas (pauses, réunions, fin de journée) au lieu de les laisser allumés ou en veille : ${formatPercent(t.hoursCutShare, 'fr')} d'heures allumées en moins dans le profil d'usage, soit ${formatPercent(t.hoursCutShare, 'fr')} de leur impact d'usage. Serveurs (service continu), smartphones et tablettes (sur batterie, en veille d'eux-mêmes) non concernés. L'impact de fabrication ne change pas.`,
     en: `Switching ${list('en')} off when they are not used (breaks, meetings, end of day) instead of leaving them on or in standby: ${formatPercent(t.hoursCutShare, 'en')} fewer hours on in the use profile, i.e. ${formatPercent(t.hoursCutShare, 'en')} of their use-phase impact. Servers (continuous service), smartphones and tablets (on battery, sleeping on their own) are not concerned. The embodied impact does not change.`,
@@ -369,8 +376,14 @@ function switchOffSaving(footprint: FootprintResult, factors: FootprintFactors):
     return notApplicable(
       'switch_off',
       {
-        fr: `Aucun des appareils concernés (${listJoin(t.devices.map((d) => factors.devices[d].noun.other.fr), 'fr')}) n'est inventorié avec une consommation estimée.`,
-        en: `None of the devices concerned (${listJoin(t.devices.map((d) => factors.devices[d].noun.other.en), 'en')}) is inventoried with an estimated consumption.`,
+        fr: `Aucun des appareils concernés (${listJoin(
+          t.devices.map((d) => factors.devices[d].noun.other.fr),
+          'fr',
+        )}) n'est inventorié avec une consommation estimée.`,
+        en: `None of the devices concerned (${listJoin(
+          t.devices.map((d) => factors.devices[d].noun.other.en),
+          'en',
+        )}) is inventoried with an estimated consumption.`,
       },
       method,
     );

@@ -154,7 +154,13 @@ describe('a French organisation with 100 laptops kept 4 years, 50 monitors and 2
 
   it('states its assumptions and the sources it used', () => {
     const laptop = result.assumptions.devices.find((a) => a.device === 'laptop');
-    expect(laptop).toMatchObject({ lifespanYears: 4, lifespanSource: 'answered', defaultLifespanYears: 5, hoursPerDay: 8, daysPerYear: 220 });
+    expect(laptop).toMatchObject({
+      lifespanYears: 4,
+      lifespanSource: 'answered',
+      defaultLifespanYears: 5,
+      hoursPerDay: 8,
+      daysPerYear: 220,
+    });
     const server = result.assumptions.devices.find((a) => a.device === 'server');
     expect(server).toMatchObject({ hoursPerDay: 24, daysPerYear: 365, lifespanSource: 'default' });
     expect(result.assumptions.workingProfile.text.en).toContain('220 working days');
@@ -184,7 +190,7 @@ describe('a German organisation with desktops and smartphones partly refurbished
     expect(result.electricity.resourceZone).toBe('EUROPE');
   });
 
-  it('reduces the desktops\' embodied impact by the refurbished share x the low end of the range (43 %)', () => {
+  it("reduces the desktops' embodied impact by the refurbished share x the low end of the range (43 %)", () => {
     const desktop = device(result, 'desktop');
     // factor = 1 - 0.25 x 0.43 = 0.8925
     expectClose(desktop.embodiedFactor, 0.8925);
@@ -302,7 +308,11 @@ describe('hours of use answered by the organisation', () => {
     expect(laptop.lifespanSource).toBe('default');
     expect(laptop.refurbishedShare).toBe(0);
     expect(laptop.hoursPerDay).toBe(8);
-    expect(laptop.notes.map((n) => n.code).sort()).toEqual(['invalid_hours_ignored', 'invalid_lifespan_ignored', 'invalid_refurbished_share_ignored']);
+    expect(laptop.notes.map((n) => n.code).sort()).toEqual([
+      'invalid_hours_ignored',
+      'invalid_lifespan_ignored',
+      'invalid_refurbished_share_ignored',
+    ]);
   });
 });
 

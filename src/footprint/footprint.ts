@@ -145,7 +145,7 @@ const GENERAL_NOTES: I18nText[] = [
     en: 'Embodied impact spread over the lifespan: yearly impact = count x impact of one device / lifespan (as answered, else the source default).',
   },
   {
-    fr: "Climat : fabrication + distribution + fin de vie [A] ; minéraux et métaux, ressources fossiles, matières premières : cycle de vie hors usage [B] ; eau : eau de fabrication [A].",
+    fr: 'Climat : fabrication + distribution + fin de vie [A] ; minéraux et métaux, ressources fossiles, matières premières : cycle de vie hors usage [B] ; eau : eau de fabrication [A].',
     en: 'Climate: manufacturing + distribution + end of life [A]; minerals and metals, fossil resources, raw material: whole-life embodied [B]; water: water of manufacture [A].',
   },
   {
@@ -157,7 +157,7 @@ const GENERAL_NOTES: I18nText[] = [
     en: 'Use: electricity = power x hours a day x days a year; climate, minerals and fossil resources per kWh by country. Raw material and water of the use phase: not estimated (no open factor).',
   },
   {
-    fr: 'Un critère sans chiffre est « non estimé », jamais 0 ; les totaux additionnent les seules parties estimées et listent celles qu\'ils laissent de côté.',
+    fr: "Un critère sans chiffre est « non estimé », jamais 0 ; les totaux additionnent les seules parties estimées et listent celles qu'ils laissent de côté.",
     en: 'A criterion without a figure is "not estimated", never 0; totals add only the estimated parts and list those they leave out.',
   },
 ];
@@ -369,7 +369,10 @@ export function computeFootprint(inventory: Inventory, factors: FootprintFactors
     t.total = sumEstimated([t.embodied, t.use]);
   }
 
-  const employees = typeof inventory.employees === 'number' && Number.isFinite(inventory.employees) && inventory.employees >= 0 ? inventory.employees : null;
+  const employees =
+    typeof inventory.employees === 'number' && Number.isFinite(inventory.employees) && inventory.employees >= 0
+      ? inventory.employees
+      : null;
   const perEmployee =
     employees !== null && employees > 0
       ? (Object.fromEntries(CRITERIA.map((c) => [c, totals[c].total === null ? null : (totals[c].total as number) / employees])) as Record<

@@ -32,15 +32,7 @@ export const CRITERION_LABELS: Readonly<Record<Criterion, I18nText>> = {
 
 export type DeviceType = 'laptop' | 'desktop' | 'monitor' | 'smartphone' | 'tablet' | 'meeting_screen' | 'server';
 
-export const DEVICE_TYPES: readonly DeviceType[] = [
-  'laptop',
-  'desktop',
-  'monitor',
-  'smartphone',
-  'tablet',
-  'meeting_screen',
-  'server',
-];
+export const DEVICE_TYPES: readonly DeviceType[] = ['laptop', 'desktop', 'monitor', 'smartphone', 'tablet', 'meeting_screen', 'server'];
 
 /** Zones with an electricity carbon-intensity figure. */
 export type CarbonZone = 'FR' | 'EU27' | 'WORLD' | 'DE' | 'ES' | 'IT' | 'BE' | 'GB' | 'PL' | 'SE' | 'US' | 'CN';

@@ -23,7 +23,8 @@ export function checkAnswerValue(question: Question, value: unknown): FieldError
       }
       if (value.length === 0) return fail('notEmpty', `select at least one option for ${question.id} (or clear the answer)`);
       const unknown = value.filter((v) => !optionIds.has(v as string));
-      if (unknown.length) return fail('option', `${unknown.map((u) => `"${u}"`).join(', ')} not an option of ${question.id}; expected: ${optionList()}`);
+      if (unknown.length)
+        return fail('option', `${unknown.map((u) => `"${u}"`).join(', ')} not an option of ${question.id}; expected: ${optionList()}`);
       if (new Set(value).size !== value.length) return fail('unique', `each option may be selected once for ${question.id}`);
       const exclusive = (question.options ?? []).find((o) => o.exclusive && value.includes(o.id));
       if (exclusive && value.length > 1) return fail('exclusive', `"${exclusive.id}" cannot be combined with other options`);
@@ -34,8 +35,10 @@ export function checkAnswerValue(question: Question, value: unknown): FieldError
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('type', `value must be a number for question ${question.id}`);
       if (question.integer && !Number.isInteger(value)) return fail('integer', `value must be a whole number for ${question.id}`);
-      if (question.min !== undefined && value < question.min) return fail('min', `value must be at least ${question.min} for ${question.id}`);
-      if (question.max !== undefined && value > question.max) return fail('max', `value must be at most ${question.max} for ${question.id}`);
+      if (question.min !== undefined && value < question.min)
+        return fail('min', `value must be at least ${question.min} for ${question.id}`);
+      if (question.max !== undefined && value > question.max)
+        return fail('max', `value must be at most ${question.max} for ${question.id}`);
       return null;
     case 'text': {
       if (typeof value !== 'string') return fail('type', `value must be text for question ${question.id}`);

@@ -181,8 +181,7 @@ const catalogue = readJson(path.join(validDir, 'actions.json')) as ActionCatalog
 type Json = any;
 const baseTemplate = (): Json => readJson(path.join(validDir, 'questionnaires/mini/v1.json'));
 /** Finds a question of the base template by id, to mutate it. */
-const question = (t: Json, id: string): Json =>
-  t.sections.flatMap((s: Json) => s.questions).find((q: Json) => q.id === id);
+const question = (t: Json, id: string): Json => t.sections.flatMap((s: Json) => s.questions).find((q: Json) => q.id === id);
 
 describe('validateQuestionnaire', () => {
   it('returns the template when it is valid', () => {
@@ -194,9 +193,7 @@ describe('validateQuestionnaire', () => {
     const t = baseTemplate();
     question(t, 'procurement.lifespan_policy').showIf = { questionId: 'foo', in: ['x'] };
     const err = validationError(() => validateQuestionnaire(t, FILE, catalogue));
-    expect(err.problems).toEqual([
-      `${FILE}: question "procurement.lifespan_policy": showIf refers to unknown question "foo"`,
-    ]);
+    expect(err.problems).toEqual([`${FILE}: question "procurement.lifespan_policy": showIf refers to unknown question "foo"`]);
     expect(err.message).toBe(
       `Invalid templates (1 problem):\n  - ${FILE}: question "procurement.lifespan_policy": showIf refers to unknown question "foo"`,
     );
@@ -234,14 +231,14 @@ describe('validateQuestionnaire', () => {
     [
       'unknown field (typo)',
       (t) => (question(t, 'measurement.comment').showif = {}),
-      [`${FILE}: question "measurement.comment": unknown field "showif" (allowed: id, type, label, help, required, options, min, max, integer, unit, maxLength, showIf, scoring)`],
+      [
+        `${FILE}: question "measurement.comment": unknown field "showif" (allowed: id, type, label, help, required, options, min, max, integer, unit, maxLength, showIf, scoring)`,
+      ],
     ],
     [
       'scoring weight out of range',
       (t) => (question(t, 'procurement.has_policy').scoring.actions[0].weight = 4),
-      [
-        `${FILE}: question "procurement.has_policy": scoring weight for action "extend-lifespan" must be an integer from 1 to 3, got 4`,
-      ],
+      [`${FILE}: question "procurement.has_policy": scoring weight for action "extend-lifespan" must be an integer from 1 to 3, got 4`],
     ],
     [
       'same action twice in scoring',
@@ -282,9 +279,7 @@ describe('validateQuestionnaire', () => {
         delete q.min;
         delete q.max;
       },
-      [
-        `${FILE}: question "inventory.laptop.count": number question without bounds: "min" and "max" are missing (both are mandatory)`,
-      ],
+      [`${FILE}: question "inventory.laptop.count": number question without bounds: "min" and "max" are missing (both are mandatory)`],
     ],
     [
       'number min > max',
@@ -309,16 +304,12 @@ describe('validateQuestionnaire', () => {
     [
       'boolean with actions but no scoring.boolean',
       (t) => delete question(t, 'procurement.has_policy').scoring.boolean,
-      [
-        `${FILE}: question "procurement.has_policy": a boolean question with scoring.actions must have scoring.boolean { yes, no }`,
-      ],
+      [`${FILE}: question "procurement.has_policy": a boolean question with scoring.actions must have scoring.boolean { yes, no }`],
     ],
     [
       'number with actions but no scoring.linear',
       (t) => delete question(t, 'inventory.laptop.lifespan').scoring.linear,
-      [
-        `${FILE}: question "inventory.laptop.lifespan": a number question with scoring.actions must have scoring.linear { worst, best }`,
-      ],
+      [`${FILE}: question "inventory.laptop.lifespan": a number question with scoring.actions must have scoring.linear { worst, best }`],
     ],
     [
       'scored text question',
@@ -387,11 +378,7 @@ describe('validateQuestionnaire', () => {
       (t) => delete question(t, 'measurement.comment').label,
       [`${FILE}: question "measurement.comment": label is missing (expected { "fr": "...", "en": "..." })`],
     ],
-    [
-      'template title with empty en',
-      (t) => (t.title.en = ''),
-      [`${FILE}: title has an empty "en" translation`],
-    ],
+    ['template title with empty en', (t) => (t.title.en = ''), [`${FILE}: title has an empty "en" translation`]],
   ];
 
   it.each(cases)('reports %s', (_name, mutate, expected) => {
@@ -441,29 +428,63 @@ describe('validateQuestionnaire', () => {
 describe('validateActionCatalogue', () => {
   const FILE_A = 'templates/actions.json';
   const cases: Array<[string, (c: Json) => void, string[]]> = [
-    ['impactWeight 6', (c) => (c.actions[0].impactWeight = 6), [`${FILE_A}: action "extend-lifespan": "impactWeight" must be an integer from 1 to 5, got 6`]],
-    ['effort unknown', (c) => (c.actions[0].effort = 'tiny'), [`${FILE_A}: action "extend-lifespan": "effort" must be one of low|medium|high, got "tiny"`]],
+    [
+      'impactWeight 6',
+      (c) => (c.actions[0].impactWeight = 6),
+      [`${FILE_A}: action "extend-lifespan": "impactWeight" must be an integer from 1 to 5, got 6`],
+    ],
+    [
+      'effort unknown',
+      (c) => (c.actions[0].effort = 'tiny'),
+      [`${FILE_A}: action "extend-lifespan": "effort" must be one of low|medium|high, got "tiny"`],
+    ],
     [
       'ownerRole unknown',
       (c) => (c.actions[0].ownerRole = 'ceo'),
-      [`${FILE_A}: action "extend-lifespan": "ownerRole" must be one of procurement|it_operations|product_development|management|all_staff, got "ceo"`],
+      [
+        `${FILE_A}: action "extend-lifespan": "ownerRole" must be one of procurement|it_operations|product_development|management|all_staff, got "ceo"`,
+      ],
     ],
-    ['category unknown', (c) => (c.actions[0].category = 'planet'), [`${FILE_A}: action "extend-lifespan": "category" must be one of user|company|collective, got "planet"`]],
+    [
+      'category unknown',
+      (c) => (c.actions[0].category = 'planet'),
+      [`${FILE_A}: action "extend-lifespan": "category" must be one of user|company|collective, got "planet"`],
+    ],
     [
       'key message 8',
       (c) => (c.actions[1].justification.keyMessages = [1, 8]),
       [`${FILE_A}: action "measure-footprint": justification.keyMessages: 8 is not a key-message number (1 to 7)`],
     ],
-    ['unknown lever', (c) => (c.actions[1].lever = 'teleport'), [`${FILE_A}: action "measure-footprint": "lever" must be one of lifespan|refurbished|fewer_screens|switch_off, got "teleport"`]],
+    [
+      'unknown lever',
+      (c) => (c.actions[1].lever = 'teleport'),
+      [`${FILE_A}: action "measure-footprint": "lever" must be one of lifespan|refurbished|fewer_screens|switch_off, got "teleport"`],
+    ],
     [
       'lever used twice',
       (c) => (c.actions[1].lever = 'lifespan'),
       [`${FILE_A}: action "measure-footprint": lever "lifespan" is already used by action "extend-lifespan" (each lever at most once)`],
     ],
-    ['empty nextSteps', (c) => (c.actions[1].nextSteps = []), [`${FILE_A}: action "measure-footprint": "nextSteps" must be a non-empty array of { "fr", "en" } texts, got an array`]],
-    ['duplicate id', (c) => (c.actions[1].id = 'extend-lifespan'), [`${FILE_A}: action "extend-lifespan": duplicate action id "extend-lifespan"`]],
-    ['id not kebab-case', (c) => (c.actions[1].id = 'Measure_Footprint'), [`${FILE_A}: action "Measure_Footprint": id "Measure_Footprint" must be kebab-case (e.g. "extend-lifespan")`]],
-    ['description missing fr', (c) => delete c.actions[0].description.fr, [`${FILE_A}: action "extend-lifespan": description is missing its "fr" translation`]],
+    [
+      'empty nextSteps',
+      (c) => (c.actions[1].nextSteps = []),
+      [`${FILE_A}: action "measure-footprint": "nextSteps" must be a non-empty array of { "fr", "en" } texts, got an array`],
+    ],
+    [
+      'duplicate id',
+      (c) => (c.actions[1].id = 'extend-lifespan'),
+      [`${FILE_A}: action "extend-lifespan": duplicate action id "extend-lifespan"`],
+    ],
+    [
+      'id not kebab-case',
+      (c) => (c.actions[1].id = 'Measure_Footprint'),
+      [`${FILE_A}: action "Measure_Footprint": id "Measure_Footprint" must be kebab-case (e.g. "extend-lifespan")`],
+    ],
+    [
+      'description missing fr',
+      (c) => delete c.actions[0].description.fr,
+      [`${FILE_A}: action "extend-lifespan": description is missing its "fr" translation`],
+    ],
     ['missing version', (c) => delete c.version, [`${FILE_A}: "version" is missing (expected an integer >= 1)`]],
   ];
 

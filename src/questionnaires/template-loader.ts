@@ -29,23 +29,13 @@ export class TemplateValidationError extends Error {
 
   constructor(problems: string[]) {
     const count = problems.length;
-    super(
-      `Invalid templates (${count} problem${count === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  - ${p}`).join('\n'),
-    );
+    super(`Invalid templates (${count} problem${count === 1 ? '' : 's'}):\n` + problems.map((p) => `  - ${p}`).join('\n'));
     this.name = 'TemplateValidationError';
     this.problems = problems;
   }
 }
 
-export const QUESTION_TYPES: readonly QuestionType[] = [
-  'single_choice',
-  'multi_choice',
-  'boolean',
-  'number',
-  'scale',
-  'text',
-];
+export const QUESTION_TYPES: readonly QuestionType[] = ['single_choice', 'multi_choice', 'boolean', 'number', 'scale', 'text'];
 export const EFFORTS = ['low', 'medium', 'high'] as const;
 export const OWNER_ROLES = ['procurement', 'it_operations', 'product_development', 'management', 'all_staff'] as const;
 export const ACTION_CATEGORIES = ['user', 'company', 'collective'] as const;
@@ -213,8 +203,7 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
   const top = rep.at(undefined);
   checkKnownKeys(data, ['version', 'actions'], top);
   if (data.version === undefined) top('"version" is missing (expected an integer >= 1)');
-  else if (!isInt(data.version) || data.version < 1)
-    top(`"version" must be an integer >= 1, got ${describe(data.version)}`);
+  else if (!isInt(data.version) || data.version < 1) top(`"version" must be an integer >= 1, got ${describe(data.version)}`);
 
   if (!Array.isArray(data.actions)) {
     top(data.actions === undefined ? '"actions" is missing' : `"actions" must be an array, got ${describe(data.actions)}`);
@@ -229,9 +218,7 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
       rep.add(`actions[${index}]`, `must be an object, got ${describe(raw)}`);
       return;
     }
-    const idReport = rep.at(
-      isNonEmptyString(raw.id) ? `action "${raw.id}"` : `actions[${index}]`,
-    );
+    const idReport = rep.at(isNonEmptyString(raw.id) ? `action "${raw.id}"` : `actions[${index}]`);
     const id = checkIdField(raw, idReport, true);
     const where = id !== undefined ? `action "${id}"` : `actions[${index}]`;
     const report = rep.at(where);
@@ -259,8 +246,7 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
       else {
         const seen = new Set<number>();
         for (const n of km) {
-          if (!isInt(n) || n < 1 || n > 7)
-            report(`justification.keyMessages: ${describe(n)} is not a key-message number (1 to 7)`);
+          if (!isInt(n) || n < 1 || n > 7) report(`justification.keyMessages: ${describe(n)} is not a key-message number (1 to 7)`);
           else if (seen.has(n)) report(`justification.keyMessages: key message ${n} listed twice`);
           else seen.add(n);
         }
@@ -278,8 +264,7 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
         report(`"lever" must be one of ${list(FOOTPRINT_LEVERS)}, got ${describe(raw.lever)}`);
       else {
         const owner = leverOwners.get(raw.lever);
-        if (owner !== undefined)
-          report(`lever "${raw.lever}" is already used by action "${owner}" (each lever at most once)`);
+        if (owner !== undefined) report(`lever "${raw.lever}" is already used by action "${owner}" (each lever at most once)`);
         else leverOwners.set(raw.lever, id ?? `actions[${index}]`);
       }
     }
@@ -416,8 +401,7 @@ function checkOptions(q: Obj, type: QuestionType | undefined, report: Report): S
     report(`"options" must be an array, got ${describe(q.options)}`);
     return optionIds;
   }
-  if (isChoice && q.options.length < 2)
-    report(`a ${type} question needs at least 2 options, got ${q.options.length}`);
+  if (isChoice && q.options.length < 2) report(`a ${type} question needs at least 2 options, got ${q.options.length}`);
 
   q.options.forEach((opt: unknown, i: number) => {
     if (!isObject(opt)) {
@@ -439,8 +423,7 @@ function checkOptions(q: Obj, type: QuestionType | undefined, report: Report): S
     }
     if (opt.exclusive !== undefined) {
       if (type !== 'multi_choice') report(`${name}: "exclusive" is only allowed on multi_choice options`);
-      else if (typeof opt.exclusive !== 'boolean')
-        report(`${name}: "exclusive" must be a boolean, got ${describe(opt.exclusive)}`);
+      else if (typeof opt.exclusive !== 'boolean') report(`${name}: "exclusive" must be a boolean, got ${describe(opt.exclusive)}`);
     }
   });
   return optionIds;
@@ -456,10 +439,8 @@ function checkNumberFields(q: Obj, type: QuestionType | undefined, report: Repor
     }
     if (hasMin && !isFiniteNumber(q.min)) report(`"min" must be a number, got ${describe(q.min)}`);
     if (hasMax && !isFiniteNumber(q.max)) report(`"max" must be a number, got ${describe(q.max)}`);
-    if (isFiniteNumber(q.min) && isFiniteNumber(q.max) && q.min > q.max)
-      report(`"min" (${q.min}) is greater than "max" (${q.max})`);
-    if (q.integer !== undefined && typeof q.integer !== 'boolean')
-      report(`"integer" must be a boolean, got ${describe(q.integer)}`);
+    if (isFiniteNumber(q.min) && isFiniteNumber(q.max) && q.min > q.max) report(`"min" (${q.min}) is greater than "max" (${q.max})`);
+    if (q.integer !== undefined && typeof q.integer !== 'boolean') report(`"integer" must be a boolean, got ${describe(q.integer)}`);
     if (q.integer === true) {
       if (isFiniteNumber(q.min) && !Number.isInteger(q.min)) report(`"min" must be a whole number on an integer question`);
       if (isFiniteNumber(q.max) && !Number.isInteger(q.max)) report(`"max" must be a whole number on an integer question`);
@@ -473,8 +454,7 @@ function checkNumberFields(q: Obj, type: QuestionType | undefined, report: Repor
 
   if (q.maxLength !== undefined) {
     if (type !== undefined && type !== 'text') report('"maxLength" is only allowed on text questions');
-    else if (!isInt(q.maxLength) || q.maxLength < 1)
-      report(`"maxLength" must be an integer >= 1, got ${describe(q.maxLength)}`);
+    else if (!isInt(q.maxLength) || q.maxLength < 1) report(`"maxLength" must be an integer >= 1, got ${describe(q.maxLength)}`);
   }
 }
 
@@ -506,8 +486,7 @@ function checkScoring(
         return;
       }
       checkKnownKeys(a, ['actionId', 'weight'], report, `scoring.actions[${i}]`);
-      if (!isNonEmptyString(a.actionId))
-        report(`scoring.actions[${i}].actionId must be a non-empty string, got ${describe(a.actionId)}`);
+      if (!isNonEmptyString(a.actionId)) report(`scoring.actions[${i}].actionId must be a non-empty string, got ${describe(a.actionId)}`);
       else {
         // undefined: the catalogue could not be read, so action ids cannot be checked.
         if (knownActionIds !== undefined && !knownActionIds.has(a.actionId))
@@ -516,9 +495,7 @@ function checkScoring(
         seen.add(a.actionId);
       }
       if (!isInt(a.weight) || a.weight < 1 || a.weight > 3)
-        report(
-          `scoring weight for action "${String(a.actionId)}" must be an integer from 1 to 3, got ${describe(a.weight)}`,
-        );
+        report(`scoring weight for action "${String(a.actionId)}" must be an integer from 1 to 3, got ${describe(a.weight)}`);
     });
   }
 
@@ -541,8 +518,7 @@ function checkScoring(
       checkKnownKeys(s.boolean, ['yes', 'no'], report, 'scoring.boolean');
       for (const k of ['yes', 'no'] as const) {
         const v = s.boolean[k];
-        if (!isFiniteNumber(v) || v < 0 || v > 100)
-          report(`scoring.boolean.${k} must be a number from 0 to 100, got ${describe(v)}`);
+        if (!isFiniteNumber(v) || v < 0 || v > 100) report(`scoring.boolean.${k} must be a number from 0 to 100, got ${describe(v)}`);
       }
     }
   } else if (type === 'boolean' && hasActions) {
@@ -551,8 +527,7 @@ function checkScoring(
 
   if (type !== undefined && CHOICE_TYPES.includes(type) && hasActions && Array.isArray(q.options)) {
     const scored = q.options.some((o: unknown) => isObject(o) && isFiniteNumber(o.score));
-    if (!scored && optionIds.size > 0)
-      report(`a scored ${type} question needs a numeric "score" on at least one option`);
+    if (!scored && optionIds.size > 0) report(`a scored ${type} question needs a numeric "score" on at least one option`);
   }
 }
 
@@ -652,8 +627,7 @@ function checkShowIfs(questions: QuestionInfo[], rep: Reporter): void {
       if (!Array.isArray(s.in) || s.in.length === 0) report(`showIf.in must be a non-empty array, got ${describe(s.in)}`);
       else if (tType === 'boolean') {
         for (const v of s.in)
-          if (typeof v !== 'boolean')
-            report(`showIf.in value ${describe(v)} is not a boolean (question "${target.id}" is boolean)`);
+          if (typeof v !== 'boolean') report(`showIf.in value ${describe(v)} is not a boolean (question "${target.id}" is boolean)`);
       } else if (tType !== undefined && CHOICE_TYPES.includes(tType)) {
         for (const v of s.in)
           if (typeof v !== 'string' || !target.optionIds.has(v))
@@ -670,11 +644,7 @@ function checkShowIfs(questions: QuestionInfo[], rep: Reporter): void {
   }
 }
 
-function collectQuestionnaireProblems(
-  data: unknown,
-  rep: Reporter,
-  knownActionIds: ReadonlySet<string> | undefined,
-): void {
+function collectQuestionnaireProblems(data: unknown, rep: Reporter, knownActionIds: ReadonlySet<string> | undefined): void {
   if (!isObject(data)) {
     rep.add(undefined, `expected a questionnaire object { id, version, title, sections }, got ${describe(data)}`);
     return;
@@ -683,8 +653,7 @@ function collectQuestionnaireProblems(
   checkKnownKeys(data, TEMPLATE_KEYS, top);
   checkIdField(data, top);
   if (data.version === undefined) top('"version" is missing (expected an integer >= 1)');
-  else if (!isInt(data.version) || data.version < 1)
-    top(`"version" must be an integer >= 1, got ${describe(data.version)}`);
+  else if (!isInt(data.version) || data.version < 1) top(`"version" must be an integer >= 1, got ${describe(data.version)}`);
   checkI18n(data.title, 'title', top);
   checkI18n(data.description, 'description', top, true);
 
@@ -750,11 +719,7 @@ function collectQuestionnaireProblems(
  * Validates one parsed questionnaire template against its shape and the action catalogue;
  * throws TemplateValidationError listing every problem.
  */
-export function validateQuestionnaire(
-  template: unknown,
-  file: string,
-  catalogue: ActionCatalogue,
-): QuestionnaireTemplate {
+export function validateQuestionnaire(template: unknown, file: string, catalogue: ActionCatalogue): QuestionnaireTemplate {
   const rep = new Reporter(file);
   collectQuestionnaireProblems(template, rep, actionIdsOf(catalogue));
   throwIfAny(rep.problems);
@@ -839,7 +804,10 @@ export async function loadTemplates(dir: string): Promise<LoadedContent> {
   if (!families) {
     problems.push(`${displayPath(qRoot)}: questionnaires folder not found`);
   } else {
-    const folders = families.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = families
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     for (const entry of families) {
       if (entry.isFile() && entry.name.endsWith('.json'))
         problems.push(

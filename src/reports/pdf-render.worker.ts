@@ -13,8 +13,7 @@ export interface RenderRequest {
 }
 
 export type RenderResponse =
-  | { id: number; ok: true; pdf: Uint8Array }
-  | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
+  { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
 
 const port = parentPort;
 if (!port) throw new Error('pdf-render.worker must run in a worker thread');

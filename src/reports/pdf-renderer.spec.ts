@@ -2,11 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../questionnaires/template.types.js';
 import { compact, extractPdfText, normaliseSpace, type PdfText } from '../../test/fixtures/reports/pdf-text.js';
-import {
-  buildHostileViewModel,
-  buildSampleViewModel,
-  HOSTILE_LATIN_PART,
-} from '../../test/fixtures/reports/sample-view-model.js';
+import { buildHostileViewModel, buildSampleViewModel, HOSTILE_LATIN_PART } from '../../test/fixtures/reports/sample-view-model.js';
 import { MARGINS } from './layout/theme.js';
 import { renderReport } from './pdf-renderer.js';
 import { createFormatter } from './report-format.js';
@@ -37,10 +33,7 @@ function runsOutsideTheGrid(parsed: PdfText): string[] {
   return parsed.runs
     .filter(
       (r) =>
-        r.x < MARGINS.left - tolerance ||
-        r.x + r.width > r.pageWidth - MARGINS.right + tolerance ||
-        r.y < 20 ||
-        r.y > r.pageHeight - 20,
+        r.x < MARGINS.left - tolerance || r.x + r.width > r.pageWidth - MARGINS.right + tolerance || r.y < 20 || r.y > r.pageHeight - 20,
     )
     .map((r) => `page ${r.page}: "${r.str.slice(0, 40)}" at x=${r.x.toFixed(1)} w=${r.width.toFixed(1)} y=${r.y.toFixed(1)}`);
 }
@@ -181,23 +174,26 @@ describe('year on year', () => {
 });
 
 describe('hostile user text', () => {
-  it.each<Lang>(['fr', 'en'])('still gives a valid %s PDF: emoji, Arabic, Chinese, 200-character words, 2,000-character comments', async (lang) => {
-    const vm = buildHostileViewModel(lang);
-    expect(vm.meta.organisationName).toHaveLength(300);
-    const pdf = await renderReport(vm);
-    if (lang === 'fr') keep('report-hostile.pdf', pdf);
-    const parsed = await extractPdfText(pdf);
-    expect(parsed.pageCount).toBeGreaterThan(5);
-    expect(parsed.pages[0]).toContain(normaliseSpace(HOSTILE_LATIN_PART));
-    expect(parsed.pages[0]).toContain(String(vm.meta.year));
-    // Characters the font lacks are replaced visibly, not dropped.
-    expect(parsed.text).toContain('\uFFFD');
-    expect(parsed.text).not.toMatch(/[\u0600-\u06FF\u4E00-\u9FFF]/u);
-    // The long comment flowed: its tail is in the appendix.
-    expect(parsed.text).toContain('override');
-    // Long words were wrapped or cut, never drawn past the margin.
-    expect(runsOutsideTheGrid(parsed)).toEqual([]);
-  });
+  it.each<Lang>(['fr', 'en'])(
+    'still gives a valid %s PDF: emoji, Arabic, Chinese, 200-character words, 2,000-character comments',
+    async (lang) => {
+      const vm = buildHostileViewModel(lang);
+      expect(vm.meta.organisationName).toHaveLength(300);
+      const pdf = await renderReport(vm);
+      if (lang === 'fr') keep('report-hostile.pdf', pdf);
+      const parsed = await extractPdfText(pdf);
+      expect(parsed.pageCount).toBeGreaterThan(5);
+      expect(parsed.pages[0]).toContain(normaliseSpace(HOSTILE_LATIN_PART));
+      expect(parsed.pages[0]).toContain(String(vm.meta.year));
+      // Characters the font lacks are replaced visibly, not dropped.
+      expect(parsed.text).toContain('\uFFFD');
+      expect(parsed.text).not.toMatch(/[\u0600-\u06FF\u4E00-\u9FFF]/u);
+      // The long comment flowed: its tail is in the appendix.
+      expect(parsed.text).toContain('override');
+      // Long words were wrapped or cut, never drawn past the margin.
+      expect(runsOutsideTheGrid(parsed)).toEqual([]);
+    },
+  );
 });
 
 describe('deterministic rendering', () => {

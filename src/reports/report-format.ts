@@ -74,8 +74,7 @@ export function createFormatter(lang: Lang): ReportFormatter {
       const rounded = Math.round(value);
       return sign(rounded, nf('int', { maximumFractionDigits: 0 }).format(Math.abs(rounded)));
     },
-    decimal: (value, digits) =>
-      Number.isFinite(value) ? nf(`d${digits}`, { maximumFractionDigits: digits }).format(value) : DASH,
+    decimal: (value, digits) => (Number.isFinite(value) ? nf(`d${digits}`, { maximumFractionDigits: digits }).format(value) : DASH),
     date: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);

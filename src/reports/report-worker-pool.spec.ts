@@ -1,12 +1,7 @@
 import { extractPdfText } from '../../test/fixtures/reports/pdf-text.js';
 import { buildSampleViewModel } from '../../test/fixtures/reports/sample-view-model.js';
 import { renderReport } from './pdf-renderer.js';
-import {
-  ReportPoolBusyError,
-  ReportPoolClosedError,
-  ReportRenderErrorCode,
-  ReportRenderTimeoutError,
-} from './report-render.errors.js';
+import { ReportPoolBusyError, ReportPoolClosedError, ReportRenderErrorCode, ReportRenderTimeoutError } from './report-render.errors.js';
 import { defaultWorkerUrl, ReportWorkerPool } from './report-worker-pool.js';
 
 // These tests start real worker threads running pdf-render.worker.ts (through the
@@ -25,10 +20,7 @@ describe('rendering reports off the request thread', () => {
   });
 
   it('renders in a worker exactly what the renderer renders in process', async () => {
-    const [inWorker, inProcess] = await Promise.all([
-      pool.render(vm, { deterministic: true }),
-      renderReport(vm, { deterministic: true }),
-    ]);
+    const [inWorker, inProcess] = await Promise.all([pool.render(vm, { deterministic: true }), renderReport(vm, { deterministic: true })]);
     expect(Buffer.isBuffer(inWorker)).toBe(true);
     expect(Buffer.compare(inWorker, inProcess)).toBe(0);
     const { text } = await extractPdfText(inWorker);

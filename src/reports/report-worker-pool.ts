@@ -16,12 +16,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RenderRequest, RenderResponse } from './pdf-render.worker.js';
-import {
-  ReportPoolBusyError,
-  ReportPoolClosedError,
-  ReportRenderFailedError,
-  ReportRenderTimeoutError,
-} from './report-render.errors.js';
+import { ReportPoolBusyError, ReportPoolClosedError, ReportRenderFailedError, ReportRenderTimeoutError } from './report-render.errors.js';
 import type { ReportViewModel } from './report.view-model.js';
 import { sourceWorkerBootstrap } from './worker-source-bootstrap.js';
 

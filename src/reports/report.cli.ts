@@ -42,7 +42,7 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
   try {
     file = JSON.parse(readFileSync(path, 'utf8')) as AnswersFile;
   } catch (e) {
-    throw new Error(`${path}: not a readable JSON file (${(e as Error).message})`);
+    throw new Error(`${path}: not a readable JSON file (${(e as Error).message})`, { cause: e });
   }
   const questionnaireId = file.questionnaireId ?? 'fresque-numerique';
   const versions = content.questionnaires.filter((q) => q.id === questionnaireId);
@@ -71,7 +71,13 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
   }
   if (problems.length) throw new Error(`${path}: ${problems.length} invalid answer(s):\n  ${problems.join('\n  ')}`);
   const results = computeFullResults({
-    assessment: { id: 'answers-file', year: file.year ?? new Date().getUTCFullYear(), status: 'draft', questionnaireId, templateVersion: template.version },
+    assessment: {
+      id: 'answers-file',
+      year: file.year ?? new Date().getUTCFullYear(),
+      status: 'draft',
+      questionnaireId,
+      templateVersion: template.version,
+    },
     template,
     actions: content.actions.actions,
     values,
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
       date: { type: 'string' },
     },
   });
-  if (!values.out || (!values.answers === !values.assessment)) throw new Error(USAGE);
+  if (!values.out || !values.answers === !values.assessment) throw new Error(USAGE);
   if (values.lang && values.lang !== 'fr' && values.lang !== 'en') throw new Error('--lang must be fr or en');
   const lang = values.lang as Lang | undefined;
   const date = values.date ? new Date(values.date) : new Date();

@@ -315,8 +315,7 @@ const en: ReportLabels = {
   keyFindings: 'Key findings',
 
   sectionScores: 'Scores by section',
-  sectionScoresIntro:
-    'Each section is scored from 0 to 100 from the answers; an unanswered question lowers the confidence, not the score.',
+  sectionScoresIntro: 'Each section is scored from 0 to 100 from the answers; an unanswered question lowers the confidence, not the score.',
   section: 'Section',
   score: 'Score',
   previous: 'Previous year',
@@ -326,8 +325,7 @@ const en: ReportLabels = {
   legendPrevious: '{year} score',
 
   actionPlan: 'Prioritised action plan',
-  actionPlanIntro:
-    'Actions are ranked by priority: impact, gap to best practice and effort. The rank is the rank in the whole plan.',
+  actionPlanIntro: 'Actions are ranked by priority: impact, gap to best practice and effort. The rank is the rank in the whole plan.',
   groups: {
     quick_win: { title: 'Quick wins', description: 'Strong effect for moderate effort: start them this quarter.' },
     structural: { title: 'Structural projects', description: 'Projects that need a budget, a decision or time.' },

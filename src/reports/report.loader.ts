@@ -115,7 +115,10 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   const savingText = (actionId: string): string | null => {
     const saving = results.savings.find((s) => s.applicable && s.lever === actionsById.get(actionId)?.lever);
     if (!saving || saving.climateKgCo2ePerYear === null) return null;
-    let text = t.saving(fmt.quantity(saving.climateKgCo2ePerYear), saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal));
+    let text = t.saving(
+      fmt.quantity(saving.climateKgCo2ePerYear),
+      saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal),
+    );
     const low = saving.range?.low.climate;
     const high = saving.range?.high.climate;
     if (low != null && high != null) text += t.savingRange(fmt.quantity(low), fmt.quantity(high));
@@ -288,9 +291,21 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
               status: STATUS_MAP[a.status] ?? 'unmatched',
             })),
             footprint: (comparison.footprint?.criteria ?? [])
-              .filter((c): c is typeof c & { criterion: FootprintCriterion } => (FOOTPRINT_CRITERIA as readonly string[]).includes(c.criterion))
-              .map((c) => ({ criterion: c.criterion, previous: c.previous, current: c.current, delta: c.delta, deltaPercent: c.deltaPercent })),
-            trend: (input.trend?.points ?? []).map((p) => ({ year: p.year, score: p.overall.score, climateTotal: p.footprint?.climate ?? null })),
+              .filter((c): c is typeof c & { criterion: FootprintCriterion } =>
+                (FOOTPRINT_CRITERIA as readonly string[]).includes(c.criterion),
+              )
+              .map((c) => ({
+                criterion: c.criterion,
+                previous: c.previous,
+                current: c.current,
+                delta: c.delta,
+                deltaPercent: c.deltaPercent,
+              })),
+            trend: (input.trend?.points ?? []).map((p) => ({
+              year: p.year,
+              score: p.overall.score,
+              climateTotal: p.footprint?.climate ?? null,
+            })),
             notes: comparison.sameTemplate
               ? []
               : [
@@ -311,7 +326,11 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
     methodology: {
       scoring: methodologyText(lang),
       priority: priorityText(lang),
-      footprint: [fp.assumptions.workingProfile.text[lang], ...fp.assumptions.notes.map((n) => n[lang]), ...results.savings.map((s) => s.method[lang])].join('\n\n'),
+      footprint: [
+        fp.assumptions.workingProfile.text[lang],
+        ...fp.assumptions.notes.map((n) => n[lang]),
+        ...results.savings.map((s) => s.method[lang]),
+      ].join('\n\n'),
       sources: sourceList,
     },
     appendix: {
@@ -338,7 +357,12 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   return freezeViewModel(vm as ReportViewModel);
 }
 
-function answerText(q: QuestionnaireTemplate['sections'][number]['questions'][number], value: AnswerValue, lang: Lang, t: (typeof TEXT)[Lang]): string {
+function answerText(
+  q: QuestionnaireTemplate['sections'][number]['questions'][number],
+  value: AnswerValue,
+  lang: Lang,
+  t: (typeof TEXT)[Lang],
+): string {
   if (q.type === 'boolean') return value === true ? t.yes : t.no;
   if (q.type === 'number') return `${createFormatter(lang).decimal(value as number, 2)}${q.unit ? ` ${q.unit[lang]}` : ''}`;
   if (q.type === 'text') return String(value);

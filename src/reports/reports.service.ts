@@ -60,21 +60,22 @@ export class ReportsService implements OnApplicationShutdown {
       results,
       answers: answers
         .filter((a) => a.visible)
-        .map((a) => ({ questionId: a.questionId, value: a.value, comment: a.comment, answeredBy: a.answeredByEmail ?? null, updatedAt: a.updatedAt })),
+        .map((a) => ({
+          questionId: a.questionId,
+          value: a.value,
+          comment: a.comment,
+          answeredBy: a.answeredByEmail ?? null,
+          updatedAt: a.updatedAt,
+        })),
       previous:
         before && previousResults
           ? {
               year: before.assessment.year,
               results: previousResults,
-              comparison: compareResults(
-                this.results.comparable(before, previousResults),
-                this.results.comparable(loaded, results),
-              ),
+              comparison: compareResults(this.results.comparable(before, previousResults), this.results.comparable(loaded, results)),
             }
           : undefined,
-      trend: trend(
-        all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l)),
-      ),
+      trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l))),
     };
     return buildReportViewModel(input);
   }
@@ -83,7 +84,11 @@ export class ReportsService implements OnApplicationShutdown {
     const vm = await this.viewModel(caller, id, lang);
     try {
       const pdf = await this.pool.render(vm);
-      return { pdf, filename: reportFilename(vm.meta.organisationName, vm.meta.year, vm.meta.lang), templateVersion: vm.meta.templateVersion };
+      return {
+        pdf,
+        filename: reportFilename(vm.meta.organisationName, vm.meta.year, vm.meta.lang),
+        templateVersion: vm.meta.templateVersion,
+      };
     } catch (e) {
       if (e instanceof ReportRenderTimeoutError || e instanceof ReportPoolBusyError) {
         throw new DomainError(ErrorCode.ReportTimeout, 'The report could not be produced in time: try again in a minute');

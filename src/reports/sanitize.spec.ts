@@ -17,7 +17,9 @@ describe('making user text drawable with the report font', () => {
   });
 
   it('replaces each emoji, even a joined or modified one, by one visible replacement glyph', () => {
-    expect(sanitizeForFont('a 👩‍💻 b 👍🏽 c 🏳️‍🌈', latinFont)).toBe(`a ${REPLACEMENT_CHARACTER} b ${REPLACEMENT_CHARACTER} c ${REPLACEMENT_CHARACTER}`);
+    expect(sanitizeForFont('a 👩‍💻 b 👍🏽 c 🏳️‍🌈', latinFont)).toBe(
+      `a ${REPLACEMENT_CHARACTER} b ${REPLACEMENT_CHARACTER} c ${REPLACEMENT_CHARACTER}`,
+    );
   });
 
   it('replaces scripts the font lacks, character by character', () => {

@@ -18,8 +18,9 @@ export const MAX_TEXT_LENGTH = 10_000;
 // embeddings and isolates (the layout is left-to-right), zero-width space and non-joiner,
 // word joiners, BOM. The zero-width joiner, variation selectors and tag characters are
 // kept until graphemes are known (they glue emoji sequences) and dropped there.
-// eslint-disable-next-line no-control-regex
-const DROPPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const DROPPED =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 /** Zero-width joiner, variation selectors, tag characters: invisible glue inside a grapheme. */
 function isGlue(cp: number): boolean {
   return cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);

@@ -36,14 +36,57 @@ export function buildExport(
   };
 }
 
-const HEADER = ['kind', 'id', 'section', 'label', 'value', 'detail', 'score', 'level', 'confidence', 'unit', 'comment', 'answered_by', 'updated_at'];
+const HEADER = [
+  'kind',
+  'id',
+  'section',
+  'label',
+  'value',
+  'detail',
+  'score',
+  'level',
+  'confidence',
+  'unit',
+  'comment',
+  'answered_by',
+  'updated_at',
+];
 
 /** One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint. */
 export function exportCsv(data: AssessmentExport, lang: Lang): string {
   const rows: CsvCell[][] = [];
   const r = data.results;
-  rows.push(['overall', 'overall', '', lang === 'fr' ? 'Score global' : 'Overall score', r.overall.score, r.overall.levelLabel?.[lang] ?? '', r.overall.score, r.overall.level, r.overall.confidence, '/100', '', '', '']);
-  for (const s of r.sections) rows.push(['section', s.id, s.id, s.title[lang], s.score, s.levelLabel?.[lang] ?? '', s.score, s.level, s.confidence, '/100', '', '', '']);
+  rows.push([
+    'overall',
+    'overall',
+    '',
+    lang === 'fr' ? 'Score global' : 'Overall score',
+    r.overall.score,
+    r.overall.levelLabel?.[lang] ?? '',
+    r.overall.score,
+    r.overall.level,
+    r.overall.confidence,
+    '/100',
+    '',
+    '',
+    '',
+  ]);
+  for (const s of r.sections)
+    rows.push([
+      'section',
+      s.id,
+      s.id,
+      s.title[lang],
+      s.score,
+      s.levelLabel?.[lang] ?? '',
+      s.score,
+      s.level,
+      s.confidence,
+      '/100',
+      '',
+      '',
+      '',
+    ]);
   for (const p of r.priorities) {
     rows.push([
       'priority',
@@ -63,11 +106,39 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
   }
   for (const d of r.footprint.devices) {
     for (const [criterion, parts] of Object.entries(d.perCriterion)) {
-      rows.push(['footprint', `${d.device}.${criterion}`, d.device, `${d.device} (${d.count})`, parts.total, `embodied ${parts.embodied ?? 'not estimated'}; use ${parts.use ?? 'not estimated'}`, '', '', '', r.footprint.units[criterion as keyof typeof r.footprint.units], '', '', '']);
+      rows.push([
+        'footprint',
+        `${d.device}.${criterion}`,
+        d.device,
+        `${d.device} (${d.count})`,
+        parts.total,
+        `embodied ${parts.embodied ?? 'not estimated'}; use ${parts.use ?? 'not estimated'}`,
+        '',
+        '',
+        '',
+        r.footprint.units[criterion as keyof typeof r.footprint.units],
+        '',
+        '',
+        '',
+      ]);
     }
   }
   for (const [criterion, t] of Object.entries(r.footprint.totals)) {
-    rows.push(['footprint_total', criterion, '', criterion, t.total, t.notEstimated.length ? `not estimated: ${t.notEstimated.map((n) => `${n.device} ${n.part}`).join(', ')}` : '', '', '', '', r.footprint.units[criterion as keyof typeof r.footprint.units], '', '', '']);
+    rows.push([
+      'footprint_total',
+      criterion,
+      '',
+      criterion,
+      t.total,
+      t.notEstimated.length ? `not estimated: ${t.notEstimated.map((n) => `${n.device} ${n.part}`).join(', ')}` : '',
+      '',
+      '',
+      '',
+      r.footprint.units[criterion as keyof typeof r.footprint.units],
+      '',
+      '',
+      '',
+    ]);
   }
   for (const a of data.answers) {
     rows.push([

@@ -27,14 +27,21 @@ export class ResultsController {
   }
 
   @Get(':id/results')
-  @ApiOkResponse({ type: ResultsDto, description: 'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence)' })
+  @ApiOkResponse({
+    type: ResultsDto,
+    description: 'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence)',
+  })
   get(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string) {
     return this.results.results(caller, id);
   }
 
   @Get(':id/compare/:otherId')
   @ApiOkResponse({ type: ComparisonDto, description: 'Year-on-year deltas; the earlier year is "previous"' })
-  compare(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string, @Param('otherId', uuidPipe('otherId')) otherId: string) {
+  compare(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Param('otherId', uuidPipe('otherId')) otherId: string,
+  ) {
     return this.results.compare(caller, id, otherId);
   }
 

@@ -42,7 +42,10 @@ function extremeAnswer(question: Question, goal: Goal): AnswerValue | undefined 
       case 'number':
         return clampToBounds(question, question.max ?? 10);
       case 'multi_choice':
-        return options.filter((o) => !o.exclusive).map((o) => o.id).slice(0, 1);
+        return options
+          .filter((o) => !o.exclusive)
+          .map((o) => o.id)
+          .slice(0, 1);
       case 'text':
         return 'Commentaire / comment ✓';
       default:

@@ -197,7 +197,5 @@ export const METHODOLOGY: Methodology = {
 
 /** The whole methodology as plain text in one language (README, report). */
 export function methodologyText(lang: Lang): string {
-  return [METHODOLOGY.title[lang], ...METHODOLOGY.rules.map((rule) => `${rule.title[lang]}. ${rule.text[lang]}`)].join(
-    '\n\n',
-  );
+  return [METHODOLOGY.title[lang], ...METHODOLOGY.rules.map((rule) => `${rule.title[lang]}. ${rule.text[lang]}`)].join('\n\n');
 }

@@ -135,9 +135,7 @@ export function whyUnknown(args: { impactWeight: number; effectiveImpact: number
   const impact = impactClause(args.impactWeight, args.effectiveImpact);
   const saving = savingClause(args.saving);
   return {
-    fr:
-      `${impact.fr}, mais aucune réponse ne dit encore où vous en êtes${NBSP}: ` +
-      `répondez aux questions de cette action${saving.fr}.`,
+    fr: `${impact.fr}, mais aucune réponse ne dit encore où vous en êtes${NBSP}: ` + `répondez aux questions de cette action${saving.fr}.`,
     en: `${impact.en}, but no answer tells yet where you stand: answer the questions on this action${saving.en}.`,
   };
 }

@@ -73,7 +73,10 @@ export function questionMaturity(question: Question, value: AnswerValue | undefi
         .map(optionScore)
         .filter((score): score is number => score !== null);
       if (scores.length === 0) return null;
-      return Math.min(100, scores.reduce((sum, score) => sum + score, 0));
+      return Math.min(
+        100,
+        scores.reduce((sum, score) => sum + score, 0),
+      );
     }
     case 'boolean': {
       const rule = question.scoring?.boolean;

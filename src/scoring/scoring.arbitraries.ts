@@ -34,14 +34,12 @@ const questionSpec: fc.Arbitrary<QuestionSpec> = fc.record({
     maxLength: 5,
   }),
   links: fc.array(fc.record({ action: fc.nat(), weight: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3 }),
-  linear: fc
-    .record({ worst: fc.integer({ min: 0, max: 10 }), best: fc.integer({ min: 0, max: 10 }) })
-    .filter((l) => l.worst !== l.best),
+  linear: fc.record({ worst: fc.integer({ min: 0, max: 10 }), best: fc.integer({ min: 0, max: 10 }) }).filter((l) => l.worst !== l.best),
   boolean: fc.record({ yes: fc.integer({ min: 0, max: 100 }), no: fc.integer({ min: 0, max: 100 }) }),
-  condition: fc.option(
-    fc.record({ ref: fc.nat(), pick: fc.nat(), bool: fc.boolean(), gte: fc.integer({ min: 0, max: 10 }) }),
-    { nil: null, freq: 3 },
-  ),
+  condition: fc.option(fc.record({ ref: fc.nat(), pick: fc.nat(), bool: fc.boolean(), gte: fc.integer({ min: 0, max: 10 }) }), {
+    nil: null,
+    freq: 3,
+  }),
 });
 
 export interface Generated {
@@ -68,10 +66,10 @@ function buildCondition(spec: QuestionSpec, index: number, built: Question[]): S
 
 export const generatedTemplate: fc.Arbitrary<Generated> = fc
   .record({
-    actions: fc.array(
-      fc.record({ impact: fc.integer({ min: 1, max: 5 }), effort: fc.constantFrom(...EFFORTS) }),
-      { minLength: 1, maxLength: 4 },
-    ),
+    actions: fc.array(fc.record({ impact: fc.integer({ min: 1, max: 5 }), effort: fc.constantFrom(...EFFORTS) }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     sections: fc.array(fc.array(questionSpec, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
     unscored: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
   })
@@ -156,15 +154,13 @@ export function allQuestions(template: QuestionnaireTemplate): Question[] {
 /** Random answers: each question answered with some probability. */
 export function answersFor(template: QuestionnaireTemplate): fc.Arbitrary<Record<string, AnswerValue>> {
   const questions = allQuestions(template);
-  return fc
-    .tuple(...questions.map((q) => fc.option(answerValue(q), { nil: undefined, freq: 4 })))
-    .map((values) => {
-      const answers: Record<string, AnswerValue> = {};
-      values.forEach((value, i) => {
-        if (value !== undefined) answers[questions[i].id] = value;
-      });
-      return answers;
+  return fc.tuple(...questions.map((q) => fc.option(answerValue(q), { nil: undefined, freq: 4 }))).map((values) => {
+    const answers: Record<string, AnswerValue> = {};
+    values.forEach((value, i) => {
+      if (value !== undefined) answers[questions[i].id] = value;
     });
+    return answers;
+  });
 }
 
 /** A generated template, its catalogue and answers. */

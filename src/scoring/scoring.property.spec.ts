@@ -149,9 +149,7 @@ describe('scoring properties', () => {
   it('results do not depend on the order answers were inserted', () => {
     const arbitrary = scenario.chain((s) => {
       const keys = Object.keys(s.answers);
-      return fc
-        .shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length })
-        .map((order) => ({ ...s, order }));
+      return fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }).map((order) => ({ ...s, order }));
     });
     fc.assert(
       fc.property(arbitrary, ({ template, actions, answers, order }) => {
@@ -250,13 +248,16 @@ describe('scoring properties', () => {
 
   it('is deterministic and leaves its inputs unchanged', () => {
     fc.assert(
-      fc.property(generatedTemplate.chain((g) => answersFor(g.template).map((answers) => ({ ...g, answers }))), (s) => {
-        const frozen = structuredClone(s);
-        const a = scoreAssessment(s);
-        const b = scoreAssessment(s);
-        expect(b).toEqual(a);
-        expect(s).toEqual(frozen);
-      }),
+      fc.property(
+        generatedTemplate.chain((g) => answersFor(g.template).map((answers) => ({ ...g, answers }))),
+        (s) => {
+          const frozen = structuredClone(s);
+          const a = scoreAssessment(s);
+          const b = scoreAssessment(s);
+          expect(b).toEqual(a);
+          expect(s).toEqual(frozen);
+        },
+      ),
       { numRuns: 100 },
     );
   });

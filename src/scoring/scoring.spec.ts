@@ -214,9 +214,7 @@ describe('action maturity and confidence', () => {
       [2, 'buy-refurbished', 'unknown', null],
       [3, 'measure', 'unknown', null],
     ]);
-    expect(empty.priorities[0].why.en).toBe(
-      'Impact 5/5, but no answer tells yet where you stand: answer the questions on this action.',
-    );
+    expect(empty.priorities[0].why.en).toBe('Impact 5/5, but no answer tells yet where you stand: answer the questions on this action.');
     expect(empty.priorities[0].why.fr).toBe(
       `Impact 5/5, mais aucune réponse ne dit encore où vous en êtes${NBSP}: répondez aux questions de cette action.`,
     );
@@ -431,9 +429,7 @@ describe('priorities', () => {
     const extend = results.priorities.find((p) => p.actionId === 'extend-lifespan')!;
     // known weight 3 of 6 (policy answered; lifespan and criteria not)
     expect(extend.why.en).toBe('Impact 5/5, you stand at 0/100 and it is low effort: a quick win (confidence 50%).');
-    expect(extend.why.fr).toBe(
-      `Impact 5/5, vous êtes à 0/100 et l'effort est faible${NBSP}: un gain rapide (confiance 50${NBSP}%).`,
-    );
+    expect(extend.why.fr).toBe(`Impact 5/5, vous êtes à 0/100 et l'effort est faible${NBSP}: un gain rapide (confiance 50${NBSP}%).`);
   });
 });
 

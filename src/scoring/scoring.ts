@@ -43,7 +43,7 @@
  *    decimal; confidence to three decimals. Means use exact values; gap, priority, group and
  *    levels use the rounded values shown.
  */
-import type { Action, AnswerValue, I18nText, Question } from '../questionnaires/template.types.js';
+import type { Action, I18nText, Question } from '../questionnaires/template.types.js';
 import { round1, round3 } from './format.js';
 import { levelFor, levelLabel } from './levels.js';
 import { METHODOLOGY_VERSION } from './methodology.js';
@@ -276,9 +276,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResults 
     (group === 'unknown' ? unknown : scored).push(item);
   }
 
-  scored.sort(
-    (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || b.impactWeight - a.impactWeight || byIdAsc(a.actionId, b.actionId),
-  );
+  scored.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || b.impactWeight - a.impactWeight || byIdAsc(a.actionId, b.actionId));
   unknown.sort((a, b) => b.impactWeight - a.impactWeight || byIdAsc(a.actionId, b.actionId));
   const priorities = [...scored, ...unknown].map((item, index) => ({ ...item, rank: index + 1 }));
 

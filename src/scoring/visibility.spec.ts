@@ -63,7 +63,12 @@ describe('conditional questions (showIf)', () => {
 
   it('knows what counts as an answer and which questions control conditions', () => {
     expect([undefined, null, '', '  ', [], Number.NaN].map((v) => isAnswered(v as AnswerValue))).toEqual([
-      false, false, false, false, false, false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
     expect([false, 0, 'x', ['a']].map((v) => isAnswered(v))).toEqual([true, true, true, true]);
     expect([...conditionControllerIds(SYNTHETIC_TEMPLATE)].sort()).toEqual(['e.builds', 'e.need', 'm.criteria_count', 'm.measures']);

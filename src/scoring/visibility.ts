@@ -57,11 +57,7 @@ export function visibleQuestionIds(template: QuestionnaireTemplate, answers: Rec
 }
 
 /** Whether one question is shown for these answers. */
-export function isVisible(
-  template: QuestionnaireTemplate,
-  answers: Record<string, AnswerValue>,
-  questionId: string,
-): boolean {
+export function isVisible(template: QuestionnaireTemplate, answers: Record<string, AnswerValue>, questionId: string): boolean {
   return visibleQuestionIds(template, answers).has(questionId);
 }
 

@@ -26,4 +26,3 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
-

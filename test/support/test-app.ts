@@ -128,10 +128,7 @@ export async function addMember(http: App, owner: Account, role: 'owner' | 'edit
     .set('Authorization', `Bearer ${owner.token}`)
     .send({ email, role })
     .expect(201);
-  const acc = await request(http)
-    .post('/api/v1/auth/accept-invitation')
-    .send({ token: inv.body.invitationToken, password })
-    .expect(200);
+  const acc = await request(http).post('/api/v1/auth/accept-invitation').send({ token: inv.body.invitationToken, password }).expect(200);
   return { token: acc.body.accessToken, userId: acc.body.user.id, organisationId: owner.organisationId, email, password };
 }
 

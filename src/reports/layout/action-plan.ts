@@ -59,7 +59,8 @@ export const drawActionPlan: LayoutFn = (doc, vm, ctx) => {
     const descH = measure(doc, labels.description, b.width, { size: TYPE.small });
     const keep = descH + SPACE.sm + (group.items.length > 0 ? tableStartHeight(doc, spec) : 14);
     heading(doc, `${labels.title} (${group.items.length})`, 2, keep);
-    doc.y += textAt(doc, labels.description, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.muted, maxLines: 2 }) + SPACE.sm;
+    doc.y +=
+      textAt(doc, labels.description, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.muted, maxLines: 2 }) + SPACE.sm;
     if (group.items.length === 0) {
       doc.y += textAt(doc, t.emptyGroup, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.faint, maxLines: 1 }) + SPACE.md;
       continue;

@@ -24,7 +24,11 @@ function legendItem(doc: Doc, x: number, y: number, color: string | readonly str
   const sw = colors.length > 1 ? 4 * colors.length : 12;
   colors.forEach((c, i) => {
     const w = sw / colors.length;
-    doc.save().rect(x + i * w, y + (8 - h) / 2 + 1, w, h).fill(c).restore();
+    doc
+      .save()
+      .rect(x + i * w, y + (8 - h) / 2 + 1, w, h)
+      .fill(c)
+      .restore();
   });
   const w = lineAt(doc, label, x + sw + 4, y, 240, { size: TYPE.tiny, color: COLORS.muted });
   return sw + 4 + w + 14;
@@ -74,7 +78,12 @@ export function scoreBars(doc: Doc, rows: readonly ScoreBarRow[], o: ScoreBarsOp
   // grid
   for (let t = 0; t <= 100; t += 25) {
     const tx = trackX + (trackW * t) / 100;
-    doc.save().moveTo(tx, top).lineTo(tx, top + chartH).lineWidth(t === 0 ? 0.8 : 0.4).strokeColor(t === 0 ? COLORS.faint : COLORS.rule);
+    doc
+      .save()
+      .moveTo(tx, top)
+      .lineTo(tx, top + chartH)
+      .lineWidth(t === 0 ? 0.8 : 0.4)
+      .strokeColor(t === 0 ? COLORS.faint : COLORS.rule);
     if (t !== 0) doc.dash(2, { space: 2 });
     doc.stroke().undash().restore();
   }
@@ -85,15 +94,31 @@ export function scoreBars(doc: Doc, rows: readonly ScoreBarRow[], o: ScoreBarsOp
     textAt(doc, r.title, o.x, y + (h - th) / 2, { ...labelStyle, width: o.labelWidth, maxLines: 3 });
     const by = y + (h - barH - (r.previous !== null ? prevH + 2 : 0)) / 2;
     if (r.score === null) {
-      doc.save().rect(trackX + 1, by, trackW - 1, barH).lineWidth(0.6).dash(2, { space: 2 }).strokeColor(COLORS.faint).stroke().undash().restore();
+      doc
+        .save()
+        .rect(trackX + 1, by, trackW - 1, barH)
+        .lineWidth(0.6)
+        .dash(2, { space: 2 })
+        .strokeColor(COLORS.faint)
+        .stroke()
+        .undash()
+        .restore();
       textAt(doc, o.unknownLabel, trackX + 6, by + 1, { width: trackW - 12, size: TYPE.tiny, color: COLORS.muted, maxLines: 1 });
     } else {
       const v = Math.max(0, Math.min(100, r.score));
-      doc.save().rect(trackX, by, Math.max(1, (trackW * v) / 100), barH).fill(r.color).restore();
+      doc
+        .save()
+        .rect(trackX, by, Math.max(1, (trackW * v) / 100), barH)
+        .fill(r.color)
+        .restore();
     }
     if (r.previous !== null) {
       const pv = Math.max(0, Math.min(100, r.previous));
-      doc.save().rect(trackX, by + barH + 2, Math.max(1, (trackW * pv) / 100), prevH).fill(COLORS.previous).restore();
+      doc
+        .save()
+        .rect(trackX, by + barH + 2, Math.max(1, (trackW * pv) / 100), prevH)
+        .fill(COLORS.previous)
+        .restore();
     }
     const vh = linesHeight(doc, 1, { size: TYPE.small });
     textAt(doc, r.valueLabel, trackX + trackW + gap, y + (h - vh) / 2, {
@@ -153,7 +178,12 @@ export function stackedBars(doc: Doc, rows: readonly StackedRow[], o: StackedBar
   const chartH = rows.length * rowH;
   for (let t = 0; t <= axisMax + step / 1000; t += step) {
     const tx = trackX + scale(t);
-    doc.save().moveTo(tx, top).lineTo(tx, top + chartH).lineWidth(t === 0 ? 0.8 : 0.4).strokeColor(t === 0 ? COLORS.faint : COLORS.rule);
+    doc
+      .save()
+      .moveTo(tx, top)
+      .lineTo(tx, top + chartH)
+      .lineWidth(t === 0 ? 0.8 : 0.4)
+      .strokeColor(t === 0 ? COLORS.faint : COLORS.rule);
     if (t !== 0) doc.dash(2, { space: 2 });
     doc.stroke().undash().restore();
   }
@@ -167,7 +197,12 @@ export function stackedBars(doc: Doc, rows: readonly StackedRow[], o: StackedBar
       const e = Math.max(0, r.embodied ?? 0);
       const u = Math.max(0, r.use ?? 0);
       if (e > 0) doc.save().rect(trackX, by, scale(e), barH).fill(COLORS.embodied).restore();
-      if (u > 0) doc.save().rect(trackX + scale(e), by, scale(u), barH).fill(COLORS.use).restore();
+      if (u > 0)
+        doc
+          .save()
+          .rect(trackX + scale(e), by, scale(u), barH)
+          .fill(COLORS.use)
+          .restore();
       const endX = trackX + scale(e + u) + 5;
       lineAt(doc, r.valueLabel, Math.min(endX, trackX + trackW + gap), ly, o.valueWidth + Math.max(0, trackX + trackW + gap - endX), {
         size: TYPE.tiny,
@@ -211,7 +246,14 @@ export function yearBars(doc: Doc, bars: readonly YearBar[], o: YearBarsOptions)
   const base = top + plotH;
   const max = o.max ?? Math.max(0, ...bars.map((b) => b.value ?? 0));
   const axisMax = max > 0 ? max : 1;
-  doc.save().moveTo(o.x, base).lineTo(o.x + o.width, base).lineWidth(0.8).strokeColor(COLORS.faint).stroke().restore();
+  doc
+    .save()
+    .moveTo(o.x, base)
+    .lineTo(o.x + o.width, base)
+    .lineWidth(0.8)
+    .strokeColor(COLORS.faint)
+    .stroke()
+    .restore();
   const n = Math.max(1, bars.length);
   const slot = o.width / n;
   const barW = Math.min(34, slot * 0.6);
@@ -221,7 +263,11 @@ export function yearBars(doc: Doc, bars: readonly YearBar[], o: YearBarsOptions)
       lineAt(doc, '—', cx - slot / 2, base - 12, slot, { size: TYPE.tiny, color: COLORS.muted, align: 'center' });
     } else {
       const h = Math.max(1, (plotH * Math.max(0, b.value)) / axisMax);
-      doc.save().rect(cx - barW / 2, base - h, barW, h).fill(b.highlight ? COLORS.accent : COLORS.previous).restore();
+      doc
+        .save()
+        .rect(cx - barW / 2, base - h, barW, h)
+        .fill(b.highlight ? COLORS.accent : COLORS.previous)
+        .restore();
       lineAt(doc, o.format(b.value), cx - slot / 2, base - h - 11, slot, {
         size: TYPE.tiny,
         font: 'semibold',

@@ -21,7 +21,12 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
   doc.save();
   doc.rect(0, 0, W, bandH).clip();
   for (let i = 0; i < 7; i++) {
-    doc.circle(W - 40, bandH - 10, 70 + i * 38).lineWidth(0.8).strokeOpacity(0.16 - i * 0.015).strokeColor(COLORS.accentPale).stroke();
+    doc
+      .circle(W - 40, bandH - 10, 70 + i * 38)
+      .lineWidth(0.8)
+      .strokeOpacity(0.16 - i * 0.015)
+      .strokeColor(COLORS.accentPale)
+      .stroke();
   }
   doc.restore();
   doc.save().rect(left, 74, 36, 3).fill(COLORS.accentPale).restore();
@@ -29,7 +34,14 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
   lineAt(doc, t.coverKicker.toUpperCase(), left, 88, width, { size: TYPE.tiny, font: 'semibold', color: COLORS.accentPale });
 
   let y = 136;
-  y += textAt(doc, t.reportTitle, left, y, { width: width * 0.86, font: 'bold', size: TYPE.display, color: COLORS.white, lineGap: 0, maxLines: 2 });
+  y += textAt(doc, t.reportTitle, left, y, {
+    width: width * 0.86,
+    font: 'bold',
+    size: TYPE.display,
+    color: COLORS.white,
+    lineGap: 0,
+    maxLines: 2,
+  });
   y += 26;
   lineAt(doc, t.coverPreparedFor.toUpperCase(), left, y, width, { size: TYPE.tiny, font: 'semibold', color: COLORS.accentPale });
   y += 14;
@@ -61,7 +73,14 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
     for (let k = 0; k < 2 && i + k < items.length; k++) {
       const [label, value] = items[i + k];
       const x = left + k * (colW + 24);
-      doc.save().moveTo(x, gy).lineTo(x + colW, gy).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore();
+      doc
+        .save()
+        .moveTo(x, gy)
+        .lineTo(x + colW, gy)
+        .lineWidth(0.6)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
       lineAt(doc, label.toUpperCase(), x, gy + 8, colW, { size: TYPE.tiny, font: 'semibold', color: COLORS.muted });
       const vh = textAt(doc, value, x, gy + 22, { width: colW, size: TYPE.h3, color: COLORS.text, maxLines: 2 });
       rowH = Math.max(rowH, 22 + vh + 14);
@@ -71,7 +90,14 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
 
   // Foot of the cover.
   const footY = H - MARGINS.bottom - 30;
-  doc.save().moveTo(left, footY - 10).lineTo(left + width, footY - 10).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(left, footY - 10)
+    .lineTo(left + width, footY - 10)
+    .lineWidth(0.6)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
   useFont(doc, 'regular', TYPE.small, COLORS.muted);
   const basedH = measure(doc, t.coverBasedOn, width, { size: TYPE.small });
   textAt(doc, t.coverBasedOn, left, footY, { width, size: TYPE.small, color: COLORS.muted, maxLines: 2 });

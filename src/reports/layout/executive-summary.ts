@@ -54,9 +54,18 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
   lineAt(doc, t.confidence, rx, ry, rw, { size: TYPE.tiny, color: COLORS.muted });
   ry += 11;
   const meterW = Math.min(90, rw - 36);
-  doc.save().roundedRect(rx, ry + 2, meterW, 5, 2.5).fill(COLORS.track).restore();
+  doc
+    .save()
+    .roundedRect(rx, ry + 2, meterW, 5, 2.5)
+    .fill(COLORS.track)
+    .restore();
   const conf = Math.max(0, Math.min(1, s.confidence));
-  if (conf > 0) doc.save().roundedRect(rx, ry + 2, Math.max(5, meterW * conf), 5, 2.5).fill(COLORS.accent).restore();
+  if (conf > 0)
+    doc
+      .save()
+      .roundedRect(rx, ry + 2, Math.max(5, meterW * conf), 5, 2.5)
+      .fill(COLORS.accent)
+      .restore();
   lineAt(doc, fmt.ratio(s.confidence), rx + meterW + 6, ry - 1, rw - meterW - 6, { size: TYPE.small, font: 'semibold' });
   ry += 16;
   if (s.scoreChange !== null && s.previousYear !== null) {
@@ -78,22 +87,41 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
     lineAt(doc, `${unit} ${t.perYear}`, xB + 16, cyB, wB - 32, { size: TYPE.small, color: COLORS.muted });
     cyB += 16;
     if (climate.changePercent !== null && s.previousYear !== null) {
-      lineAt(doc, `${fmt.signedPercent(climate.changePercent)} ${fillLabel(t.sinceYear, { year: s.previousYear })}`, xB + 16, cyB, wB - 32, {
-        size: TYPE.small,
-        font: 'semibold',
-        color: changeColor(climate.changePercent, false),
-      });
+      lineAt(
+        doc,
+        `${fmt.signedPercent(climate.changePercent)} ${fillLabel(t.sinceYear, { year: s.previousYear })}`,
+        xB + 16,
+        cyB,
+        wB - 32,
+        {
+          size: TYPE.small,
+          font: 'semibold',
+          color: changeColor(climate.changePercent, false),
+        },
+      );
     }
     cyB += 18;
     if (totals.embodied !== null && totals.use !== null && totals.embodied + totals.use > 0) {
       const bw = wB - 32;
       const e = (bw * totals.embodied) / (totals.embodied + totals.use);
-      doc.save().rect(xB + 16, cyB, e, 6).fill(COLORS.embodied).restore();
-      doc.save().rect(xB + 16 + e, cyB, bw - e, 6).fill(COLORS.use).restore();
+      doc
+        .save()
+        .rect(xB + 16, cyB, e, 6)
+        .fill(COLORS.embodied)
+        .restore();
+      doc
+        .save()
+        .rect(xB + 16 + e, cyB, bw - e, 6)
+        .fill(COLORS.use)
+        .restore();
       cyB += 10;
       const half = (wB - 32) / 2;
       lineAt(doc, `${t.embodied} ${fmt.quantity(totals.embodied)}`, xB + 16, cyB, half, { size: TYPE.tiny, color: COLORS.muted });
-      lineAt(doc, `${t.use} ${fmt.quantity(totals.use)}`, xB + 16 + half, cyB, half, { size: TYPE.tiny, color: COLORS.muted, align: 'right' });
+      lineAt(doc, `${t.use} ${fmt.quantity(totals.use)}`, xB + 16 + half, cyB, half, {
+        size: TYPE.tiny,
+        color: COLORS.muted,
+        align: 'right',
+      });
     }
   } else {
     textAt(doc, t.notEstimated, xB + 16, cyB, { width: wB - 32, font: 'light', size: 20, color: COLORS.muted, maxLines: 1 });
@@ -127,7 +155,12 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
     { header: t.criterion, width: wCrit },
     { header: t.valuePerYear, width: wVal, align: 'right' as const },
   ];
-  if (hasChange) columns.push({ header: `${t.changeVsPrevious} ${fillLabel(t.sinceYear, { year: s.previousYear ?? '' })}`, width: b.width - wCrit - wVal, align: 'right' });
+  if (hasChange)
+    columns.push({
+      header: `${t.changeVsPrevious} ${fillLabel(t.sinceYear, { year: s.previousYear ?? '' })}`,
+      width: b.width - wCrit - wVal,
+      align: 'right',
+    });
   const table: TableSpec = { columns, rows, fontSize: TYPE.small };
 
   // One page: key findings give way first when the rest would not fit.

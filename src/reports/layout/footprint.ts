@@ -49,7 +49,14 @@ export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
     const x = b.left;
     const y = top + 18 + i * rowH;
     const tot = fp.totals[c];
-    doc.save().moveTo(x, y).lineTo(x + leftW, y).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + leftW, y)
+      .lineWidth(0.4)
+      .strokeColor(COLORS.rule)
+      .stroke()
+      .restore();
     lineAt(doc, t.criteria[c].label, x, y + 5, leftW, { size: TYPE.tiny, font: 'semibold', color: COLORS.muted });
     if (tot.total === null) {
       lineAt(doc, t.notEstimated, x, y + 17, leftW, { size: TYPE.h3, color: COLORS.faint });
@@ -61,8 +68,17 @@ export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
     const u = tot.use ?? 0;
     if (e + u > 0) {
       const ew = (leftW * e) / (e + u);
-      doc.save().rect(x, y + 35, ew, 3.5).fill(COLORS.embodied).restore();
-      if (u > 0) doc.save().rect(x + ew, y + 35, leftW - ew, 3.5).fill(COLORS.use).restore();
+      doc
+        .save()
+        .rect(x, y + 35, ew, 3.5)
+        .fill(COLORS.embodied)
+        .restore();
+      if (u > 0)
+        doc
+          .save()
+          .rect(x + ew, y + 35, leftW - ew, 3.5)
+          .fill(COLORS.use)
+          .restore();
     }
     const embText = tot.embodied === null ? t.notEstimated : fmt.quantity(tot.embodied);
     const useText = tot.use === null ? t.notEstimated : fmt.quantity(tot.use);

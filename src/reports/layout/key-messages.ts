@@ -31,9 +31,23 @@ export const drawKeyMessages: LayoutFn = (doc, vm, ctx) => {
       const h = measure(doc, f.text, width - 10, { size: TYPE.small, font: 'semibold' }) + linesHeight(doc, 1, { size: TYPE.tiny }) + 6;
       if (doc.y + h > b.bottom) newPage(doc);
       const y = doc.y;
-      doc.save().rect(b.left + indent, y + 1, 2, h - 5).fill(COLORS.accentPale).restore();
-      const th = textAt(doc, f.text, b.left + indent + 10, y, { width: width - 10, size: TYPE.small, font: 'semibold', color: COLORS.accentDark });
-      const sh = textAt(doc, sourceLine, b.left + indent + 10, y + th + 1, { width: width - 10, size: TYPE.tiny, color: COLORS.muted, maxLines: 3 });
+      doc
+        .save()
+        .rect(b.left + indent, y + 1, 2, h - 5)
+        .fill(COLORS.accentPale)
+        .restore();
+      const th = textAt(doc, f.text, b.left + indent + 10, y, {
+        width: width - 10,
+        size: TYPE.small,
+        font: 'semibold',
+        color: COLORS.accentDark,
+      });
+      const sh = textAt(doc, sourceLine, b.left + indent + 10, y + th + 1, {
+        width: width - 10,
+        size: TYPE.tiny,
+        color: COLORS.muted,
+        maxLines: 3,
+      });
       doc.y = y + th + sh + 5;
     }
     doc.y += SPACE.sm + 2;

@@ -28,7 +28,14 @@ export const drawPageChrome: LayoutFn = (doc, vm, ctx) => {
     const orgLine = `${vm.meta.organisationName} · ${vm.meta.year}`;
     lineAt(doc, orgLine, left, HEADER_Y, width - titleW - 24, { ...style, font: 'semibold', color: COLORS.accentDark });
     if (title) lineAt(doc, title, left + width - titleW, HEADER_Y, titleW, { ...style, align: 'right' });
-    doc.save().moveTo(left, HEADER_Y + 14).lineTo(left + width, HEADER_Y + 14).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(left, HEADER_Y + 14)
+      .lineTo(left + width, HEADER_Y + 14)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke()
+      .restore();
 
     const fy = page.height - FOOTER_OFFSET;
     const pageLabel = fillLabel(t.pageOf, { n: i + 1, total });

@@ -187,7 +187,10 @@ export function flow(doc: Doc, text: string, opts: FlowOptions = {}): void {
   const b = box(doc);
   const x = opts.x ?? b.left;
   const width = opts.width ?? b.right - x;
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   paragraphs.forEach((p, i) => {
     ensureSpace(doc, linesHeight(doc, Math.min(2, p.split('\n').length + 1), opts));
     const { lineGap } = applyStyle(doc, opts);
@@ -223,7 +226,14 @@ export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientati
   newPage(doc, orientation);
   const b = box(doc);
   doc.save().rect(b.left, b.top, 36, 3).fill(COLORS.accent).restore();
-  const h = textAt(doc, title, b.left, b.top + 12, { width: b.width, font: 'bold', size: TYPE.h1, color: COLORS.accentDark, lineGap: 0, maxLines: 2 });
+  const h = textAt(doc, title, b.left, b.top + 12, {
+    width: b.width,
+    font: 'bold',
+    size: TYPE.h1,
+    color: COLORS.accentDark,
+    lineGap: 0,
+    maxLines: 2,
+  });
   doc.y = b.top + 12 + h + SPACE.md;
 }
 
@@ -250,7 +260,14 @@ export function heading(doc: Doc, text: string, level: 2 | 3, keepWith: number =
 export function rule(doc: Doc, color: string = COLORS.rule, x?: number, width?: number): void {
   const b = box(doc);
   const x0 = x ?? b.left;
-  doc.save().moveTo(x0, doc.y).lineTo(x0 + (width ?? b.width), doc.y).lineWidth(0.6).strokeColor(color).stroke().restore();
+  doc
+    .save()
+    .moveTo(x0, doc.y)
+    .lineTo(x0 + (width ?? b.width), doc.y)
+    .lineWidth(0.6)
+    .strokeColor(color)
+    .stroke()
+    .restore();
 }
 
 /** A small rounded label (pill) at (x, y); returns its width. */
@@ -258,7 +275,11 @@ export function pill(doc: Doc, text: string, x: number, y: number, fill: string,
   useFont(doc, 'semibold', size, color);
   const w = doc.widthOfString(text) + size * 1.4;
   const h = size * 1.9;
-  doc.save().roundedRect(x, y, w, h, h / 2).fill(fill).restore();
+  doc
+    .save()
+    .roundedRect(x, y, w, h, h / 2)
+    .fill(fill)
+    .restore();
   useFont(doc, 'semibold', size, color);
   keepCursor(doc, () => doc.text(text, x, y + (h - size * 1.36) / 2, { width: w, align: 'center', lineBreak: false, height: h }));
   return w;

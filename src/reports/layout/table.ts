@@ -106,10 +106,19 @@ function drawPart(doc: Doc, part: CellPart, x: number, y: number, width: number,
       const labelW = Math.min(width * 0.45, 40);
       const trackW = width - labelW - 4;
       const ty = y + (h - METER_H) / 2;
-      doc.save().roundedRect(x, ty, trackW, METER_H, METER_H / 2).fill(COLORS.track).restore();
+      doc
+        .save()
+        .roundedRect(x, ty, trackW, METER_H, METER_H / 2)
+        .fill(COLORS.track)
+        .restore();
       if (part.value !== null) {
         const v = Math.max(0, Math.min(100, part.value));
-        if (v > 0) doc.save().roundedRect(x, ty, Math.max(METER_H, (trackW * v) / 100), METER_H, METER_H / 2).fill(part.color).restore();
+        if (v > 0)
+          doc
+            .save()
+            .roundedRect(x, ty, Math.max(METER_H, (trackW * v) / 100), METER_H, METER_H / 2)
+            .fill(part.color)
+            .restore();
       }
       textAt(doc, part.label, x + trackW + 4, y, { width: labelW, size: base, font: 'semibold', lineGap: 1, maxLines: 1 });
       return h;
@@ -167,7 +176,14 @@ function drawHeader(doc: Doc, spec: TableSpec, x: number, y: number, size: numbe
       if (g.label) {
         const th = measure(doc, fitLines(doc, g.label, w - 2 * PAD_X, 2, style), w - 2 * PAD_X, style);
         textAt(doc, g.label, cx + PAD_X, top + gh - PAD_Y - th, { ...style, width: w - 2 * PAD_X, align: 'center', maxLines: 2 });
-        doc.save().moveTo(cx + PAD_X, top + gh - 1).lineTo(cx + w - PAD_X, top + gh - 1).lineWidth(0.6).strokeColor(COLORS.accent).stroke().restore();
+        doc
+          .save()
+          .moveTo(cx + PAD_X, top + gh - 1)
+          .lineTo(cx + w - PAD_X, top + gh - 1)
+          .lineWidth(0.6)
+          .strokeColor(COLORS.accent)
+          .stroke()
+          .restore();
       }
       cx += w;
     });
@@ -178,7 +194,14 @@ function drawHeader(doc: Doc, spec: TableSpec, x: number, y: number, size: numbe
     textAt(doc, c.header, cx + PAD_X, top + PAD_Y, { ...style, width: c.width - 2 * PAD_X, align: c.align });
     cx += c.width;
   }
-  doc.save().moveTo(x, y + h).lineTo(x + total, y + h).lineWidth(1).strokeColor(COLORS.accent).stroke().restore();
+  doc
+    .save()
+    .moveTo(x, y + h)
+    .lineTo(x + total, y + h)
+    .lineWidth(1)
+    .strokeColor(COLORS.accent)
+    .stroke()
+    .restore();
   return h;
 }
 
@@ -252,7 +275,14 @@ export function drawTable(doc: Doc, spec: TableSpec): void {
     }
     const emphasised = spec.emphasisedRows?.has(index) ?? false;
     if (emphasised) {
-      doc.save().moveTo(x, y).lineTo(x + total, y).lineWidth(1).strokeColor(COLORS.text).stroke().restore();
+      doc
+        .save()
+        .moveTo(x, y)
+        .lineTo(x + total, y)
+        .lineWidth(1)
+        .strokeColor(COLORS.text)
+        .stroke()
+        .restore();
     } else if (index % 2 === 1) {
       doc.save().rect(x, y, total, row.height).fill(COLORS.zebra).restore();
     }
@@ -267,7 +297,14 @@ export function drawTable(doc: Doc, spec: TableSpec): void {
       cx += col.width;
     });
     y += row.height;
-    doc.save().moveTo(x, y).lineTo(x + total, y).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + total, y)
+      .lineWidth(0.4)
+      .strokeColor(COLORS.rule)
+      .stroke()
+      .restore();
   });
   doc.x = b.left;
   doc.y = y + SPACE.md;

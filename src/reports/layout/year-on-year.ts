@@ -40,7 +40,15 @@ export const drawYearOnYear: LayoutFn = (doc, vm, ctx) => {
   yearBars(
     doc,
     yoy.trend.map((p) => ({ label: String(p.year), value: p.climateTotal, highlight: p.year === vm.meta.year })),
-    { x: b.left + w + gap, y, width: w, height: chartH, title: t.trendClimate, format: (v) => fmt.quantity(v), notEstimated: t.notEstimated },
+    {
+      x: b.left + w + gap,
+      y,
+      width: w,
+      height: chartH,
+      title: t.trendClimate,
+      format: (v) => fmt.quantity(v),
+      notEstimated: t.notEstimated,
+    },
   );
   doc.y = y + chartH + SPACE.md;
 
