@@ -15,6 +15,7 @@ import { validateEnvironment } from './config/env.validation.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module.js';
+import { WebModule } from './web/web.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResultsModule } from './results/results.module.js';
 
@@ -44,7 +45,7 @@ const FEATURE_MODULES = [
           ],
           censor: '[redacted]',
         },
-        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
         customProps: () => ({ service: 'fresque-impact' }),
       },
     }),
@@ -75,6 +76,7 @@ const FEATURE_MODULES = [
   ReportsModule,
   AssessmentsModule,
   HealthModule,
+  WebModule,
 ];
 
 /**

@@ -258,7 +258,7 @@ export class AssessmentsService {
       const value = dto.value as AnswerValue;
 
       const current = await this.lockAnswer(m, caller, assessmentId, questionId);
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== (current?.version ?? 0)) {
+      if (dto.expectedVersion !== undefined && !versionMatches(dto.expectedVersion, current)) {
         throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion, current);
       }
       const comment = dto.comment === undefined ? (current?.comment ?? null) : dto.comment;
@@ -552,6 +552,16 @@ async function returning<T>(m: EntityManager, sql: string, params: unknown[]): P
   if (!m.queryRunner) throw new Error('returning() must run inside a transaction');
   const result = await m.queryRunner.query(sql, params, true);
   return (result.records ?? []) as T[];
+}
+
+/**
+ * The version a client last read matches the stored answer. A cleared answer keeps its version
+ * (so an old copy of it is still refused), but a client that saw no answer (0) may write it:
+ * there is nothing it could overwrite.
+ */
+function versionMatches(expected: number, current: Answer | null): boolean {
+  if (!current) return expected === 0;
+  return expected === current.version || (expected === 0 && current.value === null);
 }
 
 function sameValue(a: AnswerValue, b: AnswerValue): boolean {

@@ -1,0 +1,157 @@
+// Shared helpers of the page scripts: page data, UI messages, JSON API calls with the CSRF
+// header, and a small DOM builder (text always goes through textContent: never innerHTML).
+
+/** Parses a JSON data block written by the server (`<script type="application/json" id=...>`). */
+export function readJson(id) {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  try {
+    return JSON.parse(el.textContent || 'null');
+  } catch {
+    return null;
+  }
+}
+
+const messages = readJson('i18n') || {};
+export const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
+const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+
+/** A UI message in the page's language, `{name}` placeholders filled in. */
+export function msg(key, vars = {}) {
+  const text = Object.hasOwn(messages, key) ? messages[key] : key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+}
+
+/** A template text {fr, en} in the page's language. */
+export function tr(text) {
+  if (!text) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] || text.fr || text.en || '';
+}
+
+export function fmtNumber(value, maxDecimals = 1) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value).replace(/\u202f/g, '\u00a0');
+}
+
+/** 3 significant digits, as the report rounds footprint figures. */
+export function fmtSignificant(value) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return msg('notEstimated');
+  if (value === 0) return '0';
+  const rounded = Number(value.toPrecision(3));
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(rounded).replace(/\u202f/g, '\u00a0');
+}
+
+export function fmtPercent(fraction, maxDecimals = 0) {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxDecimals })
+    .format(fraction)
+    .replace(/\u202f/g, '\u00a0');
+}
+
+export function fmtTime(date = new Date()) {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(date);
+}
+
+export function csrfToken() {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === 'fi_csrf') return decodeURIComponent(rest.join('='));
+  }
+  return '';
+}
+
+let expiredShown = false;
+/** Shown once when an API call answers 401: the session cookie has expired. */
+export function sessionExpired() {
+  if (expiredShown) return;
+  expiredShown = true;
+  const next = location.pathname + location.search;
+  const banner = h(
+    'div',
+    { class: 'notice notice-error session-expired', role: 'alert' },
+    msg('sessionExpired') + ' ',
+    h('a', { href: `/login?next=${encodeURIComponent(next)}` }, msg('logInAgain')),
+  );
+  document.getElementById('main')?.prepend(banner);
+  banner.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Calls the JSON API with the session cookie and the CSRF header.
+ * Resolves to { ok, status, data } (data: parsed JSON or problem+json, or null); status 0 = network failure.
+ */
+export async function api(method, url, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken();
+  let res;
+  try {
+    res = await fetch(url, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    return { ok: false, status: 0, data: null };
+  }
+  let data = null;
+  const type = res.headers.get('content-type') || '';
+  if (res.status !== 204 && type.includes('json')) data = await res.json().catch(() => null);
+  if (res.status === 401) sessionExpired();
+  return { ok: res.ok, status: res.status, data };
+}
+
+/** The API's message for a failed call, or a generic one. */
+export function problemText(result) {
+  if (result.status === 0) return msg('networkError');
+  if (result.status === 403) return msg('forbidden');
+  return (result.data && result.data.detail) || msg('unexpectedError', { status: result.status });
+}
+
+function applyAttrs(el, attrs) {
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') el.setAttribute('class', value);
+    else if (name === 'text') el.textContent = value;
+    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false || child === true) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Builds an HTML element: h('p', { class: 'x' }, 'text', h('strong', {}, 'bold')). */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  applyAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Builds an SVG element. */
+export function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  applyAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+/** Says something to screen-reader users through the page's polite live region. */
+export function announce(text) {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  window.setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}
+
+/** Focuses the error summary or notice marked data-autofocus, if any. */
+export function focusMarked() {
+  const el = document.querySelector('[data-autofocus]');
+  if (el instanceof HTMLElement) el.focus();
+}

@@ -1,0 +1,530 @@
+// The results page: overall score and level, scores by section (chart), the prioritised plan
+// with its explanations and savings, and the footprint by device type and criterion.
+import { responsive, scoreBars, stackedBars } from './charts.js';
+import { api, fmtNumber, fmtPercent, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
+
+const data = readJson('page-data');
+const root = document.getElementById('results-root');
+const CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial', 'water'];
+const GROUPS = ['quick_win', 'structural', 'keep_up', 'unknown'];
+/** Actions shown at once in each group of the plan; the others are one click away. */
+const SHOWN = 5;
+
+function section(id, title, ...children) {
+  return h('section', { class: 'card results-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+function levelText(level, label) {
+  if (!level) return msg('noLevel');
+  return `${msg('levelN', { level })} · ${tr(label)}`;
+}
+
+function scoreText(score) {
+  return score === null || score === undefined ? '—' : fmtNumber(score);
+}
+
+// ------------------------------------------------------------------ summary
+
+function summary(results) {
+  const o = results.overall;
+  const top = results.priorities.filter((p) => p.group !== 'unknown').slice(0, 3);
+  const climate = results.footprint?.totals?.climate?.total ?? null;
+  const sectionTitle = (id) => tr(results.sections.find((x) => x.id === id)?.title) || id;
+  return h(
+    'section',
+    { class: 'card summary-card', 'aria-labelledby': 'summary-title' },
+    h('h2', { id: 'summary-title', class: 'visually-hidden' }, msg('summaryTitle')),
+    h(
+      'div',
+      { class: 'summary-grid' },
+      h(
+        'div',
+        { class: 'score-block', dataset: { level: String(o.level ?? 0) } },
+        h('p', { class: 'score-label' }, msg('overallScore')),
+        h('p', { class: 'score-big', id: 'overall-score' }, scoreText(o.score), h('span', { class: 'score-max' }, ' / 100')),
+        h('p', { class: 'level-chip' }, levelText(o.level, o.levelLabel)),
+        o.cappedBy
+          ? h('p', { class: 'small' }, msg('cappedBy', { section: sectionTitle(o.cappedBy), level: o.uncappedLevel ?? '' }))
+          : null,
+      ),
+      h(
+        'div',
+        { class: 'summary-facts' },
+        h(
+          'div',
+          { class: 'fact' },
+          h('p', { class: 'fact-label' }, msg('confidence')),
+          h('p', { class: 'fact-value' }, fmtPercent(o.confidence)),
+          h('p', { class: 'small muted' }, msg('confidenceHint')),
+        ),
+        h(
+          'div',
+          { class: 'fact' },
+          h('p', { class: 'fact-label' }, msg('climateTotal')),
+          h(
+            'p',
+            { class: 'fact-value' },
+            climate === null ? msg('notEstimated') : `${fmtSignificant(climate)} ${results.footprint.units?.climate ?? 'kg CO2e'}`,
+          ),
+          h('p', { class: 'small muted' }, climate === null ? msg('inventoryMissing') : msg('perYear')),
+        ),
+        top.length
+          ? h(
+              'div',
+              { class: 'fact fact-wide' },
+              h('p', { class: 'fact-label' }, msg('topPriorities')),
+              h(
+                'ol',
+                { class: 'top-list' },
+                top.map((p) => h('li', {}, h('a', { href: `#action-${p.actionId}` }, tr(p.title)))),
+              ),
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ sections
+
+function sections(results) {
+  const items = results.sections.map((x) => ({
+    label: tr(x.title),
+    value: x.score,
+    valueText: `${fmtNumber(x.score)} · ${msg('levelShort', { level: x.level ?? '—' })}`,
+  }));
+  const chart = h('div', { class: 'chart-box' });
+  responsive(
+    chart,
+    scoreBars(items, {
+      title: msg('sectionsChartTitle'),
+      desc: items.map((i) => `${i.label}: ${i.value === null ? msg('unknownScore') : fmtNumber(i.value)}`).join('; '),
+      unknownText: msg('unknownScore'),
+    }),
+  );
+  const table = h(
+    'table',
+    { class: 'table' },
+    h('caption', { class: 'visually-hidden' }, msg('sectionsChartTitle')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, msg('section')),
+        h('th', { scope: 'col', class: 'num' }, msg('score')),
+        h('th', { scope: 'col' }, msg('level')),
+        h('th', { scope: 'col', class: 'num' }, msg('answered')),
+        h('th', { scope: 'col', class: 'num' }, msg('confidence')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      results.sections.map((x) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, tr(x.title)),
+          h('td', { class: 'num' }, scoreText(x.score)),
+          h('td', {}, levelText(x.level, x.levelLabel)),
+          h('td', { class: 'num' }, `${x.answered} / ${x.visible}`),
+          h('td', { class: 'num' }, fmtPercent(x.confidence)),
+        ),
+      ),
+    ),
+  );
+  return section(
+    'sections-title',
+    msg('sectionsTitle'),
+    h('p', { class: 'small muted' }, msg('sectionsLead')),
+    chart,
+    h('details', { class: 'data-details' }, h('summary', {}, msg('seeData')), h('div', { class: 'table-scroll' }, table)),
+  );
+}
+
+// ------------------------------------------------------------------ plan
+
+function savingText(saving) {
+  if (!saving || saving.climateKgCo2ePerYear === null || saving.climateKgCo2ePerYear === undefined) return null;
+  const share = saving.shareOfClimateTotal;
+  return share === null || share === undefined
+    ? msg('savingKg', { kg: fmtSignificant(saving.climateKgCo2ePerYear) })
+    : msg('savingKgShare', { kg: fmtSignificant(saving.climateKgCo2ePerYear), share: fmtPercent(share, 1) });
+}
+
+function explanationTable(action) {
+  const rows = (action?.explanation ?? []).filter((e) => e.status !== 'hidden');
+  if (!rows.length) return null;
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'table table-compact' },
+      h('caption', {}, msg('explanationTitle')),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, msg('question')),
+          h('th', { scope: 'col' }, msg('yourAnswer')),
+          h('th', { scope: 'col', class: 'num' }, msg('maturity')),
+          h('th', { scope: 'col', class: 'num' }, msg('contribution')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((e) =>
+          h(
+            'tr',
+            {},
+            h(
+              'td',
+              {},
+              h(
+                'a',
+                {
+                  href: `/assessments/${data.assessmentId}?section=${encodeURIComponent(e.sectionId)}&q=${encodeURIComponent(e.questionId)}`,
+                },
+                tr(e.questionLabel),
+              ),
+            ),
+            h('td', {}, e.answerLabel ? tr(e.answerLabel) : h('em', {}, msg('unknownAnswer'))),
+            h('td', { class: 'num' }, e.questionMaturity === null ? '—' : fmtNumber(e.questionMaturity)),
+            h('td', { class: 'num' }, e.contribution === null ? '—' : fmtNumber(e.contribution)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function maturityBar(value) {
+  const v = value === null || value === undefined ? 0 : Math.max(0, Math.min(100, value));
+  return h(
+    'span',
+    { class: 'maturity' },
+    h('span', { class: 'mini-bar mini-bar-inline', 'aria-hidden': 'true' }, h('span', { style: `width:${v}%` })),
+    h('span', {}, value === null || value === undefined ? msg('unknownScore') : `${fmtNumber(value)} / 100`),
+  );
+}
+
+function planItem(p, action, catalogue) {
+  const saving = savingText(p.saving);
+  const entry = catalogue.get(p.actionId);
+  const steps = entry?.nextSteps ?? [];
+  return h(
+    'li',
+    { class: 'plan-item', id: `action-${p.actionId}` },
+    h('span', { class: 'plan-rank', 'aria-hidden': 'true' }, String(p.rank)),
+    h(
+      'div',
+      { class: 'plan-body' },
+      h('h4', {}, h('span', { class: 'visually-hidden' }, `${msg('rank')} ${p.rank} : `), tr(p.title)),
+      h('p', { class: 'plan-why' }, tr(p.why)),
+      h(
+        'dl',
+        { class: 'plan-facts' },
+        h('div', {}, h('dt', {}, msg('whereYouStand')), h('dd', {}, maturityBar(p.maturity))),
+        h(
+          'div',
+          {},
+          h('dt', {}, msg('effort')),
+          h('dd', {}, h('span', { class: `badge badge-effort-${p.effort}` }, msg(`effort_${p.effort}`))),
+        ),
+        h('div', {}, h('dt', {}, msg('impact')), h('dd', {}, `${fmtNumber(p.effectiveImpact ?? p.impactWeight)} / 5`)),
+        h('div', {}, h('dt', {}, msg('owner')), h('dd', {}, msg(`owner_${p.ownerRole}`))),
+        saving ? h('div', { class: 'plan-saving' }, h('dt', {}, msg('expectedGain')), h('dd', {}, saving)) : null,
+      ),
+      h(
+        'details',
+        { class: 'plan-details' },
+        h('summary', {}, msg('whatNext')),
+        entry ? h('p', {}, tr(entry.description)) : null,
+        steps.length
+          ? h(
+              'ol',
+              { class: 'steps' },
+              steps.map((x) => h('li', {}, tr(x))),
+            )
+          : null,
+        p.saving?.description ? h('p', { class: 'small' }, tr(p.saving.description)) : null,
+        entry?.indicator ? h('p', { class: 'small' }, h('strong', {}, `${msg('indicator')} : `), tr(entry.indicator)) : null,
+        explanationTable(action),
+      ),
+    ),
+  );
+}
+
+function plan(results, catalogue) {
+  const actionById = new Map(results.actions.map((a) => [a.id, a]));
+  const groups = GROUPS.map((g) => ({ g, items: results.priorities.filter((p) => p.group === g) })).filter((x) => x.items.length);
+  return section(
+    'plan-title',
+    msg('planTitle'),
+    h('p', { class: 'small muted' }, msg('planLead')),
+    groups.map(({ g, items }) =>
+      h(
+        'div',
+        { class: `plan-group plan-group-${g}` },
+        h('h3', {}, msg(`group_${g}`), h('span', { class: 'count' }, ` (${items.length})`)),
+        h('p', { class: 'small muted' }, msg(`groupHint_${g}`)),
+        g === 'unknown'
+          ? h(
+              'ul',
+              { class: 'unknown-list' },
+              items.map((p) => h('li', { id: `action-${p.actionId}` }, tr(p.title))),
+            )
+          : [
+              h(
+                'ol',
+                { class: 'plan-list' },
+                items.slice(0, SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue)),
+              ),
+              items.length > SHOWN
+                ? h(
+                    'details',
+                    { class: 'plan-more' },
+                    h('summary', {}, msg('moreActions', { count: items.length - SHOWN })),
+                    h(
+                      'ol',
+                      { class: 'plan-list', start: SHOWN + 1 },
+                      items.slice(SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue)),
+                    ),
+                  )
+                : null,
+            ],
+      ),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ footprint
+
+function criterionName(c) {
+  return msg(`criterion_${c}`);
+}
+
+function footprint(results) {
+  const f = results.footprint;
+  if (!f || !Array.isArray(f.devices) || !f.devices.length) {
+    return section('footprint-title', msg('footprintTitle'), h('p', {}, msg('inventoryMissingLong')));
+  }
+  const unit = (c) => f.units?.[c] ?? '';
+  const cards = CRITERIA.filter((c) => f.totals?.[c]).map((c) => {
+    const t = f.totals[c];
+    const total = t.total;
+    const share = total && t.embodied !== null ? t.embodied / total : null;
+    return h(
+      'div',
+      { class: 'criterion-card' },
+      h('p', { class: 'fact-label' }, criterionName(c)),
+      h('p', { class: 'fact-value' }, total === null ? msg('notEstimated') : `${fmtSignificant(total)} ${unit(c)}`),
+      share !== null
+        ? h('p', { class: 'small muted' }, msg('embodiedShare', { share: fmtPercent(share) }))
+        : h('p', { class: 'small muted' }, msg('embodiedOnly')),
+      f.perEmployee && f.perEmployee[c] !== null && f.perEmployee[c] !== undefined
+        ? h('p', { class: 'small' }, msg('perEmployee', { value: `${fmtSignificant(f.perEmployee[c])} ${unit(c)}` }))
+        : null,
+      t.notEstimated?.length ? h('p', { class: 'small muted' }, msg('partsNotEstimated', { count: t.notEstimated.length })) : null,
+    );
+  });
+  const climateItems = f.devices.map((d) => {
+    const pc = d.perCriterion?.climate ?? {};
+    return {
+      label: `${tr(d.label)} (${fmtNumber(d.count, 0)})`,
+      parts: [pc.embodied ?? null, pc.use ?? null],
+      totalText: pc.total === null || pc.total === undefined ? msg('notEstimated') : `${fmtSignificant(pc.total)} ${unit('climate')}`,
+    };
+  });
+  const chart = h('div', { class: 'chart-box' });
+  responsive(
+    chart,
+    stackedBars(
+      climateItems,
+      [
+        { name: msg('embodied'), className: 'fill-embodied' },
+        { name: msg('use'), className: 'fill-use' },
+      ],
+      {
+        title: msg('climateByDevice'),
+        desc: climateItems.map((i) => `${i.label}: ${i.totalText}`).join('; '),
+      },
+    ),
+  );
+  const cell = (v) => (v === null || v === undefined ? h('span', { class: 'muted' }, msg('notEstimated')) : fmtSignificant(v));
+  const table = h(
+    'table',
+    { class: 'table table-compact footprint-table' },
+    h('caption', {}, msg('footprintTableCaption')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, msg('device')),
+        h('th', { scope: 'col', class: 'num' }, msg('count')),
+        h('th', { scope: 'col', class: 'num' }, msg('lifespan')),
+        CRITERIA.map((c) => h('th', { scope: 'col', class: 'num' }, criterionName(c), h('br'), h('span', { class: 'unit' }, unit(c)))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      f.devices.map((d) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, tr(d.label)),
+          h('td', { class: 'num' }, fmtNumber(d.count, 0)),
+          h(
+            'td',
+            { class: 'num' },
+            `${fmtNumber(d.lifespanYears)} ${msg('years')}`,
+            d.lifespanSource === 'default' ? h('span', { class: 'muted' }, ` (${msg('defaultValue')})`) : null,
+          ),
+          CRITERIA.map((c) => {
+            const p = d.perCriterion?.[c];
+            return h(
+              'td',
+              { class: 'num' },
+              cell(p?.total),
+              p && p.use !== null && p.embodied !== null
+                ? h(
+                    'span',
+                    { class: 'cell-sub' },
+                    `${msg('embodiedShort')} ${fmtSignificant(p.embodied)} · ${msg('useShort')} ${fmtSignificant(p.use)}`,
+                  )
+                : null,
+            );
+          }),
+        ),
+      ),
+    ),
+    h(
+      'tfoot',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, msg('total')),
+        h(
+          'td',
+          { class: 'num' },
+          fmtNumber(
+            f.devices.reduce((n, d) => n + d.count, 0),
+            0,
+          ),
+        ),
+        h('td', {}),
+        CRITERIA.map((c) => h('td', { class: 'num' }, cell(f.totals?.[c]?.total))),
+      ),
+    ),
+  );
+  const notes = [
+    ...(f.notInventoried?.length ? [msg('notInventoried', { count: f.notInventoried.length })] : []),
+    ...(f.assumptions?.notes ?? []).map(tr),
+    ...(f.notes ?? []).map((n) => tr(n.text)),
+  ];
+  return section(
+    'footprint-title',
+    msg('footprintTitle'),
+    h('p', { class: 'small muted' }, msg('footprintLead')),
+    h('div', { class: 'criteria-grid' }, cards),
+    h('h3', {}, msg('climateByDevice')),
+    chart,
+    h('div', { class: 'table-scroll' }, table),
+    notes.length
+      ? h(
+          'details',
+          { class: 'data-details' },
+          h('summary', {}, msg('methodNotes')),
+          h(
+            'ul',
+            { class: 'notes' },
+            [...new Set(notes)].map((n) => h('li', {}, n)),
+          ),
+        )
+      : null,
+  );
+}
+
+function savingsList(results) {
+  const raw = results.savings ?? results.footprint?.savings;
+  if (!raw) return null;
+  const levers = (Array.isArray(raw) ? raw : Object.values(raw)).filter((l) => l && typeof l === 'object' && 'lever' in l);
+  if (!levers.length) return null;
+  return section(
+    'savings-title',
+    msg('savingsTitle'),
+    h('p', { class: 'small muted' }, msg('savingsLead')),
+    h(
+      'ul',
+      { class: 'savings-list' },
+      levers.map((l) =>
+        h(
+          'li',
+          { class: l.applicable ? 'saving' : 'saving saving-na' },
+          h('h3', {}, msg(`lever_${l.lever}`)),
+          l.applicable
+            ? h(
+                'p',
+                { class: 'saving-figure' },
+                l.climateKgCo2ePerYear === null
+                  ? msg('notEstimated')
+                  : savingText({ climateKgCo2ePerYear: l.climateKgCo2ePerYear, shareOfClimateTotal: l.shareOfClimateTotal }),
+              )
+            : null,
+          h('p', {}, l.applicable ? tr(l.description) : tr(l.reason)),
+          l.method ? h('p', { class: 'small muted' }, tr(l.method)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ load
+
+async function load() {
+  const [results, actions] = await Promise.all([
+    api('GET', `/api/v1/assessments/${data.assessmentId}/results`),
+    api('GET', '/api/v1/actions'),
+  ]);
+  root.setAttribute('aria-busy', 'false');
+  if (!results.ok || !results.data) {
+    root.replaceChildren(
+      h('div', { class: 'notice notice-error', role: 'alert' }, results.status === 404 ? msg('resultsUnavailable') : problemText(results)),
+    );
+    return;
+  }
+  const catalogue = new Map((actions.ok && Array.isArray(actions.data) ? actions.data : []).map((a) => [a.id, a]));
+  const r = results.data;
+  root.replaceChildren(summary(r), sections(r), plan(r, catalogue), footprint(r), savingsList(r) ?? '', methodology(r));
+  openTarget();
+  window.addEventListener('hashchange', openTarget);
+}
+
+/** Shows the plan item the address points to, opening the group that folds it. */
+function openTarget() {
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (!target) return;
+  const details = target.closest('details');
+  if (details) details.open = true;
+  target.scrollIntoView();
+}
+
+function methodology(results) {
+  return h('p', { class: 'small muted methodology' }, msg('methodology', { version: results.methodologyVersion ?? '—' }));
+}
+
+if (new URLSearchParams(location.search).get('submitted') === '1') {
+  document.querySelector('.page-head')?.after(h('div', { class: 'notice notice-success', role: 'status' }, msg('submittedNotice')));
+  history.replaceState(null, '', location.pathname + location.hash);
+}
+load();

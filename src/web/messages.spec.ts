@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CRITERIA } from '../footprint/footprint.types.js';
+import { GROUP_LABELS } from '../scoring/priority.js';
+import { clientMessages } from './i18n.js';
+import { MESSAGES } from './messages.js';
+
+const ASSETS = join(process.cwd(), 'src/web/assets');
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the UI dictionary', () => {
+  it('has every string in French and English, with the same placeholders', () => {
+    for (const [key, text] of Object.entries(MESSAGES)) {
+      expect({ key, fr: text.fr.trim().length > 0, en: text.en.trim().length > 0 }).toEqual({ key, fr: true, en: true });
+      expect({ key, placeholders: placeholders(text.fr) }).toEqual({ key, placeholders: placeholders(text.en) });
+    }
+  });
+
+  it('uses French typography: no-break spaces before « : ; ? ! » and inside quotes', () => {
+    for (const [key, text] of Object.entries(MESSAGES)) {
+      expect({ key, bad: / [:;?!»]|« /.test(text.fr) }).toEqual({ key, bad: false });
+    }
+  });
+
+  it('has every message the page scripts ask for', () => {
+    const client = clientMessages('fr');
+    const used = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const file of readdirSync(ASSETS).filter((f) => f.endsWith('.js'))) {
+      const source = readFileSync(join(ASSETS, file), 'utf8');
+      for (const m of source.matchAll(/\bmsg\('([\w]+)'/g)) used.add(m[1]);
+      for (const m of source.matchAll(/\bmsg\(`([\w]+)\$\{/g)) prefixes.add(m[1]);
+    }
+    expect([...used].filter((k) => !(k in client))).toEqual([]);
+    // Messages built from a domain value: every value has its message.
+    const expected: Record<string, readonly string[]> = {
+      effort_: ['low', 'medium', 'high'],
+      owner_: ['procurement', 'it_operations', 'product_development', 'management', 'all_staff'],
+      group_: Object.keys(GROUP_LABELS),
+      groupHint_: Object.keys(GROUP_LABELS),
+      lever_: ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'],
+      criterion_: CRITERIA,
+      actions_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
+      status_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
+    };
+    expect([...prefixes].sort()).toEqual(Object.keys(expected).sort());
+    for (const [prefix, values] of Object.entries(expected)) {
+      for (const v of values) expect(`${prefix}${v} ${prefix + v in client}`).toBe(`${prefix}${v} true`);
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import { Controller, Get, Header, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { CurrentCaller, ROLE_RANK, type Caller } from '../accounts/caller.js';
+import { ensureCsrfCookie } from '../accounts/session-cookie.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
+import { uuidPipe } from '../common/uuid.pipe.js';
+import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
+import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
+import { langOf } from './i18n.js';
+import type { PageContext } from './layout.js';
+import { comparePage } from './pages/compare.page.js';
+import { dashboardPage } from './pages/dashboard.page.js';
+import { membersPage } from './pages/members.page.js';
+import { resultsPage } from './pages/results.page.js';
+import { walkPage } from './pages/walk.page.js';
+import { PageErrorFilter } from './page-error.filter.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The pages of a logged-in member. The global guard authenticates them by the session cookie
+ * (PageErrorFilter turns a missing session into a redirect to the log-in page). Controllers only
+ * gather data from the services and hand it to a page function.
+ */
+@ApiExcludeController()
+@Controller()
+@UseFilters(PageErrorFilter)
+export class PagesController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly assessments: AssessmentsService,
+    private readonly questionnaires: QuestionnairesService,
+  ) {}
+
+  @Get('dashboard')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async dashboard(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('welcome') welcome: unknown,
+  ): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    const list = await this.assessments.list(caller);
+    const assessments = await Promise.all(list.map((a) => this.assessments.get(caller, a.id)));
+    return dashboardPage(ctx, {
+      assessments,
+      canCreate: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
+      welcome: welcome === '1',
+      currentYear: new Date().getFullYear(),
+    });
+  }
+
+  @Get('assessments/:id')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async walk(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query('section') sectionParam: unknown,
+    @Query('q') questionParam: unknown,
+  ): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    const assessment = await this.assessments.get(caller, id);
+    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion).template;
+    const answers = await this.assessments.listAnswers(caller, id);
+    const values = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
+    const visible = visibleQuestionIds(template, values);
+    const firstOpen = template.sections.flatMap((s) => s.questions).find((q) => visible.has(q.id) && !isAnswered(values[q.id]));
+
+    let section = template.sections.find((s) => s.id === sectionParam);
+    let focus: string | null = null;
+    if (typeof questionParam === 'string' && template.sections.some((s) => s.questions.some((q) => q.id === questionParam))) {
+      focus = questionParam;
+      section ??= template.sections.find((s) => s.questions.some((q) => q.id === questionParam));
+    }
+    if (!section) {
+      // Resume exactly where one left off: the section of the next unanswered question, scrolled to it.
+      section = template.sections.find((s) => s.questions.some((q) => q.id === firstOpen?.id)) ?? template.sections[0];
+      focus = firstOpen && assessment.status === 'draft' ? firstOpen.id : null;
+    }
+    return walkPage(ctx, {
+      assessment,
+      template,
+      answers,
+      section,
+      focus,
+      canEdit: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
+      isOwner: caller.role === 'owner',
+      complete: !firstOpen,
+    });
+  }
+
+  @Get('assessments/:id/results')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async results(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe('id')) id: string,
+  ): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    return resultsPage(ctx, await this.assessments.get(caller, id));
+  }
+
+  @Get('compare')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async compare(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('from') fromParam: unknown,
+    @Query('to') toParam: unknown,
+  ): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    const assessments = await this.assessments.list(caller);
+    const ids = new Set(assessments.map((a) => a.id));
+    const to = typeof toParam === 'string' && ids.has(toParam) ? toParam : (assessments[0]?.id ?? null);
+    const from = typeof fromParam === 'string' && ids.has(fromParam) ? fromParam : (assessments.find((a) => a.id !== to)?.id ?? null);
+    return comparePage(ctx, { assessments, from, to });
+  }
+
+  @Get('members')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async members(@CurrentCaller() caller: Caller, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    const members = await this.accounts.listMembers(caller);
+    return membersPage(ctx, { members, isOwner: caller.role === 'owner', selfId: caller.userId });
+  }
+
+  private async context(caller: Caller, req: Request, res: Response): Promise<PageContext> {
+    const organisation = await this.accounts.organisation(caller);
+    return {
+      lang: langOf(req),
+      path: req.originalUrl,
+      csrf: ensureCsrfCookie(req, res),
+      user: { email: caller.email, role: caller.role, organisationName: organisation.name },
+    };
+  }
+}

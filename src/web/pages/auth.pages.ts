@@ -1,0 +1,141 @@
+import { html } from '../html.js';
+import { t, type Lang } from '../i18n.js';
+import { errorSummary, layout, type PageContext } from '../layout.js';
+import { csrfField, field, select } from './forms.js';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+function summaryOf(lang: Lang, errors: FieldErrors, formError?: string) {
+  if (formError) return html`<div class="error-summary" role="alert" tabindex="-1" data-autofocus><p>${formError}</p></div>`;
+  return errorSummary(
+    lang,
+    Object.entries(errors).map(([f, message]) => ({ field: f, message: message ?? '' })),
+  );
+}
+
+export function loginPage(ctx: PageContext, v: { email?: string; next?: string; error?: string; notice?: string }): string {
+  const { lang } = ctx;
+  return layout(ctx, {
+    title: t(lang, 'login.title'),
+    narrow: true,
+    scripts: ['forms.js'],
+    messages: false,
+    main: html`<div class="auth-card">
+      <h1>${t(lang, 'login.title')}</h1>
+      <p class="lead">${t(lang, 'login.lead')}</p>
+      ${v.notice ? html`<div class="notice notice-success" role="status">${v.notice}</div>` : ''} ${summaryOf(lang, {}, v.error)}
+      <form method="post" action="/login" novalidate class="stack">
+        ${csrfField(ctx.csrf)}
+        <input type="hidden" name="next" value="${v.next ?? ''}" />
+        ${field({ id: 'email', label: t(lang, 'field.email'), type: 'email', value: v.email, autocomplete: 'email', required: true, extra: { spellcheck: 'false' } })}
+        ${field({ id: 'password', label: t(lang, 'field.password'), type: 'password', autocomplete: 'current-password', required: true })}
+        <button type="submit" class="button button-primary button-block">${t(lang, 'login.submit')}</button>
+      </form>
+      <p class="auth-alt">${t(lang, 'login.noAccount')} <a href="/signup">${t(lang, 'login.toSignup')}</a></p>
+    </div>`,
+  });
+}
+
+export interface SignupValues {
+  organisationName?: string;
+  email?: string;
+  sector?: string;
+  country?: string;
+}
+
+/** Countries offered at sign up: the ones with their own electricity figures first, then the rest of the EU and neighbours. */
+const COUNTRIES = [
+  'FR',
+  'BE',
+  'CH',
+  'LU',
+  'CA',
+  'DE',
+  'ES',
+  'IT',
+  'GB',
+  'PL',
+  'SE',
+  'US',
+  'CN',
+  'AT',
+  'BG',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'LT',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'RO',
+  'SI',
+  'SK',
+  'NO',
+  'MA',
+  'TN',
+  'DZ',
+  'SN',
+  'CI',
+];
+
+export function countryOptions(lang: Lang): Array<{ value: string; label: string }> {
+  const names = new Intl.DisplayNames([lang], { type: 'region' });
+  const collator = new Intl.Collator(lang);
+  const list = COUNTRIES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => collator.compare(a.label, b.label));
+  return [{ value: '', label: t(lang, 'signup.countryNone') }, ...list];
+}
+
+export function signupPage(ctx: PageContext, v: SignupValues, errors: FieldErrors = {}): string {
+  const { lang } = ctx;
+  return layout(ctx, {
+    title: t(lang, 'signup.title'),
+    narrow: true,
+    scripts: ['forms.js'],
+    messages: false,
+    main: html`<div class="auth-card">
+      <h1>${t(lang, 'signup.title')}</h1>
+      <p class="lead">${t(lang, 'signup.lead')}</p>
+      ${summaryOf(lang, errors)}
+      <form method="post" action="/signup" novalidate class="stack">
+        ${csrfField(ctx.csrf)}
+        ${field({ id: 'organisationName', label: t(lang, 'field.organisation'), value: v.organisationName, autocomplete: 'organization', required: true, error: errors.organisationName })}
+        ${field({ id: 'email', label: t(lang, 'field.workEmail'), type: 'email', value: v.email, autocomplete: 'email', required: true, error: errors.email, extra: { spellcheck: 'false' } })}
+        ${field({ id: 'password', label: t(lang, 'field.password'), type: 'password', autocomplete: 'new-password', required: true, hint: t(lang, 'field.passwordHint'), error: errors.password, extra: { minlength: 10 } })}
+        ${field({ id: 'sector', label: t(lang, 'field.sector'), value: v.sector, optionalLabel: t(lang, 'form.optional'), hint: t(lang, 'field.sectorHint'), error: errors.sector })}
+        ${select({ id: 'country', label: t(lang, 'field.country'), value: v.country, optionalLabel: t(lang, 'form.optional'), hint: t(lang, 'field.countryHint'), options: countryOptions(lang), error: errors.country })}
+        <button type="submit" class="button button-primary button-block">${t(lang, 'signup.submit')}</button>
+      </form>
+      <p class="auth-alt">${t(lang, 'signup.haveAccount')} <a href="/login">${t(lang, 'signup.toLogin')}</a></p>
+    </div>`,
+  });
+}
+
+export function invitePage(ctx: PageContext, v: { token: string; error?: string }, errors: FieldErrors = {}): string {
+  const { lang } = ctx;
+  return layout(ctx, {
+    title: t(lang, 'invite.title'),
+    narrow: true,
+    scripts: ['forms.js'],
+    messages: false,
+    main: html`<div class="auth-card">
+      <h1>${t(lang, 'invite.title')}</h1>
+      <p class="lead">${t(lang, 'invite.lead')}</p>
+      ${ctx.user ? html`<div class="notice" role="note">${t(lang, 'invite.loggedInAs', { email: ctx.user.email })}</div>` : ''}
+      ${v.error ? summaryOf(lang, {}, v.error) : summaryOf(lang, errors)}
+      <form method="post" action="/invite" novalidate class="stack">
+        ${csrfField(ctx.csrf)}
+        <input type="hidden" name="token" value="${v.token}" />
+        ${field({ id: 'password', label: t(lang, 'field.newPassword'), type: 'password', autocomplete: 'new-password', required: true, hint: t(lang, 'field.passwordHint'), error: errors.password, extra: { minlength: 10 } })}
+        ${field({ id: 'confirm', label: t(lang, 'field.confirmPassword'), type: 'password', autocomplete: 'new-password', required: true, error: errors.confirm })}
+        <button type="submit" class="button button-primary button-block">${t(lang, 'invite.submit')}</button>
+      </form>
+    </div>`,
+  });
+}

@@ -1,0 +1,316 @@
+import type { AnswerDto, AssessmentDto } from '../../assessments/assessments.dto.js';
+import type { AnswerValue, Question, QuestionnaireTemplate, Section } from '../../questionnaires/template.types.js';
+import { visibleQuestionIds } from '../../scoring/visibility.js';
+import { attrs, html, type SafeHtml } from '../html.js';
+import { formatDateTime, formatNumber, t, tr, type Lang } from '../i18n.js';
+import { layout, type PageContext } from '../layout.js';
+import { progressBar } from './dashboard.page.js';
+
+export interface WalkView {
+  assessment: AssessmentDto;
+  template: QuestionnaireTemplate;
+  answers: AnswerDto[];
+  section: Section;
+  /** The question to scroll to (resume where one left off), if any. */
+  focus: string | null;
+  canEdit: boolean;
+  isOwner: boolean;
+  /** True when every visible question is answered. */
+  complete: boolean;
+}
+
+interface QuestionCtx {
+  lang: Lang;
+  n: number;
+  answer: AnswerDto | undefined;
+  readOnly: boolean;
+  copyYear: number | null;
+}
+
+function requiredMark(lang: Lang, q: Question): SafeHtml {
+  return q.required
+    ? html` <span class="req">${t(lang, 'walk.required')}</span>`
+    : html` <span class="optional">${t(lang, 'form.optional')}</span>`;
+}
+
+function choiceInputs(q: Question, c: QuestionCtx): SafeHtml {
+  const value = c.answer?.value;
+  const name = `a${c.n}`;
+  if (q.type === 'boolean') {
+    const choices: Array<[string, string]> = [
+      ['true', t(c.lang, 'walk.yes')],
+      ['false', t(c.lang, 'walk.no')],
+    ];
+    return html`<div class="options options-inline">
+      ${choices.map(
+        ([v, label], i) =>
+          html`<div class="option">
+            <input
+              type="radio"
+              id="${name}-${i}"
+              name="${name}"
+              value="${v}"
+              ${attrs({ checked: value !== undefined && String(value) === v, disabled: c.readOnly })}
+            /><label for="${name}-${i}">${label}</label>
+          </div>`,
+      )}
+    </div>`;
+  }
+  const multi = q.type === 'multi_choice';
+  const selected = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+  return html`<div class="options${q.type === 'scale' ? ' options-scale' : ''}">
+    ${(q.options ?? []).map(
+      (o, i) =>
+        html`<div class="option">
+          <input
+            type="${multi ? 'checkbox' : 'radio'}"
+            id="${name}-${i}"
+            name="${name}"
+            value="${o.id}"
+            ${attrs({
+              checked: selected.has(o.id),
+              disabled: c.readOnly,
+              'data-exclusive': multi && o.exclusive ? 'true' : null,
+            })}
+          /><label for="${name}-${i}">${tr(o.label, c.lang)}</label>
+        </div>`,
+    )}
+  </div>`;
+}
+
+function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml {
+  const { lang, n } = c;
+  const helpId = q.help ? `help${n}` : '';
+  const described = [helpId, `err${n}`].filter(Boolean).join(' ');
+  const a = c.answer;
+  const isChoice = q.type !== 'number' && q.type !== 'text';
+  const state = a
+    ? a.carriedOver
+      ? t(lang, 'walk.carriedState', { year: c.copyYear ?? '' })
+      : t(lang, 'walk.savedBy', { who: a.answeredByEmail ?? '?', when: formatDateTime(a.updatedAt, lang) })
+    : t(lang, 'walk.notAnswered');
+  const body = isChoice
+    ? html`<fieldset class="q-fieldset" ${attrs({ 'aria-describedby': described })}>
+        <legend class="q-label">${tr(q.label, lang)}${requiredMark(lang, q)}</legend>
+        ${q.help ? html`<p class="q-help" id="${helpId}">${tr(q.help, lang)}</p>` : ''}
+        ${q.type === 'multi_choice' ? html`<p class="q-help q-help-multi">${t(lang, 'walk.multiHint')}</p>` : ''} ${choiceInputs(q, c)}
+      </fieldset>`
+    : html`<div class="q-field">
+        <label class="q-label" for="in${n}">${tr(q.label, lang)}${requiredMark(lang, q)}</label>
+        ${q.help ? html`<p class="q-help" id="${helpId}">${tr(q.help, lang)}</p>` : ''}
+        ${
+          q.type === 'number'
+            ? html`<div class="input-unit"><input${attrs({
+                type: 'number',
+                id: `in${n}`,
+                name: `a${n}`,
+                inputmode: q.integer ? 'numeric' : 'decimal',
+                min: q.min ?? null,
+                max: q.max ?? null,
+                step: q.integer ? 1 : 'any',
+                value: typeof a?.value === 'number' ? String(a.value) : null,
+                disabled: c.readOnly,
+                'aria-describedby': described,
+              })}>${q.unit ? html`<span class="unit">${tr(q.unit, lang)}</span>` : ''}</div>
+        ${q.min !== undefined && q.max !== undefined ? html`<p class="hint">${t(lang, 'walk.range', { min: formatNumber(q.min, lang, 2), max: formatNumber(q.max, lang, 2) })}</p>` : ''}`
+            : html`<textarea${attrs({
+                id: `in${n}`,
+                name: `a${n}`,
+                rows: 3,
+                maxlength: q.maxLength ?? 2000,
+                disabled: c.readOnly,
+                'aria-describedby': described,
+              })}>${typeof a?.value === 'string' ? a.value : ''}</textarea>`
+        }
+      </div>`;
+  return html`<div class="question${a?.carriedOver ? ' is-carried' : ''}"${attrs({ id: `q-${q.id}`, 'data-qid': q.id, 'data-n': n, hidden: !visible })}>
+  ${body}
+  <p class="q-error" id="err${n}" hidden></p>
+  <div class="q-conflict" hidden></div>
+  <div class="q-meta">
+    <span class="badge badge-carried"${attrs({ hidden: !a?.carriedOver })}>${t(lang, 'walk.carriedBadge', { year: c.copyYear ?? '' })}</span>
+    <span class="q-state">${state}</span>
+    ${
+      c.readOnly
+        ? ''
+        : html`<span class="q-buttons">
+            <button type="button" class="button button-small q-confirm" ${attrs({ hidden: !a?.carriedOver })}>
+              ${t(lang, 'walk.confirm')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
+            </button>
+            <button type="button" class="button-link q-clear" ${attrs({ hidden: !a })}>
+              ${t(lang, 'walk.clear')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
+            </button>
+          </span>`
+    }
+  </div>
+  <details class="q-comment">
+    <summary>${a?.comment ? t(lang, 'walk.commentHas') : t(lang, 'walk.commentAdd')}</summary>
+    <label for="c${n}" class="visually-hidden">${t(lang, 'walk.commentLabel', { question: tr(q.label, lang) })}</label>
+    <textarea${attrs({ id: `c${n}`, class: 'q-comment-input', rows: 2, maxlength: 2000, disabled: c.readOnly || !a, 'aria-describedby': `ch${n}` })}>${a?.comment ?? ''}</textarea>
+    <p class="hint" id="ch${n}">${c.readOnly ? '' : a ? t(lang, 'walk.commentHint') : t(lang, 'walk.commentNeedsAnswer')}</p>
+  </details>
+</div>`;
+}
+
+function sectionNav(lang: Lang, v: WalkView): SafeHtml {
+  return html`<nav class="section-nav" aria-label="${t(lang, 'walk.sectionsLabel')}">
+    <h2 class="section-nav-title">${t(lang, 'walk.sections')}</h2>
+    <ol>
+      ${v.assessment.sections.map((s, i) => {
+        const current = s.id === v.section.id;
+        const done = s.total > 0 && s.answered === s.total;
+        return html`<li${attrs({ class: done ? 'is-done' : null, 'data-section': s.id })}>
+      <a href="/assessments/${v.assessment.id}?section=${encodeURIComponent(s.id)}"${attrs({ 'aria-current': current ? 'step' : null })}>
+        <span class="sn-title"><span class="sn-num">${i + 1}.</span> ${tr(s.title, lang)}</span>
+        <span class="sn-count" data-section-count>${t(lang, 'walk.sectionCount', { answered: s.answered, total: s.total })}</span>
+        <span class="mini-bar" aria-hidden="true"><span style="width:${s.percent}%"></span></span>
+      </a>
+    </li>`;
+      })}
+    </ol>
+  </nav>`;
+}
+
+function lifecyclePanel(lang: Lang, v: WalkView): SafeHtml {
+  const a = v.assessment;
+  const id = a.id;
+  if (a.status === 'submitted') {
+    return html`<section class="card lifecycle" aria-labelledby="lc-title">
+      <h2 id="lc-title">${t(lang, 'walk.submittedTitle')}</h2>
+      <p>${t(lang, 'walk.submittedBody')}</p>
+      <p><a class="button button-primary" href="/assessments/${id}/results">${t(lang, 'walk.seeResults')}</a></p>
+      ${v.isOwner ? html`<p><button type="button" class="button" id="reopen-button">${t(lang, 'walk.reopen')}</button></p>` : ''}
+      <p class="form-error" id="lifecycle-error" role="alert" hidden></p>
+    </section>`;
+  }
+  return html`<section class="card lifecycle" aria-labelledby="lc-title">
+    <h2 id="lc-title">${t(lang, 'walk.finishTitle')}</h2>
+    <p id="required-missing" data-count="${a.requiredMissing}">
+      ${a.requiredMissing ? t(lang, 'walk.requiredMissing', { count: a.requiredMissing }) : t(lang, 'walk.requiredDone')}
+    </p>
+    <p><a class="button" href="/assessments/${id}/results">${t(lang, 'walk.previewResults')}</a></p>
+    ${
+      v.isOwner
+        ? html`<p><button type="button" class="button button-primary" id="submit-button">${t(lang, 'walk.submit')}</button></p>
+            <p class="small muted">${t(lang, 'walk.submitHint')}</p>`
+        : html`<p class="small muted">${t(lang, 'walk.submitOwnerOnly')}</p>`
+    }
+    <div class="form-error" id="lifecycle-error" role="alert" hidden></div>
+  </section>`;
+}
+
+export function walkPage(ctx: PageContext, v: WalkView): string {
+  const { lang } = ctx;
+  const a = v.assessment;
+  const values: Record<string, AnswerValue> = {};
+  for (const x of v.answers) values[x.questionId] = x.value;
+  const visible = visibleQuestionIds(v.template, values);
+  const byId = new Map(v.answers.map((x) => [x.questionId, x]));
+  const order = v.template.sections.flatMap((s) => s.questions);
+  const indexOf = new Map(order.map((q, i) => [q.id, i]));
+  const readOnly = !v.canEdit || a.status === 'submitted';
+  const copyYear = a.copyForward?.fromYear ?? null;
+  const sectionIndex = v.template.sections.findIndex((s) => s.id === v.section.id);
+  const prev = v.template.sections[sectionIndex - 1];
+  const next = v.template.sections[sectionIndex + 1];
+  const pending = a.copyForward?.pendingConfirmation ?? 0;
+  const progressText = t(lang, 'progress.text', { answered: a.progress.answered, total: a.progress.total, percent: a.progress.percent });
+  const sectionCarried = v.section.questions.some((q) => byId.get(q.id)?.carriedOver);
+
+  const main = html`<div class="page-head walk-head">
+      <p class="breadcrumb">
+        <a href="/dashboard">${t(lang, 'nav.dashboard')}</a>
+        <span aria-hidden="true">›</span> ${t(lang, 'dashboard.assessmentOf', { year: a.year })}
+      </p>
+      <div class="title-row">
+        <h1>${t(lang, 'walk.title', { year: a.year })}</h1>
+        <span class="badge badge-${a.status}">${t(lang, `status.${a.status}`)}</span>
+      </div>
+      <div class="overall-progress">
+        ${progressBar(lang, a.progress.percent, progressText, 'overall-progress')}
+        <p class="small" id="overall-progress-text">${progressText}</p>
+      </div>
+    </div>
+    ${
+      readOnly
+        ? html`<div class="notice" role="note">
+            ${a.status === 'submitted' ? t(lang, 'walk.readOnlySubmitted') : t(lang, 'walk.readOnlyViewer')}
+          </div>`
+        : ''
+    }
+    ${
+      !readOnly && pending
+        ? html`<div class="notice notice-carried" id="carried-notice">
+            <p>${t(lang, 'walk.carriedNotice', { count: pending, year: copyYear ?? '' })}</p>
+            ${sectionCarried ? html`<p><button type="button" class="button button-small" id="confirm-section">${t(lang, 'walk.confirmSection')}</button></p>` : ''}
+          </div>`
+        : ''
+    }
+    <div class="walk-layout">
+      ${sectionNav(lang, v)}
+      <section class="walk-main" aria-labelledby="section-title">
+        <div class="section-intro">
+          <p class="eyebrow">${t(lang, 'walk.sectionOf', { n: sectionIndex + 1, total: v.template.sections.length })}</p>
+          <h2 id="section-title">${tr(v.section.title, lang)}</h2>
+          ${v.section.description ? html`<p class="section-description">${tr(v.section.description, lang)}</p>` : ''}
+          ${readOnly ? '' : html`<p class="small muted">${t(lang, 'walk.autosave')} <span class="save-indicator" id="save-indicator" aria-hidden="true"></span></p>`}
+        </div>
+        <form class="questions" id="questions" novalidate>
+          ${v.section.questions.map((q) =>
+            questionBlock(q, { lang, n: indexOf.get(q.id) ?? 0, answer: byId.get(q.id), readOnly, copyYear }, visible.has(q.id)),
+          )}
+        </form>
+        <nav class="section-pager" aria-label="${t(lang, 'walk.pagerLabel')}">
+          ${prev ? html`<a class="button" rel="prev" href="/assessments/${a.id}?section=${encodeURIComponent(prev.id)}">← ${tr(prev.title, lang)}</a>` : html`<span></span>`}
+          ${
+            next
+              ? html`<a class="button button-primary" rel="next" href="/assessments/${a.id}?section=${encodeURIComponent(next.id)}"
+                  >${tr(next.title, lang)} →</a
+                >`
+              : html`<a class="button button-primary" href="/assessments/${a.id}/results">${t(lang, 'walk.seeResults')} →</a>`
+          }
+        </nav>
+      </section>
+      <div class="walk-side">${lifecyclePanel(lang, v)}</div>
+    </div>`;
+
+  const sectionIds = new Set(v.section.questions.map((q) => q.id));
+  const data = {
+    assessmentId: a.id,
+    year: a.year,
+    status: a.status,
+    readOnly,
+    isOwner: v.isOwner,
+    sectionId: v.section.id,
+    focus: v.focus,
+    copyYear,
+    questions: order.map((q) => ({
+      id: q.id,
+      type: q.type,
+      required: q.required,
+      showIf: q.showIf ?? null,
+      // Labels only for this section's questions (for the conflict panel).
+      ...(sectionIds.has(q.id)
+        ? {
+            label: tr(q.label, lang),
+            options: (q.options ?? []).map((o) => ({ id: o.id, label: tr(o.label, lang), exclusive: Boolean(o.exclusive) })),
+            unit: q.unit ? tr(q.unit, lang) : null,
+            min: q.min ?? null,
+            max: q.max ?? null,
+            integer: Boolean(q.integer),
+            maxLength: q.maxLength ?? 2000,
+          }
+        : {}),
+    })),
+    answers: Object.fromEntries(
+      v.answers.map((x) => [x.questionId, { value: x.value, version: x.version, carriedOver: x.carriedOver, comment: x.comment }]),
+    ),
+  };
+  return layout(ctx, {
+    title: `${tr(v.section.title, lang)} · ${t(lang, 'walk.title', { year: a.year })}`,
+    nav: 'dashboard',
+    main,
+    scripts: ['walk.js'],
+    data,
+  });
+}
