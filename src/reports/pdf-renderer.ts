@@ -17,7 +17,7 @@ import { drawPageChrome } from './layout/page-chrome.js';
 import { drawSectionScores } from './layout/section-scores.js';
 import { MARGINS, PAGE_SIZE } from './layout/theme.js';
 import { drawYearOnYear } from './layout/year-on-year.js';
-import { FONT_NAMES, loadReportFonts, type FontKey } from './report-fonts.js';
+import { FONT_NAMES, loadParsedReportFonts, type FontKey } from './report-fonts.js';
 import { createFormatter } from './report-format.js';
 import { reportLabels } from './report.labels.js';
 import type { ReportViewModel } from './report.view-model.js';
@@ -98,8 +98,8 @@ export async function renderReport(vm: ReportViewModel, opts: RenderOptions = {}
     doc.on('error', reject);
   });
 
-  const fonts = loadReportFonts();
-  for (const key of Object.keys(FONT_NAMES) as FontKey[]) doc.registerFont(FONT_NAMES[key], fonts[key]);
+  const fonts = loadParsedReportFonts();
+  for (const key of Object.keys(FONT_NAMES) as FontKey[]) doc.registerFont(FONT_NAMES[key], fonts[key] as never);
   const coverage = intersectCoverage((Object.keys(FONT_NAMES) as FontKey[]).map((k) => coverageOf(doc, FONT_NAMES[k])));
   // Every string of the view model, user-typed or not, made drawable with these fonts.
   const safe = sanitizeDeep(vm, coverage);
