@@ -25,6 +25,9 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   const express = app.getHttpAdapter().getInstance() as { disable(name: string): void; set(name: string, v: unknown): void };
   express.disable('x-powered-by');
+  // Express hashes every body for a weak ETag (a third of the CPU of a 90 kB results response);
+  // API answers are per user and change with every edit, and the page assets set their own.
+  express.set('etag', false);
   express.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Fresque impact API' });
