@@ -6,8 +6,10 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { IS_PUBLIC, MIN_ROLE, ROLE_RANK, type Caller } from './caller.js';
-import { User, type Role } from './user.entity.js';
+import type { Role } from './user.entity.js';
 import { assertCsrf, parseCookies, SAFE_METHODS, SESSION_COOKIE } from './session-cookie.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TokenClaims {
   sub: string;
@@ -60,11 +62,17 @@ export class AuthGuard implements CanActivate {
     return this.callerFor(claims);
   }
 
+  /** One indexed lookup per request, in plain SQL (TypeORM's query building cost more than the query). */
   async callerFor(claims: TokenClaims): Promise<Caller> {
-    const user = await this.ds.getRepository(User).findOne({ where: { id: claims.sub, organisationId: claims.org } });
-    if (!user || !user.passwordHash) {
-      throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists: log in again');
+    if (!UUID.test(String(claims.sub)) || !UUID.test(String(claims.org))) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid or expired: log in again');
     }
-    return { userId: user.id, organisationId: user.organisationId, role: user.role, email: user.email };
+    const rows = (await this.ds.query(
+      'SELECT id, organisation_id, role, email FROM users WHERE id = $1 AND organisation_id = $2 AND password_hash IS NOT NULL',
+      [claims.sub, claims.org],
+    )) as Array<{ id: string; organisation_id: string; role: Role; email: string }>;
+    const user = rows[0];
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists: log in again');
+    return { userId: user.id, organisationId: user.organisation_id, role: user.role, email: user.email };
   }
 }

@@ -165,7 +165,12 @@ export class AssessmentsService {
   async load(caller: Caller, id: string, m: EntityManager = this.ds.manager): Promise<LoadedAssessment> {
     const assessment = await this.assessments(caller, m).get({ id });
     const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
-    const answers = await this.answers(caller, m).find({ assessmentId: id });
+    // Plain SQL: hydrating ~90 entities through TypeORM cost more than the query itself.
+    const rows = (await m.query(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE assessment_id = $1 AND organisation_id = $2`, [
+      id,
+      caller.organisationId,
+    ])) as AnswerRow[];
+    const answers = rows.map(rowToAnswer);
     const values: Record<string, AnswerValue> = {};
     for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
     return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
