@@ -164,29 +164,32 @@ export class AssessmentsService {
   /** The assessment, its pinned template and its answers, scoped to the caller's organisation. */
   async load(caller: Caller, id: string, m: EntityManager = this.ds.manager): Promise<LoadedAssessment> {
     const assessment = await this.assessments(caller, m).get({ id });
-    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     // Plain SQL: hydrating ~90 entities through TypeORM cost more than the query itself.
     const rows = (await m.query(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE assessment_id = $1 AND organisation_id = $2`, [
       id,
       caller.organisationId,
     ])) as AnswerRow[];
-    const answers = rows.map(rowToAnswer);
-    const values: Record<string, AnswerValue> = {};
-    for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
-    return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
+    return this.assemble(assessment, rows.map(rowToAnswer));
   }
 
   /** Every assessment of the organisation, loaded, oldest first. */
   async loadAll(caller: Caller): Promise<LoadedAssessment[]> {
     const rows = await this.assessments(caller).find({}, { order: { year: 'ASC' } });
     const answers = rows.length ? await this.answers(caller).find({ assessmentId: In(rows.map((r) => r.id)) }) : [];
-    return rows.map((assessment) => {
-      const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
-      const own = answers.filter((a) => a.assessmentId === assessment.id);
-      const values: Record<string, AnswerValue> = {};
-      for (const a of own) if (a.value !== null) values[a.questionId] = a.value;
-      return { assessment, template, answers: own, values, visible: visibleQuestionIds(template.template, values) };
-    });
+    return rows.map((assessment) =>
+      this.assemble(
+        assessment,
+        answers.filter((a) => a.assessmentId === assessment.id),
+      ),
+    );
+  }
+
+  /** An assessment with its pinned template, its answers, their current values and what is visible. */
+  private assemble(assessment: Assessment, answers: Answer[]): LoadedAssessment {
+    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
+    const values: Record<string, AnswerValue> = {};
+    for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
+    return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
   }
 
   progress(loaded: LoadedAssessment, sectionId?: string): ProgressDto {
@@ -325,7 +328,11 @@ export class AssessmentsService {
   }
 
   async listAnswers(caller: Caller, assessmentId: string): Promise<AnswerDto[]> {
-    const loaded = await this.load(caller, assessmentId);
+    return this.answersOf(caller, await this.load(caller, assessmentId));
+  }
+
+  /** The current answers of an already loaded assessment, in template order, with who gave them. */
+  async answersOf(caller: Caller, loaded: LoadedAssessment): Promise<AnswerDto[]> {
     const emails = await this.emails(
       caller,
       loaded.answers.map((a) => a.answeredBy),

@@ -2,12 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Caller } from '../accounts/caller.js';
-import { AssessmentsService } from '../assessments/assessments.service.js';
+import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
+import type { FullResults } from '../results/full-results.js';
 import { ResultsService } from '../results/results.service.js';
 import { ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
@@ -44,10 +45,16 @@ export class ReportsService implements OnApplicationShutdown {
     const loaded = all.find((l) => l.assessment.id === id);
     if (!loaded) throw DomainError.notFound('Assessment');
     const organisation = await this.accounts.organisation(caller);
-    const answers = await this.assessments.listAnswers(caller, id);
-    const results = this.results.compute(loaded);
+    const answers = await this.assessments.answersOf(caller, loaded);
+    // Each year's results are computed once, for this year, the previous one and the trend.
+    const computed = new Map<string, FullResults>();
+    const resultsOf = (l: LoadedAssessment): FullResults => {
+      let r = computed.get(l.assessment.id);
+      if (!r) computed.set(l.assessment.id, (r = this.results.compute(l)));
+      return r;
+    };
+    const results = resultsOf(loaded);
     const before = this.results.previousOf(all, loaded.assessment.year);
-    const previousResults = before ? this.results.compute(before) : undefined;
     const input: ReportInput = {
       lang: lang ?? (organisation.language === 'en' ? 'en' : 'fr'),
       organisationName: organisation.name,
@@ -67,15 +74,14 @@ export class ReportsService implements OnApplicationShutdown {
           answeredBy: a.answeredByEmail ?? null,
           updatedAt: a.updatedAt,
         })),
-      previous:
-        before && previousResults
-          ? {
-              year: before.assessment.year,
-              results: previousResults,
-              comparison: compareResults(this.results.comparable(before, previousResults), this.results.comparable(loaded, results)),
-            }
-          : undefined,
-      trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l))),
+      previous: before
+        ? {
+            year: before.assessment.year,
+            results: resultsOf(before),
+            comparison: compareResults(this.results.comparable(before, resultsOf(before)), this.results.comparable(loaded, results)),
+          }
+        : undefined,
+      trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
     };
     return buildReportViewModel(input);
   }

@@ -59,7 +59,7 @@ export class ResultsController {
     const data = buildExport(
       { id: organisation.id, name: organisation.name },
       loaded.template,
-      await this.assessments.listAnswers(caller, id),
+      await this.assessments.answersOf(caller, loaded),
       this.results.compute(loaded),
     );
     const base = `assessment-${loaded.assessment.year}`;
