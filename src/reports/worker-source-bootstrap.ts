@@ -4,8 +4,9 @@
  * Why: in production the pool runs from `dist/` and its worker is the compiled
  * `pdf-render.worker.js` beside it. Under jest (ts-jest, native ESM) the pool runs
  * from `src/**.ts`, and a worker thread is a fresh Node isolate that cannot load
- * `.ts` files (Node 20 has no type stripping, and jest's transformer does not reach
- * into workers). Rather than an in-process fallback (which would leave the worker
+ * the project's `.ts` files (Node's own type stripping neither maps the `./x.js` import
+ * convention to `./x.ts` nor handles enums and parameter properties, and jest's transformer
+ * does not reach into workers). Rather than an in-process fallback (which would leave the worker
  * untested) or compiling to a temp dir, the worker is started from a tiny eval'd
  * CommonJS bootstrap that registers module hooks (node:module `register`, Node >= 20.6)
  * then imports the `.ts` entry:

@@ -8,24 +8,41 @@ import { answerFor } from '../support/answers.js';
 import { createTestApp, uniqueEmail, type Account, type TestApp } from '../support/test-app.js';
 
 /**
- * Browser tests drive the real pages in a real headless Chromium (the system's, never a
- * downloaded one) against the real app listening on an ephemeral port, on a throw-away database.
+ * Browser tests drive the real pages in a real headless Chromium (never one downloaded at run
+ * time) against the real app listening on an ephemeral port, on a throw-away database.
+ * The Chromium is, in this order: CHROMIUM_PATH, the system's /usr/bin/chromium, else the
+ * headless Chromium shipped inside the npm package @sparticuz/chromium (a devDependency: the
+ * binary comes in the registry tarball; it is unpacked to the temporary folder with its fonts).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = process.env.WEB_SCREENSHOT_DIR ?? '/tmp';
 export const api = '/api/v1';
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM_PATH}, and it is missing. ` +
-        'Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH). Browsers are never downloaded by playwright here.',
-    );
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function findChromium(): Promise<{ executablePath: string; args: string[]; source: string }> {
+  if (process.env.CHROMIUM_PATH) {
+    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist`);
+    return { executablePath: process.env.CHROMIUM_PATH, args: FLAGS, source: 'CHROMIUM_PATH' };
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', args: FLAGS, source: 'system' };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // executablePath() unpacks the binary and its fonts, and points FONTCONFIG_PATH at the fonts.
+  const executablePath = await packaged.executablePath();
+  // Its own flags, minus the ones for a one-process Lambda: the tests open several contexts at once.
+  const args = packaged.args.filter((a) => !['--single-process', '--no-zygote'].includes(a));
+  return { executablePath, args: [...new Set([...args, ...FLAGS])], source: '@sparticuz/chromium' };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, args } = await findChromium();
+  return chromium.launch({ executablePath, args });
 }
 
 export interface WebTestApp extends TestApp {
