@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Organisation } from '../src/accounts/organisation.entity.js';
 import { buildDataSourceOptions, pendingMigrations, prepareSchema } from '../src/database/data-source.js';
-import { createFreshDatabase, createTestApp, onPostgres, type TestApp } from './support/test-app.js';
+import { createFreshDatabase, createTestApp, type TestApp } from './support/test-app.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,27 +80,19 @@ describe('the database under concurrent requests', () => {
     }
   });
 
-  it('migrations: automatic on the embedded database; on PostgreSQL, pending ones stop the start with a clear message', async () => {
-    if (onPostgres()) {
-      await expect(createTestApp({ migrate: false })).rejects.toThrow(
-        /pending migration\(s\).*npm run migration:run.*MIGRATE_ON_START=true/s,
-      );
-    } else {
-      const ds = t.app.get(DataSource);
-      expect(await pendingMigrations(ds)).toEqual([]);
-      expect(await ds.showMigrations()).toBe(false);
-    }
+  it('with DATABASE_URL, pending migrations stop the start with a clear message (the embedded server migrates itself: embedded-database spec)', async () => {
+    await expect(createTestApp({ migrate: false })).rejects.toThrow(
+      /pending migration\(s\).*npm run migration:run.*MIGRATE_ON_START=true/s,
+    );
+    const ds = t.app.get(DataSource);
+    expect(await pendingMigrations(ds)).toEqual([]);
+    expect(await ds.showMigrations()).toBe(false);
   });
 
   it('with MIGRATE_ON_START, two instances starting together migrate once (advisory lock)', async () => {
-    if (!onPostgres()) {
-      // The embedded database belongs to one process: migrations simply run at start.
-      expect((await request(t.http).get('/health')).status).toBe(200);
-      return;
-    }
-    const db = await createFreshDatabase();
+    const db = await createFreshDatabase({ empty: true });
     try {
-      const config = { url: db.url, dataDir: '', migrateOnStart: true };
+      const config = { url: db.url, dataDir: '', migrateOnStart: true, poolSize: 4, connectTimeoutMs: 5000, statementTimeoutMs: 10000 };
       const sources = [0, 1].map(() => new DataSource(buildDataSourceOptions(config)));
       await Promise.all(sources.map((s) => s.initialize()));
       await Promise.all(sources.map((s) => prepareSchema(s, config)));

@@ -9,10 +9,16 @@ export interface AppConfig {
 }
 
 export interface DatabaseConfig {
-  /** Set: a PostgreSQL server. Unset: the embedded PGlite database under dataDir. */
+  /** Set: a PostgreSQL server. Unset: the embedded PostgreSQL server under dataDir. */
   url?: string;
   dataDir: string;
   migrateOnStart: boolean;
+  /** Connections in the service's pool. */
+  poolSize: number;
+  /** How long a request waits for a connection before a 503. */
+  connectTimeoutMs: number;
+  /** The longest a statement (and a lock wait) may run before it is cancelled. */
+  statementTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -32,9 +38,12 @@ export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
   url: process.env.DATABASE_URL || undefined,
   dataDir: dataDirOf(process.env.DATA_DIR),
   migrateOnStart: process.env.MIGRATE_ON_START === 'true',
+  poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 10_000),
 }));
 
-/** `memory://` keeps the embedded database in memory (throw-away); anything else is a folder. */
+/** `memory://`: a throw-away embedded database in a temporary folder, removed at stop; anything else is a folder. */
 export const IN_MEMORY = 'memory://';
 
 function dataDirOf(raw: string | undefined): string {

@@ -43,11 +43,23 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(16)
   REPORT_WORKERS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
 }
 
 /** Used by ConfigModule: returns the typed environment or throws naming every bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): Record<string, unknown> {
-  const numeric = ['PORT', 'LOGIN_RATE_LIMIT', 'REPORT_WORKERS'];
+  const numeric = ['PORT', 'LOGIN_RATE_LIMIT', 'REPORT_WORKERS', 'DATABASE_POOL_SIZE', 'DATABASE_STATEMENT_TIMEOUT_MS'];
   const input: Record<string, unknown> = { ...raw };
   for (const key of Object.keys(input)) {
     if (input[key] === '') delete input[key];

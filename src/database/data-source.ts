@@ -1,47 +1,44 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { IN_MEMORY, type DatabaseConfig } from '../config/app.config.js';
+import type { DatabaseConfig } from '../config/app.config.js';
+import type { ClusterConnection } from './embedded-cluster.js';
 import { ENTITIES } from './entities.js';
-import { readSeed } from './pglite-seed.js';
-import { serialisedPgliteDriver } from './serialised-pglite.driver.js';
 
 /**
- * The one DataSource definition, shared by the Nest app and the TypeORM CLI.
- * - DATABASE_URL set: that PostgreSQL server through `pg`.
- * - Otherwise: embedded PGlite (PostgreSQL compiled to WebAssembly) with its data under
- *   DATA_DIR/pglite, or in memory when `dataDir` is `memory://` (throw-away test databases).
- * Same entities, same migrations, same SQL on both.
+ * The one DataSource definition, shared by the Nest app and the TypeORM CLI. Always PostgreSQL
+ * through `pg`:
+ * - DATABASE_URL set: that server;
+ * - otherwise: the embedded PostgreSQL server under DATA_DIR (embedded-cluster.ts), reached on its
+ *   Unix socket with its generated password.
+ * Same entities, same migrations, same SQL, same timeouts on both.
  */
-export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
-  const common = {
-    type: 'postgres' as const,
+export function buildDataSourceOptions(db: DatabaseConfig, embedded?: ClusterConnection): DataSourceOptions {
+  if (!db.url && !embedded) throw new Error('buildDataSourceOptions: the embedded server must be started first (no DATABASE_URL)');
+  const target = db.url
+    ? { url: db.url }
+    : { host: embedded!.host, port: embedded!.port, username: embedded!.user, password: embedded!.password, database: embedded!.database };
+  return {
+    type: 'postgres',
+    ...target,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error' as const],
+    logging: ['error'],
+    applicationName: 'fresque-impact',
+    poolSize: db.poolSize,
+    extra: {
+      // A request never waits long on the database: a dead or saturated server fails it in seconds (503).
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      statement_timeout: db.statementTimeoutMs,
+      query_timeout: db.statementTimeoutMs + 2_000,
+      lock_timeout: db.statementTimeoutMs,
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
+    },
   };
-  if (db.url) {
-    return { ...common, url: db.url, poolSize: 10, applicationName: 'fresque-impact' };
-  }
-  const inMemory = db.dataDir === IN_MEMORY;
-  let dataDir: string | undefined;
-  if (!inMemory) {
-    dataDir = join(db.dataDir, 'pglite');
-    mkdirSync(dataDir, { recursive: true });
-  }
-  // A new database starts from the initialised seed (1 s) rather than running initdb (6 s).
-  const isNew = inMemory || !existsSync(join(dataDir!, 'PG_VERSION'));
-  const loadDataDir = isNew ? readSeed() : undefined;
-  return {
-    ...common,
-    driver: serialisedPgliteDriver({ dataDir, ...(loadDataDir ? { loadDataDir } : {}) }),
-    installExtensions: false,
-  } as DataSourceOptions;
 }
 
 export function isEmbedded(db: DatabaseConfig): boolean {
@@ -64,29 +61,30 @@ const MIGRATION_LOCK_KEY = 7_300_412_911;
 
 /**
  * Brings the schema up to date at start, or refuses to serve:
- * - embedded: migrations run automatically (one process owns the data folder);
- * - PostgreSQL: pending migrations stop the start, unless MIGRATE_ON_START=true, which runs them
- *   under a PostgreSQL advisory lock so that two instances starting together never race.
+ * - embedded: migrations run automatically (one service owns the data folder);
+ * - PostgreSQL: pending migrations stop the start, unless MIGRATE_ON_START=true, which runs them.
+ * Migrations run under a PostgreSQL advisory lock, so that two instances starting together never
+ * race. (A migration that needs longer than the statement timeout sets its own with SET LOCAL.)
  */
 export async function prepareSchema(ds: DataSource, db: DatabaseConfig): Promise<void> {
-  if (isEmbedded(db)) {
-    await ds.runMigrations({ transaction: 'each' });
-    return;
-  }
-  if (db.migrateOnStart) {
-    const runner = ds.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      await ds.runMigrations({ transaction: 'each' });
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-      await runner.release();
-    }
+  if (isEmbedded(db) || db.migrateOnStart) {
+    await runMigrationsLocked(ds);
     return;
   }
   const pending = await pendingMigrations(ds);
   if (pending.length > 0) throw new PendingMigrationsError(pending);
+}
+
+export async function runMigrationsLocked(ds: DataSource): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 export async function pendingMigrations(ds: DataSource): Promise<string[]> {

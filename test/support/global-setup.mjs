@@ -1,21 +1,17 @@
-// Once per test run: the initialised embedded-database seed every throw-away database starts from
-// (see src/database/pglite-seed.ts, which reads it; Jest's global setup runs outside its TypeScript
-// transform, so this file is plain JavaScript and writes the file at the same path).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-
+// Once per test run. Without DATABASE_URL, one embedded PostgreSQL cluster (the service's own
+// embedded server, src/database/embedded-cluster.ts, in a throw-away folder) serves the whole run;
+// with DATABASE_URL, that server does. Either way each test file creates its own fresh databases on
+// it (test/support/test-app.ts), so the suite runs the same code on both and no test pays a start.
+// Jest's global set-up runs outside its TypeScript transform: Node's own type stripping loads the
+// cluster module, which is written in erasable TypeScript for that reason.
 export default async function globalSetup() {
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const { version } = JSON.parse(readFileSync(join(entry.slice(0, entry.lastIndexOf('/dist/')), 'package.json'), 'utf8'));
-  const path = resolve(process.env.PGLITE_SEED ?? join('node_modules', '.cache', 'fresque-impact', `pglite-${version}.tar.gz`));
-  if (existsSync(path)) return;
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create();
-  const dump = await db.dumpDataDir('gzip');
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-  renameSync(tmp, path);
-  await db.close();
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const { EmbeddedCluster } = await import('../../src/database/embedded-cluster.ts');
+  const cluster = await EmbeddedCluster.start({ dataDir: 'memory://', maxConnections: 400 });
+  globalThis.__EMBEDDED_TEST_CLUSTER__ = cluster;
+  // Workers are started after the global set-up and inherit this environment.
+  process.env.TEST_DATABASE_URL = cluster.url('postgres');
 }

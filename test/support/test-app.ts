@@ -1,53 +1,105 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 
 /**
- * A real app on a real, throw-away database:
- * - no DATABASE_URL: an in-memory embedded PGlite, migrated at start like the default;
- * - DATABASE_URL set: a fresh PostgreSQL database created for this app (and dropped at close),
- *   migrated with MIGRATE_ON_START=true.
+ * A real app on a real, throw-away database: a fresh PostgreSQL database created for this app (and
+ * dropped at close) on the run's server, which is the embedded cluster started once by the global
+ * set-up, or the server of DATABASE_URL. New databases are copies of a template migrated once per
+ * set of migrations, so no test file pays the migrations; the app still checks them at start
+ * (MIGRATE_ON_START=true finds nothing pending).
+ * `embedded: { dataDir }` instead starts the app exactly as `npm start` does with no DATABASE_URL:
+ * its own embedded server on that data folder (the lifecycle tests).
  */
 export interface TestApp {
   app: INestApplication;
   http: App;
-  /** The PostgreSQL URL of this app's own database, when running against a server. */
+  /** The PostgreSQL URL of this app's own database. */
   databaseUrl?: string;
   close(): Promise<void>;
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+/** True when the run's server is an external PostgreSQL (DATABASE_URL), false on the embedded cluster. */
 export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 export interface TestAppOptions {
   env?: Record<string, string | undefined>;
-  /** PostgreSQL only: create the database but apply no migrations (MIGRATE_ON_START unset). */
+  /** Create the database but apply no migrations (MIGRATE_ON_START unset). */
   migrate?: boolean;
+  /** Start the service's own embedded server on this data folder instead of a database of the run's server. */
+  embedded?: { dataDir: string };
 }
 
-export async function createFreshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('createFreshDatabase needs DATABASE_URL');
-  const name = `fi_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error('No test database server: the global set-up (test/support/global-setup.mjs) did not run');
+  return url;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A template database per set of migrations, migrated once (under a lock: test files start together). */
+async function migratedTemplate(): Promise<string> {
+  // Named after the migrations' code: a changed migration gets a new template, also on a long-lived server.
+  const code = MIGRATIONS.map((m) => `${m.name}\n${m.toString()}`).join('\n');
+  const template = `fi_template_${createHash('sha256').update(code).digest('hex').slice(0, 12)}`;
+  await withAdmin(async (admin) => {
+    await admin.query('SELECT pg_advisory_lock(7300412913)');
+    try {
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (found.rowCount) return;
+      const building = `${template}_${randomBytes(3).toString('hex')}`;
+      await admin.query(`CREATE DATABASE ${building}`);
+      const ds = new DataSource({
+        type: 'postgres',
+        url: databaseUrl(building),
+        migrations: MIGRATIONS,
+        migrationsTableName: 'migrations',
+      });
+      await ds.initialize();
+      try {
+        await ds.runMigrations({ transaction: 'each' });
+      } finally {
+        await ds.destroy();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(7300412913)');
+    }
+  });
+  return template;
+}
+
+/** A new database on the run's server: migrated (a copy of the template) unless `empty`. */
+export async function createFreshDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `fi_test_${randomBytes(6).toString('hex')}`;
+  const template = options.empty ? undefined : await migratedTemplate();
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    url: databaseUrl(name),
+    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -58,12 +110,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.LOGIN_RATE_LIMIT ??= '1000';
-  if (onPostgres()) {
-    fresh = await createFreshDatabase();
+  if (options.embedded) {
+    delete process.env.DATABASE_URL;
+    process.env.DATA_DIR = options.embedded.dataDir;
+  } else {
+    fresh = await createFreshDatabase({ empty: options.migrate === false });
     process.env.DATABASE_URL = fresh.url;
     process.env.MIGRATE_ON_START = options.migrate === false ? 'false' : 'true';
-  } else {
-    process.env.DATA_DIR = 'memory://';
   }
   Object.assign(process.env, options.env ?? {});
   for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete process.env[k];
