@@ -4,8 +4,8 @@
  * assessments fully answered (inventory included), plus their audit trail (one event per answer
  * and one per assessment). Rows are generated inside the database (INSERT ... SELECT with
  * generate_series, one statement per batch of organisations), so the same SQL runs on
- * PostgreSQL (through `pg`) and on the embedded database (PGlite opened on the server's data
- * folder while the server is stopped: the server owns that folder when it runs).
+ * PostgreSQL (through `pg`) and on the embedded server (started on the service's data folder
+ * while the service is stopped: the service owns that folder when it runs).
  *
  *   node bench/seed.mjs --organisations 2000 --years 3 --database-url postgres://...
  *   node bench/seed.mjs --organisations 2000 --years 3 --data-dir ./data     (server stopped)
@@ -59,7 +59,7 @@ INSERT INTO audit_events (organisation_id, assessment_id, question_id, action, n
 SELECT organisation_id, assessment_id, question_id, 'answered', value, 1, answered_by, now() FROM ans`;
 
 /**
- * db: anything with query(sql, params) -> {rows} (a pg Client or a PGlite instance).
+ * db: anything with query(sql, params) -> {rows} (a pg Client).
  * Returns counts and timing. Bounded: ceil(organisations / batch) statements, and a time limit.
  */
 export async function seedTenants(
@@ -108,15 +108,14 @@ export async function seedTenants(
   };
 }
 
-/** Opens the embedded database of a (stopped) server's DATA_DIR, seeds it, closes it. */
+/** Starts the embedded server of a (stopped) service's DATA_DIR, seeds it, stops it. */
 export async function seedEmbedded(dataDir, options) {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = new PGlite(join(dataDir, 'pglite'));
+  const { EmbeddedCluster } = await import('../dist/src/database/embedded-cluster.js');
+  const cluster = await EmbeddedCluster.start({ dataDir });
   try {
-    await db.waitReady;
-    return await seedTenants(db, options);
+    return await seedPostgres(cluster.url(), options);
   } finally {
-    await db.close();
+    await cluster.stop();
   }
 }
 

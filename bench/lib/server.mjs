@@ -4,7 +4,8 @@
  * here is tracked so that stopAll() can end them on error or interruption.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +127,21 @@ export async function startApp({ env, label = 'app', healthTimeoutMs = 90_000, p
       const kb = (key) => Number((s.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm')) ?? [])[1]);
       return { vmHwmKb: kb('VmHWM'), vmRssKb: kb('VmRSS') };
     },
+    /**
+     * Proportional set size (PSS, MB) of the service, and with a data folder, of its embedded
+     * PostgreSQL server: the postmaster of DATA_DIR/postgres and all its children. PSS shares each
+     * shared page among the processes mapping it, so the sum is what they cost the machine.
+     */
+    memory(dataDir) {
+      const out = { servicePssMb: pssKb(child.pid) / 1024 };
+      if (dataDir) {
+        const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+        const pids = [postmaster, ...childrenOf(postmaster)];
+        out.databasePssMb = pids.reduce((sum, pid) => sum + pssKb(pid), 0) / 1024;
+        out.databaseProcesses = pids.length;
+      }
+      return out;
+    },
     /** CPU time used so far by the server process, all threads (user + system), in ms. */
     cpuMs() {
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
@@ -179,6 +195,28 @@ export async function startApp({ env, label = 'app', healthTimeoutMs = 90_000, p
     );
   }
   return app;
+}
+
+function pssKb(pid) {
+  try {
+    return Number((readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m) ?? [])[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(parent) {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** Ends every child this module started (used on error and on SIGINT/SIGTERM). */
