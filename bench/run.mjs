@@ -83,6 +83,7 @@ const PLAN = QUICK
       tenantYears: 3,
     };
 const CONNECTIONS = [1, 50];
+const FLOOD_REPORTS = 50;
 const HEALTH_POLL_MS = 20;
 const LAST_YEAR = new Date().getFullYear() - 1;
 
@@ -412,7 +413,7 @@ function pdfPages(buf) {
   return counts.length ? Math.max(...counts) : pages;
 }
 
-async function benchReport(app, client, token, id) {
+async function benchReport(app, client, token, id, template) {
   const path = `/api/v1/assessments/${id}/report.pdf`;
   const peakReset = app.resetPeak();
   const before = app.status();
@@ -437,8 +438,12 @@ async function benchReport(app, client, token, id) {
     cpuPerRequest: median(runs.map((r) => r.cpuPerRequest)),
   };
 
+  // Ten organisations asking one report each at once (one organisation may hold only its share of
+  // the renderers), then one organisation flooding while another asks one.
+  const peers = await reportPeers(client, template, PLAN.concurrentReports);
   const concurrentRuns = [];
-  for (let r = 0; r < PLAN.concurrentRuns; r++) concurrentRuns.push(await concurrentReports(app, token, path));
+  for (let r = 0; r < PLAN.concurrentRuns; r++) concurrentRuns.push(await concurrentReports(app, peers));
+  const flood = await floodReports(app, { token, path }, peers[0]);
   const status = app.status();
   return {
     pages,
@@ -451,6 +456,7 @@ async function benchReport(app, client, token, id) {
       healthMax: Math.max(...concurrentRuns.map((r) => r.health.max)),
       failed: concurrentRuns.reduce((a, r) => a + r.failed, 0),
     },
+    flood,
     peakRssMb: status.vmHwmKb / 1024,
     rssBeforeMb: before.vmRssKb / 1024,
     rssAfterMb: status.vmRssKb / 1024,
@@ -458,8 +464,20 @@ async function benchReport(app, client, token, id) {
   };
 }
 
-async function concurrentReports(app, token, path) {
-  const reports = createClient(app.baseUrl, { maxSockets: PLAN.concurrentReports });
+/** Organisations with one fully answered assessment each, for concurrent reports. */
+async function reportPeers(client, template, n) {
+  const peers = [];
+  for (let i = 0; i < n; i++) {
+    const token = await register(client, `report-peer-${i}`);
+    const a = await createAssessment(client, token, LAST_YEAR);
+    await putAnswers(client, token, a.id, fullAnswers(template, i));
+    peers.push({ token, path: `/api/v1/assessments/${a.id}/report.pdf` });
+  }
+  return peers;
+}
+
+/** Polls /health every HEALTH_POLL_MS on its own connection while `work` runs; returns both. */
+async function withHealthPolling(app, work) {
   const health = createClient(app.baseUrl, { maxSockets: 1 });
   try {
     await health.call('GET', '/health');
@@ -473,25 +491,72 @@ async function concurrentReports(app, token, path) {
         await sleep(Math.max(0, HEALTH_POLL_MS - res.ms));
       }
     })();
-    const start = performance.now();
-    const results = await Promise.all(
-      Array.from({ length: PLAN.concurrentReports }, () =>
-        reports.request('GET', path, { token, timeoutMs: 120_000 }).catch((e) => ({ status: 0, error: e.message })),
-      ),
-    );
-    const totalMs = performance.now() - start;
+    const out = await work();
     running = false;
     await poller;
-    const failed = results.filter((r) => r.status !== 200).length;
-    const out = { totalMs, failed, statuses: results.map((r) => r.status), health: summarise(healthMs) };
+    return { ...out, health: summarise(healthMs), healthPolls: healthMs.length };
+  } finally {
+    health.close();
+  }
+}
+
+async function concurrentReports(app, peers) {
+  const reports = createClient(app.baseUrl, { maxSockets: peers.length });
+  try {
+    const out = await withHealthPolling(app, async () => {
+      const start = performance.now();
+      const results = await Promise.all(
+        peers.map((p) =>
+          reports.request('GET', p.path, { token: p.token, timeoutMs: 120_000 }).catch((e) => ({ status: 0, error: e.message })),
+        ),
+      );
+      const totalMs = performance.now() - start;
+      return { totalMs, failed: results.filter((r) => r.status !== 200).length, statuses: results.map((r) => r.status) };
+    });
     log(
-      `${PLAN.concurrentReports} concurrent reports: ${totalMs.toFixed(0)} ms, /health p99 ${out.health.p99.toFixed(1)} ms over ${healthMs.length} polls` +
-        (failed ? `, ${failed} failed (${out.statuses.join(',')})` : ''),
+      `${peers.length} organisations, one report each at once: ${out.totalMs.toFixed(0)} ms, /health p99 ${out.health.p99.toFixed(1)} ms over ${out.healthPolls} polls` +
+        (out.failed ? `, ${out.failed} failed (${out.statuses.join(',')})` : ''),
     );
     return out;
   } finally {
     reports.close();
-    health.close();
+  }
+}
+
+/**
+ * One organisation asks FLOOD_REPORTS reports at once (most are refused with 429 + Retry-After:
+ * it holds only its share of the renderers) while another organisation asks one: /health p99, the
+ * other organisation's report time against its time alone.
+ */
+async function floodReports(app, flooder, other) {
+  const alone = (await createClient(app.baseUrl).call('GET', other.path, { token: other.token, timeoutMs: 60_000 })).ms;
+  const reports = createClient(app.baseUrl, { maxSockets: FLOOD_REPORTS + 1 });
+  try {
+    const out = await withHealthPolling(app, async () => {
+      const floodPromise = Promise.all(
+        Array.from({ length: FLOOD_REPORTS }, () =>
+          reports.request('GET', flooder.path, { token: flooder.token, timeoutMs: 120_000 }).catch(() => ({ status: 0 })),
+        ),
+      );
+      await sleep(50);
+      const theirs = await reports.request('GET', other.path, { token: other.token, timeoutMs: 120_000 });
+      const flood = await floodPromise;
+      const count = (st) => flood.filter((r) => r.status === st).length;
+      return {
+        otherMs: theirs.ms,
+        otherStatus: theirs.status,
+        served: count(200),
+        refused: count(429),
+        failed: FLOOD_REPORTS - count(200) - count(429),
+      };
+    });
+    log(
+      `one organisation asks ${FLOOD_REPORTS} reports at once: ${out.served} served, ${out.refused} refused (429); another organisation's report ` +
+        `${out.otherMs.toFixed(0)} ms (alone ${alone.toFixed(0)} ms); /health p99 ${out.health.p99.toFixed(1)} ms`,
+    );
+    return { ...out, otherAloneMs: alone };
+  } finally {
+    reports.close();
   }
 }
 
@@ -635,7 +700,7 @@ function buildRows(f, onPostgres, machine, database) {
   );
   row(
     '3 report',
-    `${PLAN.concurrentReports} concurrent reports: total`,
+    `${PLAN.concurrentReports} organisations, one report each at once: total`,
     fmtMs(p.concurrent.totalMs) + (p.concurrent.failed ? ` (${p.concurrent.failed} failed)` : ''),
     '',
     p.concurrent.failed ? false : null,
@@ -647,6 +712,22 @@ function buildRows(f, onPostgres, machine, database) {
     `p99 < ${TARGETS.healthP99Ms} ms`,
     p.concurrent.healthP99 < TARGETS.healthP99Ms,
   );
+  const fl = p.flood;
+  row(
+    '3 report',
+    `one organisation asks ${FLOOD_REPORTS} at once: served / refused (429) / failed`,
+    `${fl.served} / ${fl.refused} / ${fl.failed}`,
+    'no failure',
+    fl.failed === 0 && fl.otherStatus === 200,
+  );
+  row(
+    '3 report',
+    `/health during that flood: p99 / max`,
+    `${fmtMs(fl.health.p99)} / ${fmtMs(fl.health.max)}`,
+    `p99 < ${TARGETS.healthP99Ms} ms`,
+    fl.health.p99 < TARGETS.healthP99Ms,
+  );
+  row('3 report', "another organisation's report during that flood (alone)", `${fmtMs(fl.otherMs)} (${fmtMs(fl.otherAloneMs)})`);
   const m = f.idleMemory;
   if (m) {
     const total = m.servicePssMb + (m.databasePssMb ?? 0);
@@ -840,7 +921,7 @@ async function main() {
     const baseline = await benchResults(app, client, historian, latest, 'bench organisations only', profiler);
     const floors = await benchFloors(client, historian);
 
-    figures.report = { ...(await benchReport(app, client, historian, latest)), rssIdleMb };
+    figures.report = { ...(await benchReport(app, client, historian, latest, template)), rssIdleMb };
 
     log(`seeding ${PLAN.tenants} organisations x ${PLAN.tenantYears} years`);
     const seedOptions = {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { JsonBodyMiddleware } from './common/json-body.middleware.js';
+import { RequestTextMiddleware } from './common/request-text.middleware.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { appConfig, authConfig, databaseConfig, type AppConfig } from './config/app.config.js';
@@ -109,6 +110,7 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestTextMiddleware).forRoutes('*path');
     consumer.apply(JsonBodyMiddleware).forRoutes('api/*path');
   }
 }

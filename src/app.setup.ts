@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 
 /**
@@ -29,6 +30,13 @@ export function configureApp(app: INestApplication): INestApplication {
   // API answers are per user and change with every edit, and the page assets set their own.
   express.set('etag', false);
   express.set('trust proxy', 'loopback');
+  // A client that sends its headers or its body too slowly, or holds an idle connection, cannot pin
+  // a socket: headers within 10 s, the whole request within 60 s, idle keep-alive connections 5 s.
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 100;
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Fresque impact API' });
   return app;

@@ -42,7 +42,7 @@ describe('bad input gets a clear error', () => {
     expectProblem(form, 415, 'unsupported-media-type');
   });
 
-  it('a body over 1 MB is a 413', async () => {
+  it('a body over the 64 kB limit is a 413', async () => {
     const res = await request(t.http)
       .post('/api/v1/auth/login')
       .set('Content-Type', 'application/json')

@@ -2,15 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Organisation } from './organisation.entity.js';
+import { INVISIBLE_CHARACTERS } from '../common/input-limits.js';
 import { ROLES, type Role, type User } from './user.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+/** Spaces around an e-mail are dropped; a BOM is not (String.trim would), so that it is refused below. */
+const lower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').toLowerCase() : value;
+/** An e-mail address must read as it is: no zero-width, direction-changing or BOM characters. */
+const VISIBLE_TEXT = new RegExp(`^[^${INVISIBLE_CHARACTERS.source.slice(1, -1)}]*$`);
+const visibleEmail = () =>
+  Matches(VISIBLE_TEXT, { message: 'email must not contain invisible or direction-changing characters (zero-width, bidi, BOM)' });
 
 export class RegisterDto {
   @ApiProperty({ example: 'dsi@example.org', maxLength: 254 })
   @Transform(lower)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @visibleEmail()
   @MaxLength(254)
   email: string;
 
@@ -49,6 +57,7 @@ export class LoginDto {
   @ApiProperty({ example: 'dsi@example.org' })
   @Transform(lower)
   @IsString()
+  @visibleEmail()
   @MaxLength(254)
   email: string;
 
@@ -75,6 +84,7 @@ export class InviteMemberDto {
   @ApiProperty({ example: 'achats@example.org' })
   @Transform(lower)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @visibleEmail()
   @MaxLength(254)
   email: string;
 

@@ -20,6 +20,9 @@ export enum ErrorCode {
   MalformedJson = 'malformed-json',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
+  TooManyReports = 'too-many-reports',
+  DatabaseUnavailable = 'database-unavailable',
+  StorageFull = 'storage-full',
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -40,6 +43,9 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.MalformedJson]: 400,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.TooManyReports]: 429,
+  [ErrorCode.DatabaseUnavailable]: 503,
+  [ErrorCode.StorageFull]: 507,
 };
 
 const TITLE: Record<ErrorCode, string> = {
@@ -60,6 +66,9 @@ const TITLE: Record<ErrorCode, string> = {
   [ErrorCode.MalformedJson]: 'Malformed JSON',
   [ErrorCode.PayloadTooLarge]: 'Payload too large',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
+  [ErrorCode.TooManyReports]: 'Too many reports at once',
+  [ErrorCode.DatabaseUnavailable]: 'Database unavailable',
+  [ErrorCode.StorageFull]: 'Storage full',
 };
 
 /** One invalid field and the rule it broke. */

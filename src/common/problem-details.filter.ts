@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { databaseProblem } from './database-errors.js';
 import { DomainError } from './domain-error.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 
@@ -23,6 +24,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (requestId) problem.requestId = requestId;
     if (res.headersSent) return;
     if (problem.status === 401 && !res.getHeader('www-authenticate')) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -57,6 +59,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const title = typeof body === 'object' && body && 'error' in body ? String(body.error) : httpTitle(status);
       if (status >= 500) this.logger.error({ err: exception, requestId }, message);
       return { type: problemType(slug(httpTitle(status))), title, status, detail: message };
+    }
+    const database = databaseProblem(exception);
+    if (database) {
+      this.logger.warn({ err: exception, requestId }, database.message);
+      return this.toProblem(database, requestId);
     }
     this.logger.error({ err: exception, requestId }, 'Unexpected error');
     return {

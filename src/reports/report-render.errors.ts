@@ -8,6 +8,8 @@ export enum ReportRenderErrorCode {
   Failed = 'REPORT_RENDER_FAILED',
   PoolBusy = 'REPORT_POOL_BUSY',
   PoolClosed = 'REPORT_POOL_CLOSED',
+  OwnerBusy = 'REPORT_OWNER_BUSY',
+  Cancelled = 'REPORT_CANCELLED',
 }
 
 export class ReportRenderError extends Error {
@@ -46,5 +48,19 @@ export class ReportPoolBusyError extends ReportRenderError {
 export class ReportPoolClosedError extends ReportRenderError {
   constructor() {
     super(ReportRenderErrorCode.PoolClosed, 'The report renderer is shutting down');
+  }
+}
+
+/** One organisation already holds its share of the renderers: it waits, the others are not delayed. */
+export class ReportOwnerBusyError extends ReportRenderError {
+  constructor(readonly inFlight: number) {
+    super(ReportRenderErrorCode.OwnerBusy, `${inFlight} reports of this organisation are already being produced`);
+  }
+}
+
+/** The client went away: its report was taken out of the queue, or its worker stopped. */
+export class ReportCancelledError extends ReportRenderError {
+  constructor() {
+    super(ReportRenderErrorCode.Cancelled, 'The report was cancelled: the client disconnected');
   }
 }

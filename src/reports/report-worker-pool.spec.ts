@@ -1,7 +1,14 @@
 import { extractPdfText } from '../../test/fixtures/reports/pdf-text.js';
 import { buildSampleViewModel } from '../../test/fixtures/reports/sample-view-model.js';
 import { renderReport } from './pdf-renderer.js';
-import { ReportPoolBusyError, ReportPoolClosedError, ReportRenderErrorCode, ReportRenderTimeoutError } from './report-render.errors.js';
+import {
+  ReportCancelledError,
+  ReportOwnerBusyError,
+  ReportPoolBusyError,
+  ReportPoolClosedError,
+  ReportRenderErrorCode,
+  ReportRenderTimeoutError,
+} from './report-render.errors.js';
 import { defaultWorkerUrl, ReportWorkerPool } from './report-worker-pool.js';
 
 // These tests start real worker threads running pdf-render.worker.ts (through the
@@ -71,5 +78,50 @@ describe('a report pool under pressure and at shutdown', () => {
     await closed;
     expect(pool.stats).toMatchObject({ workers: 0, busy: 0, closed: true });
     await expect(pool.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('reports shared fairly between organisations, and dropped when nobody waits for them', () => {
+  const vm = buildSampleViewModel('en', { withPrevious: false });
+
+  it('one organisation runs on all workers but one, holds one more waiting, and is refused beyond; another starts at once', async () => {
+    const pool = new ReportWorkerPool({ size: 2 });
+    try {
+      expect([pool.maxRunningPerOwner, pool.maxInFlightPerOwner]).toEqual([1, 2]);
+      const a1 = pool.render(vm, { owner: 'A' });
+      const a2 = pool.render(vm, { owner: 'A' });
+      await expect(pool.render(vm, { owner: 'A' })).rejects.toBeInstanceOf(ReportOwnerBusyError);
+      expect(pool.stats).toMatchObject({ busy: 1, queued: 1 });
+      // B does not wait behind A's queued report: the second worker is kept for others.
+      const b = pool.render(vm, { owner: 'B' });
+      expect(pool.stats).toMatchObject({ busy: 2, queued: 1 });
+      expect(pool.inFlightOf('A')).toBe(2);
+      await expect(Promise.all([a1, a2, b])).resolves.toHaveLength(3);
+      expect(pool.inFlightOf('A')).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a waiting report whose client went away leaves the queue; a running one stops its worker; the next report renders', async () => {
+    const pool = new ReportWorkerPool({ size: 1 });
+    try {
+      const running = new AbortController();
+      const waiting = new AbortController();
+      const first = pool.render(vm, { signal: running.signal });
+      const second = pool.render(vm, { signal: waiting.signal });
+      expect(pool.stats).toMatchObject({ busy: 1, queued: 1, workers: 1 });
+      waiting.abort();
+      await expect(second).rejects.toBeInstanceOf(ReportCancelledError);
+      expect(pool.stats).toMatchObject({ busy: 1, queued: 0, cancelled: 1 });
+      running.abort();
+      await expect(first).rejects.toBeInstanceOf(ReportCancelledError);
+      expect(pool.stats).toMatchObject({ busy: 0, queued: 0, workers: 0, cancelled: 2 });
+      await expect(pool.render(vm, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: ReportRenderErrorCode.Cancelled });
+      const next = await pool.render(vm);
+      expect(next.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await pool.close();
+    }
   });
 });

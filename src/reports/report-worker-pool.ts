@@ -6,6 +6,12 @@
  *   synchronous layout work), the call rejects with ReportRenderTimeoutError and a
  *   fresh worker takes the next job;
  * - bounded queue: beyond `maxQueue` waiting reports, ReportPoolBusyError;
+ * - fairness: a report may name its owner (the organisation). One owner runs at most
+ *   `maxRunningPerOwner` reports at once (default: all workers but one, so another owner always
+ *   finds a worker) and holds at most `maxInFlightPerOwner` running or waiting (beyond:
+ *   ReportOwnerBusyError, a 429); a free worker takes the oldest report whose owner is under its share;
+ * - cancellation: an aborted signal takes a waiting report out of the queue, or stops its worker
+ *   (ReportCancelledError), so a client that disconnects frees its place;
  * - close(): no new work, waiting and running reports finish (each bounded by its
  *   time limit), then the workers stop. Idle workers never keep the process alive.
  *
@@ -15,8 +21,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { RenderRequest, RenderResponse } from './pdf-render.worker.js';
-import { ReportPoolBusyError, ReportPoolClosedError, ReportRenderFailedError, ReportRenderTimeoutError } from './report-render.errors.js';
+import type { RenderRequest, RenderResponse, ReportSource } from './pdf-render.worker.js';
+import {
+  ReportCancelledError,
+  ReportOwnerBusyError,
+  ReportPoolBusyError,
+  ReportPoolClosedError,
+  ReportRenderFailedError,
+  ReportRenderTimeoutError,
+} from './report-render.errors.js';
 import type { ReportViewModel } from './report.view-model.js';
 import { sourceWorkerBootstrap } from './worker-source-bootstrap.js';
 
@@ -31,12 +44,20 @@ export interface ReportWorkerPoolOptions {
   workerUrl?: URL;
   /** V8 limits of each worker. Default: 512 MB old generation. */
   resourceLimits?: ResourceLimits;
+  /** Reports one owner may have rendering at once. Default: size - 1 (at least 1). */
+  maxRunningPerOwner?: number;
+  /** Reports one owner may have rendering or waiting. Default: maxRunningPerOwner + 1. */
+  maxInFlightPerOwner?: number;
 }
 
 export interface RenderCallOptions {
   deterministic?: boolean;
   /** Overrides the pool's time limit for this report. */
   timeoutMs?: number;
+  /** Who asks (an organisation id): the per-owner limits apply. */
+  owner?: string;
+  /** Aborted when the client goes away: the report is dropped from the queue or its worker stopped. */
+  signal?: AbortSignal;
 }
 
 export interface ReportWorkerPoolStats {
@@ -45,11 +66,16 @@ export interface ReportWorkerPoolStats {
   busy: number;
   queued: number;
   closed: boolean;
+  /** Reports dropped because their client went away, since the pool started. */
+  cancelled: number;
 }
 
 interface Job {
   id: number;
-  vm: ReportViewModel;
+  source: ReportSource;
+  owner: string | undefined;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
   deterministic: boolean;
   timeoutMs: number;
   resolve: (pdf: Buffer) => void;
@@ -77,9 +103,12 @@ export class ReportWorkerPool {
   private readonly maxQueue: number;
   private readonly workerUrl: URL;
   private readonly resourceLimits: ResourceLimits;
+  readonly maxRunningPerOwner: number;
+  readonly maxInFlightPerOwner: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  private cancelled = 0;
   private closing: Promise<void> | null = null;
   private drained: (() => void) | null = null;
 
@@ -89,24 +118,56 @@ export class ReportWorkerPool {
     this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
     this.resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: 512 };
+    this.maxRunningPerOwner = Math.max(1, options.maxRunningPerOwner ?? this.size - 1);
+    this.maxInFlightPerOwner = Math.max(this.maxRunningPerOwner, options.maxInFlightPerOwner ?? this.maxRunningPerOwner + 1);
   }
 
-  /** Renders in a worker. Rejects with a ReportRenderError subclass (timeout, failed, busy, closed). */
-  render(vm: ReportViewModel, options: RenderCallOptions = {}): Promise<Buffer> {
+  /**
+   * Renders in a worker, from a view model or from the report's input (the view model is then built
+   * in the worker). Rejects with a ReportRenderError subclass (timeout, failed, busy, owner busy,
+   * cancelled, closed).
+   */
+  render(source: ReportViewModel | ReportSource, options: RenderCallOptions = {}): Promise<Buffer> {
     if (this.closing) return Promise.reject(new ReportPoolClosedError());
+    if (options.signal?.aborted) {
+      this.cancelled++;
+      return Promise.reject(new ReportCancelledError());
+    }
+    const owner = options.owner;
+    if (owner !== undefined) {
+      const inFlight = this.inFlightOf(owner);
+      if (inFlight >= this.maxInFlightPerOwner) return Promise.reject(new ReportOwnerBusyError(inFlight));
+    }
     const canStartNow = this.queue.length === 0 && (this.slots.length < this.size || this.slots.some((s) => s.job === null));
     if (!canStartNow && this.queue.length >= this.maxQueue) return Promise.reject(new ReportPoolBusyError(this.maxQueue));
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({
+      const job: Job = {
         id: this.nextId++,
-        vm,
+        source: 'input' in source || 'vm' in source ? source : { vm: source },
+        owner,
+        signal: options.signal,
+        onAbort: undefined,
         deterministic: options.deterministic ?? false,
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
         resolve,
         reject,
-      });
+      };
+      if (job.signal) {
+        job.onAbort = () => this.cancel(job);
+        job.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** Reports of this owner rendering or waiting. */
+  inFlightOf(owner: string): number {
+    return this.runningOf(owner) + this.queue.filter((j) => j.owner === owner).length;
+  }
+
+  private runningOf(owner: string): number {
+    return this.slots.filter((s) => s.job?.owner === owner).length;
   }
 
   get stats(): ReportWorkerPoolStats {
@@ -116,6 +177,7 @@ export class ReportWorkerPool {
       busy: this.slots.filter((s) => s.job).length,
       queued: this.queue.length,
       closed: this.closing !== null,
+      cancelled: this.cancelled,
     };
   }
 
@@ -140,9 +202,12 @@ export class ReportWorkerPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
+      // The oldest report whose owner is under its share of the workers.
+      const next = this.queue.findIndex((j) => j.owner === undefined || this.runningOf(j.owner) < this.maxRunningPerOwner);
+      if (next < 0) break;
       const slot = this.slots.find((s) => s.job === null) ?? (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) break;
-      this.dispatch(slot, this.queue.shift()!);
+      this.dispatch(slot, this.queue.splice(next, 1)[0]);
     }
     if (this.closing && this.drained && this.queue.length === 0 && this.slots.every((s) => s.job === null)) {
       const done = this.drained;
@@ -169,7 +234,7 @@ export class ReportWorkerPool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    const req: RenderRequest = { id: job.id, vm: job.vm, deterministic: job.deterministic };
+    const req: RenderRequest = { ...job.source, id: job.id, deterministic: job.deterministic };
     try {
       slot.worker.postMessage(req);
     } catch (err) {
@@ -180,9 +245,30 @@ export class ReportWorkerPool {
     }
   }
 
+  /** The client went away: a waiting report leaves the queue; a running one stops its worker. */
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.cancelled++;
+      this.queue.splice(queued, 1);
+      job.reject(new ReportCancelledError());
+      this.pump();
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (!slot) return; // already finished
+    this.cancelled++;
+    this.removeSlot(slot);
+    this.finish(slot);
+    void slot.worker.terminate().catch(() => undefined);
+    job.reject(new ReportCancelledError());
+    this.pump();
+  }
+
   /** Clears the slot's job and timer; returns the job. */
   private finish(slot: Slot): Job | null {
     const job = slot.job;
+    if (job?.signal && job.onAbort) job.signal.removeEventListener('abort', job.onAbort);
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;

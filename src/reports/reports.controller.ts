@@ -1,5 +1,12 @@
 import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, type Caller } from '../accounts/caller.js';
 import { LangQueryDto } from '../assessments/assessments.dto.js';
@@ -17,13 +24,19 @@ export class ReportsController {
   @Header('Cache-Control', 'private, no-store')
   @ApiOkResponse({ description: 'The prioritised action plan as a PDF, in French or English (default: the organisation language)' })
   @ApiServiceUnavailableResponse({ description: 'Too many reports at once, or the report took too long' })
+  @ApiTooManyRequestsResponse({ description: 'The organisation already has its share of reports being produced (Retry-After)' })
   async report(
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
     @Query() query: LangQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const report = await this.reports.render(caller, id, query.lang);
+    // A client that goes away before its report is ready frees its place in the queue or its worker.
+    const disconnected = new AbortController();
+    const gone = () => !res.writableFinished && disconnected.abort();
+    if (res.destroyed) gone();
+    else res.once('close', gone);
+    const report = await this.reports.render(caller, id, query.lang, disconnected.signal);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
     res.setHeader('X-Template-Version', String(report.templateVersion));

@@ -10,10 +10,13 @@ import { QuestionnairesService } from '../questionnaires/questionnaires.service.
 import type { Lang } from '../questionnaires/template.types.js';
 import type { FullResults } from '../results/full-results.js';
 import { ResultsService } from '../results/results.service.js';
-import { ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
+import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
+
+/** What a 429 tells a client to wait: about one report's render time. */
+const REPORT_RETRY_AFTER_SECONDS = 5;
 
 export interface RenderedReport {
   pdf: Buffer;
@@ -40,7 +43,13 @@ export class ReportsService implements OnApplicationShutdown {
     this.pool = new ReportWorkerPool({ size: config.getOrThrow<AppConfig>('app').reportWorkers, timeoutMs: 30_000 });
   }
 
+  /** The view model of a report, built here (the command line and tests); the service builds it in the worker. */
   async viewModel(caller: Caller, id: string, lang: Lang | undefined, generatedAt = new Date()): Promise<ReportViewModel> {
+    return buildReportViewModel(await this.input(caller, id, lang, generatedAt));
+  }
+
+  /** Everything a report is made from, loaded for the caller's organisation (another's assessment: 404). */
+  async input(caller: Caller, id: string, lang: Lang | undefined, generatedAt = new Date()): Promise<ReportInput> {
     const all = await this.assessments.loadAll(caller);
     const loaded = all.find((l) => l.assessment.id === id);
     if (!loaded) throw DomainError.notFound('Assessment');
@@ -83,19 +92,31 @@ export class ReportsService implements OnApplicationShutdown {
         : undefined,
       trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
     };
-    return buildReportViewModel(input);
+    return input;
   }
 
-  async render(caller: Caller, id: string, lang: Lang | undefined): Promise<RenderedReport> {
-    const vm = await this.viewModel(caller, id, lang);
+  /**
+   * Renders the PDF in a worker thread, where its view model is also built. One organisation holds
+   * at most its share of the renderers (beyond: 429 with Retry-After); `signal` aborts when the
+   * client disconnects, which frees the report's place.
+   */
+  async render(caller: Caller, id: string, lang: Lang | undefined, signal?: AbortSignal): Promise<RenderedReport> {
+    const input = await this.input(caller, id, lang);
     try {
-      const pdf = await this.pool.render(vm);
+      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal });
       return {
         pdf,
-        filename: reportFilename(vm.meta.organisationName, vm.meta.year, vm.meta.lang),
-        templateVersion: vm.meta.templateVersion,
+        filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang),
+        templateVersion: input.template.version,
       };
     } catch (e) {
+      if (e instanceof ReportOwnerBusyError) {
+        throw new DomainError(
+          ErrorCode.TooManyReports,
+          `Your organisation already has ${e.inFlight} reports being produced: try again in a few seconds`,
+          { retryAfterSeconds: REPORT_RETRY_AFTER_SECONDS },
+        );
+      }
       if (e instanceof ReportRenderTimeoutError || e instanceof ReportPoolBusyError) {
         throw new DomainError(ErrorCode.ReportTimeout, 'The report could not be produced in time: try again in a minute');
       }
