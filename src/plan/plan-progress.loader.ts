@@ -36,16 +36,19 @@ export async function previousPlanAssessment(
   return scope.query('a').andWhere('a.year < :year', { year: current.year }).orderBy('a.year', 'DESC').getOne();
 }
 
+/** Null when the earlier assessment has no plan; its results are only computed when it has one. */
 export async function loadCommittedVsDone(
   m: EntityManager,
   organisationId: string,
-  previous: YearResults,
+  previousAssessment: Pick<Assessment, 'id' | 'year'>,
+  previousResults: () => YearResults | Promise<YearResults>,
   current: YearResults,
   actions: readonly Action[],
 ): Promise<CommittedVsDone | null> {
   const scope = tenantScope(m, PlanCommitment, organisationId, 'Commitment');
-  const last = await scope.find({ assessmentId: previous.assessment.id });
+  const last = await scope.find({ assessmentId: previousAssessment.id });
   if (!last.length) return null;
+  const previous = await previousResults();
   const carried = await scope.find({ assessmentId: current.assessment.id, carriedFromId: In(last.map((c) => c.id)) });
   const carriedInto = new Map(carried.map((c) => [c.carriedFromId!, c.id]));
   const byId = new Map(actions.map((a) => [a.id, a]));
