@@ -10,6 +10,6 @@ import { PlanService } from './plan.service.js';
   imports: [AssessmentsModule, ResultsModule],
   controllers: [PlanController, PlanOrganisationController],
   providers: [PlanService, CalendarService],
-  exports: [PlanService],
+  exports: [PlanService, CalendarService],
 })
 export class PlanModule {}

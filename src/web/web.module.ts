@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { PlanModule } from '../plan/plan.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AuthPagesController } from './auth-pages.controller.js';
 import { PagesController } from './pages.controller.js';
@@ -32,7 +33,7 @@ export class FormBodyMiddleware implements NestMiddleware {
 
 /** The web interface: server-rendered pages, their forms, and the static assets of their scripts. */
 @Module({
-  imports: [AccountsModule, AssessmentsModule],
+  imports: [AccountsModule, AssessmentsModule, PlanModule],
   controllers: [AuthPagesController, PagesController, AssetsController],
   providers: [WebSession],
 })
