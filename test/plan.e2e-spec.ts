@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import request from 'supertest';
+import { extractPdfText } from './fixtures/reports/pdf-text.js';
 import { parseCsv } from './support/csv.js';
 import { addMember, bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
 import { walkAssessment } from './support/walk.js';
@@ -392,6 +393,11 @@ describe('from plan to progress', () => {
 
     const compare = (await request(t.http).get(`${api}/assessments/${y2025}/compare/${y2026}`).set(bearer(viewer)).expect(200)).body;
     expect(compare.committedVsDone).toEqual(cvd);
+    // The PDF of the new year has its "committed vs done" part.
+    const pdf = await asBuffer(request(t.http).get(`${api}/assessments/${y2026}/report.pdf?lang=en`).set(bearer(owner)).expect(200));
+    const text = (await extractPdfText(new Uint8Array(pdf.body as Buffer))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('2025 commitments: committed vs done');
+    expect(text).toContain(`${cvd.counts.committed} commitments made in 2025: 1 done`);
     // The first year has no earlier plan.
     expect((await request(t.http).get(`${api}/assessments/${y2025}/results`).set(bearer(owner)).expect(200)).body.lastYearCommitments).toBeNull();
   });

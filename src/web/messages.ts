@@ -328,7 +328,7 @@ const RAW = {
 
   // ---------------------------------------------------------------- plan
   'results.planPage': { fr: 'Plan et suivi des engagements', en: 'Plan and commitments tracking' },
-  'dashboard.overdueTitle': { fr: '{count} engagements en retard', en: '{count} overdue commitments' },
+  'dashboard.overdueTitle': { fr: 'Engagements en retard : {count}', en: 'Overdue commitments: {count}' },
   'dashboard.overdueItem': {
     fr: 'échéance {date}, {days} jours de retard, responsable : {owner}',
     en: 'due {date}, {days} days late, owner: {owner}',
@@ -347,7 +347,7 @@ const RAW = {
   },
   'plan.datesIn': { fr: 'Dates selon le fuseau {zone} ; nous sommes le {today}.', en: 'Dates in the {zone} time zone; today is {today}.' },
   'plan.saved': { fr: 'Modification enregistrée.', en: 'Change saved.' },
-  'plan.overdueNotice': { fr: '{count} engagements ont dépassé leur échéance :', en: '{count} commitments are past their due date:' },
+  'plan.overdueNotice': { fr: 'Engagements qui ont dépassé leur échéance ({count}) :', en: 'Commitments past their due date ({count}):' },
   'plan.countsLabel': { fr: 'Engagements par statut', en: 'Commitments by status' },
   'plan.countTotal': { fr: 'engagements', en: 'commitments' },
   'plan.countOverdue': { fr: 'en retard', en: 'overdue' },
@@ -369,7 +369,7 @@ const RAW = {
   'plan.status.in_progress': { fr: 'En cours', en: 'In progress' },
   'plan.status.done': { fr: 'Fait', en: 'Done' },
   'plan.status.dropped': { fr: 'Abandonné', en: 'Dropped' },
-  'plan.overdueBy': { fr: 'En retard de {days} jours', en: '{days} days overdue' },
+  'plan.overdueBy': { fr: 'En retard : {days} j', en: 'Overdue: {days} d' },
   'plan.carried': { fr: 'Reporté de l’an dernier', en: 'Carried from last year' },
   'plan.owner': { fr: 'Responsable', en: 'Owner' },
   'plan.ownerNone': { fr: 'Pas encore de responsable', en: 'No owner yet' },
@@ -404,7 +404,7 @@ const RAW = {
   'plan.action': { fr: 'Action', en: 'Action' },
   'plan.finalStatus': { fr: 'Statut final', en: 'Final status' },
   'plan.carriedInto': { fr: 'reporté dans le plan {year}', en: 'carried into the {year} plan' },
-  'plan.carryOver': { fr: 'Reporter les {count} engagements ouverts dans ce plan', en: 'Carry the {count} open commitments into this plan' },
+  'plan.carryOver': { fr: 'Reporter dans ce plan les engagements ouverts ({count})', en: 'Carry the open commitments into this plan ({count})' },
   'plan.reviewFirst': {
     fr: '{count} questions liées aux engagements de l’an dernier, à revoir en premier',
     en: '{count} questions linked to last year’s commitments, to review first',

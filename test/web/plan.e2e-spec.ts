@@ -100,7 +100,7 @@ describe('adopting actions and tracking them on the plan page', () => {
     await page.locator('#saved-notice').waitFor();
     const saved = page.locator(`#c-${target.id}`);
     expect(await saved.locator('.badge-status-in_progress').textContent()).toBe('En cours');
-    expect(await saved.locator('.badge-overdue').textContent()).toMatch(/^En retard de \d+ jours$/);
+    expect(await saved.locator('.badge-overdue').textContent()).toMatch(/^En retard\u00a0: \d+ j$/);
     expect(await saved.locator('.commitment-indicator').textContent()).toContain('4,5');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`c-${target.id}`);
     const after = (await plan()).commitments.find((c: { id: string }) => c.id === target.id);
@@ -169,7 +169,7 @@ describe('adopting actions and tracking them on the plan page', () => {
   it('the dashboard headline names the overdue commitment', async () => {
     await page.goto('/dashboard');
     const headline = page.locator('#overdue-headline');
-    expect(await headline.locator('h2').textContent()).toBe('1 engagements en retard');
+    expect(await headline.locator('h2').textContent()).toBe('Engagements en retard\u00a0: 1');
     await Promise.all([page.waitForURL(`**/assessments/${id}/plan#c-*`), headline.locator('a').first().click()]);
   });
 
