@@ -62,7 +62,8 @@ describe('from plan to progress', () => {
     await t.close();
   });
 
-  const planOf = async (who: Account, id: string) => (await request(t.http).get(`${api}/assessments/${id}/plan`).set(bearer(who)).expect(200)).body;
+  const planOf = async (who: Account, id: string) =>
+    (await request(t.http).get(`${api}/assessments/${id}/plan`).set(bearer(who)).expect(200)).body;
 
   it('adopts the top five ranked priorities, each with its baseline and the saving the results gave', async () => {
     const results = (await request(t.http).get(`${api}/assessments/${y2025}/results`).set(bearer(owner)).expect(200)).body;
@@ -79,13 +80,18 @@ describe('from plan to progress', () => {
           : i === 1
             ? { actionId, ownerRole: 'Responsable des achats', due: '2026-Q2' }
             : { actionId };
-      const created = (await request(t.http).post(`${api}/assessments/${y2025}/plan/commitments`).set(bearer(owner)).send(body).expect(201)).body;
+      const created = (await request(t.http).post(`${api}/assessments/${y2025}/plan/commitments`).set(bearer(owner)).send(body).expect(201))
+        .body;
       expect(created).toMatchObject({ actionId, status: 'not_started', version: 1 });
       expect(created.adopted.rank).toBe(ranked[i].rank);
     }
     // Any action can be added: keeping laptops longer, measured by the inventory.
     if (!empty.top.includes('extend-lifespan')) {
-      await request(t.http).post(`${api}/assessments/${y2025}/plan/commitments`).set(bearer(owner)).send({ actionId: 'extend-lifespan' }).expect(201);
+      await request(t.http)
+        .post(`${api}/assessments/${y2025}/plan/commitments`)
+        .set(bearer(owner))
+        .send({ actionId: 'extend-lifespan' })
+        .expect(201);
     }
     plan = await planOf(owner, y2025);
     expect(plan.commitments.length).toBe(empty.top.includes('extend-lifespan') ? 5 : 6);
@@ -97,9 +103,9 @@ describe('from plan to progress', () => {
     expect((lifespan as unknown as { adopted: { saving: { climateKgCo2ePerYear: number } } }).adopted.saving.climateKgCo2ePerYear).toBe(
       lever.climateKgCo2ePerYear,
     );
-    const first = (plan as unknown as { commitments: Array<{ actionId: string; owner: unknown; due: unknown; checklist: unknown[] }> }).commitments.find(
-      (c) => c.actionId === empty.top[0],
-    )!;
+    const first = (
+      plan as unknown as { commitments: Array<{ actionId: string; owner: unknown; due: unknown; checklist: unknown[] }> }
+    ).commitments.find((c) => c.actionId === empty.top[0])!;
     expect(first.owner).toEqual({ kind: 'member', userId: editor.userId, email: editor.email, name: editor.email });
     expect(first.due).toEqual({ kind: 'date', date: '2025-12-31', text: '2025-12-31' });
     expect(first.checklist.length).toBeGreaterThan(0);
@@ -128,7 +134,8 @@ describe('from plan to progress', () => {
     expect(again.body.commitmentId).toBe(plan.commitments.find((c) => c.actionId === plan.top[0])!.id);
 
     const c = plan.commitments.find((x) => x.actionId === plan.top[2])!;
-    const patch = (body: object) => request(t.http).patch(`${api}/assessments/${y2025}/plan/commitments/${c.id}`).set(bearer(owner)).send(body);
+    const patch = (body: object) =>
+      request(t.http).patch(`${api}/assessments/${y2025}/plan/commitments/${c.id}`).set(bearer(owner)).send(body);
     expect((await patch({ expectedVersion: c.version, status: 'dropped' }).expect(400)).body.errors[0]).toMatchObject({
       field: 'dropReason',
       rule: 'requiredToDrop',
@@ -140,7 +147,11 @@ describe('from plan to progress', () => {
     });
     await patch({ expectedVersion: c.version, measurements: [{ date: '2025-13-01', value: 1 }] }).expect(400);
     await patch({ expectedVersion: c.version, status: 'finished' }).expect(400);
-    await request(t.http).patch(`${api}/assessments/${y2025}/plan/commitments/not-a-uuid`).set(bearer(owner)).send({ expectedVersion: 1 }).expect(400);
+    await request(t.http)
+      .patch(`${api}/assessments/${y2025}/plan/commitments/not-a-uuid`)
+      .set(bearer(owner))
+      .send({ expectedVersion: 1 })
+      .expect(400);
   });
 
   it('the editor who owns a commitment updates its status and indicator values; every change is in the history', async () => {
@@ -163,7 +174,12 @@ describe('from plan to progress', () => {
         })
         .expect(200)
     ).body;
-    expect(started).toMatchObject({ status: 'in_progress', version: 2, notes: 'Lancé en comité de direction', updatedByEmail: editor.email });
+    expect(started).toMatchObject({
+      status: 'in_progress',
+      version: 2,
+      notes: 'Lancé en comité de direction',
+      updatedByEmail: editor.email,
+    });
     // Measurements are kept oldest first; the last one is the latest value.
     expect(started.measurements.map((m: { date: string }) => m.date)).toEqual(['2025-06-30', '2025-09-30']);
     expect(started.lastMeasurement).toEqual({ date: '2025-09-30', value: 3.5, note: 'inventaire de septembre' });
@@ -191,9 +207,18 @@ describe('from plan to progress', () => {
     const mine = plan.commitments.find((c) => c.actionId === plan.top[0])!;
     const url = `${api}/assessments/${y2025}/plan/commitments/${mine.id}`;
     // The owner still holds version 1 (read before the editor's change).
-    const stale = await request(t.http).patch(url).set(bearer(owner)).send({ expectedVersion: 1, status: 'dropped', dropReason: 'Trop cher' }).expect(409);
+    const stale = await request(t.http)
+      .patch(url)
+      .set(bearer(owner))
+      .send({ expectedVersion: 1, status: 'dropped', dropReason: 'Trop cher' })
+      .expect(409);
     expect(stale.headers['content-type']).toContain('application/problem+json');
-    expect(stale.body).toMatchObject({ status: 409, commitmentId: mine.id, currentVersion: 2, current: { status: 'in_progress', version: 2 } });
+    expect(stale.body).toMatchObject({
+      status: 409,
+      commitmentId: mine.id,
+      currentVersion: 2,
+      current: { status: 'in_progress', version: 2 },
+    });
     const after = (await planOf(owner, y2025)).commitments.find((c: { id: string }) => c.id === mine.id);
     expect(after).toMatchObject({ status: 'in_progress', version: 2, dropReason: null });
   });
@@ -201,8 +226,16 @@ describe('from plan to progress', () => {
   it('viewers read the plan and its exports but cannot write', async () => {
     const c = plan.commitments[0];
     await planOf(viewer, y2025);
-    await request(t.http).post(`${api}/assessments/${y2025}/plan/commitments`).set(bearer(viewer)).send({ actionId: 'switch-off-equipment' }).expect(403);
-    await request(t.http).patch(`${api}/assessments/${y2025}/plan/commitments/${c.id}`).set(bearer(viewer)).send({ expectedVersion: 1, status: 'done' }).expect(403);
+    await request(t.http)
+      .post(`${api}/assessments/${y2025}/plan/commitments`)
+      .set(bearer(viewer))
+      .send({ actionId: 'switch-off-equipment' })
+      .expect(403);
+    await request(t.http)
+      .patch(`${api}/assessments/${y2025}/plan/commitments/${c.id}`)
+      .set(bearer(viewer))
+      .send({ expectedVersion: 1, status: 'done' })
+      .expect(403);
     await request(t.http).delete(`${api}/assessments/${y2025}/plan/commitments/${c.id}`).set(bearer(viewer)).expect(403);
     await request(t.http).post(`${api}/calendar`).set(bearer(viewer)).expect(403);
     await request(t.http).put(`${api}/organisation/time-zone`).set(bearer(editor)).send({ timeZone: 'Europe/Berlin' }).expect(403);
@@ -216,7 +249,11 @@ describe('from plan to progress', () => {
     await request(t.http).get(`${base}/history`).set(bearer(stranger)).expect(404);
     await request(t.http).get(`${base}/export?format=xlsx`).set(bearer(stranger)).expect(404);
     await request(t.http).post(`${base}/commitments`).set(bearer(stranger)).send({ actionId: 'switch-off-equipment' }).expect(404);
-    await request(t.http).patch(`${base}/commitments/${c.id}`).set(bearer(stranger)).send({ expectedVersion: 1, status: 'done' }).expect(404);
+    await request(t.http)
+      .patch(`${base}/commitments/${c.id}`)
+      .set(bearer(stranger))
+      .send({ expectedVersion: 1, status: 'done' })
+      .expect(404);
     await request(t.http).delete(`${base}/commitments/${c.id}`).set(bearer(stranger)).expect(404);
     await request(t.http).post(`${base}/carry-over`).set(bearer(stranger)).send({}).expect(404);
     expect((await request(t.http).get(`${api}/plan/overdue`).set(bearer(stranger)).expect(200)).body).toEqual([]);
@@ -238,9 +275,15 @@ describe('from plan to progress', () => {
     expect(item.daysLate).toBeGreaterThan(0);
     const tz = (await request(t.http).get(`${api}/organisation/time-zone`).set(bearer(viewer)).expect(200)).body;
     expect(tz).toMatchObject({ timeZone: 'Europe/Paris', source: 'country', country: 'FR' });
-    const set = (await request(t.http).put(`${api}/organisation/time-zone`).set(bearer(owner)).send({ timeZone: 'America/Montreal' }).expect(200)).body;
+    const set = (
+      await request(t.http).put(`${api}/organisation/time-zone`).set(bearer(owner)).send({ timeZone: 'America/Montreal' }).expect(200)
+    ).body;
     expect(set).toMatchObject({ timeZone: 'America/Montreal', source: 'organisation' });
-    const refused = await request(t.http).put(`${api}/organisation/time-zone`).set(bearer(owner)).send({ timeZone: 'Mars/Olympus' }).expect(400);
+    const refused = await request(t.http)
+      .put(`${api}/organisation/time-zone`)
+      .set(bearer(owner))
+      .send({ timeZone: 'Mars/Olympus' })
+      .expect(400);
     expect(refused.body.errors[0]).toMatchObject({ field: 'timeZone', rule: 'isTimeZone' });
     await request(t.http).put(`${api}/organisation/time-zone`).set(bearer(owner)).send({ timeZone: null }).expect(200);
     expect((await planOf(owner, y2025)).counts.overdue).toBeGreaterThanOrEqual(1);
@@ -248,7 +291,9 @@ describe('from plan to progress', () => {
 
   it('exports the plan as XLSX and CSV, one row per commitment', async () => {
     const current = await planOf(owner, y2025);
-    const xlsx = await asBuffer(request(t.http).get(`${api}/assessments/${y2025}/plan/export?format=xlsx&lang=en`).set(bearer(owner)).expect(200));
+    const xlsx = await asBuffer(
+      request(t.http).get(`${api}/assessments/${y2025}/plan/export?format=xlsx&lang=en`).set(bearer(owner)).expect(200),
+    );
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers['content-disposition']).toMatch(/attachment; filename="commitments-communaute-de-communes-du-test-2025\.xlsx"/);
     const wb = new ExcelJS.Workbook();
@@ -304,7 +349,9 @@ describe('from plan to progress', () => {
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe('2025-12-31');
     expect(event.description).toContain(editor.email);
-    const quarter = events.find((e) => e.uid === `${dated.find((c: { actionId: string }) => c.actionId === plan.top[1]).id}@fresque-impact`)!;
+    const quarter = events.find(
+      (e) => e.uid === `${dated.find((c: { actionId: string }) => c.actionId === plan.top[1]).id}@fresque-impact`,
+    )!;
     expect(quarter.startDate.toString()).toBe('2026-06-30');
 
     // A new address replaces the old one; revoking ends it.
@@ -331,7 +378,9 @@ describe('from plan to progress', () => {
       .set(bearer(owner))
       .send({ expectedVersion: lifespan.version, status: 'done', measurements: [{ date: '2025-12-15', value: 5 }] })
       .expect(200);
-    const dropped = current.commitments.find((c: { actionId: string; status: string }) => c.actionId !== 'extend-lifespan' && c.actionId !== plan.top[0]);
+    const dropped = current.commitments.find(
+      (c: { actionId: string; status: string }) => c.actionId !== 'extend-lifespan' && c.actionId !== plan.top[0],
+    );
     await request(t.http)
       .patch(`${api}/assessments/${y2025}/plan/commitments/${dropped.id}`)
       .set(bearer(owner))
@@ -346,23 +395,47 @@ describe('from plan to progress', () => {
     const last = next.lastYear.commitments;
     expect(last.length).toBe(current.commitments.length);
     expect(last.find((c: { actionId: string }) => c.actionId === 'extend-lifespan')).toMatchObject({ status: 'done', canCarry: false });
-    expect(last.find((c: { id: string }) => c.id === dropped.id)).toMatchObject({ status: 'dropped', dropReason: 'Reporté : budget 2026', canCarry: false });
+    expect(last.find((c: { id: string }) => c.id === dropped.id)).toMatchObject({
+      status: 'dropped',
+      dropReason: 'Reporté : budget 2026',
+      canCarry: false,
+    });
     expect(last.find((c: { actionId: string }) => c.actionId === plan.top[0])).toMatchObject({ status: 'in_progress', canCarry: true });
     // The questions informing last year's actions are to be reviewed first.
     const review = next.lastYear.reviewFirst.filter((q: { actionIds: string[] }) => q.actionIds.includes('extend-lifespan'));
-    expect(review.map((q: { questionId: string }) => q.questionId)).toEqual(expect.arrayContaining(['procurement.lifespan_policy', 'inventory.laptop.lifespan_years']));
+    expect(review.map((q: { questionId: string }) => q.questionId)).toEqual(
+      expect.arrayContaining(['procurement.lifespan_policy', 'inventory.laptop.lifespan_years']),
+    );
 
     // Open commitments are carried into the new plan, with their owner and values.
-    const carried = (await request(t.http).post(`${api}/assessments/${y2026}/plan/carry-over`).set(bearer(owner)).send({}).expect(200)).body;
+    const carried = (await request(t.http).post(`${api}/assessments/${y2026}/plan/carry-over`).set(bearer(owner)).send({}).expect(200))
+      .body;
     const open = current.commitments.filter((c: { status: string }) => c.status === 'in_progress' || c.status === 'not_started');
-    expect(carried.commitments.map((c: { actionId: string }) => c.actionId).sort()).toEqual(open.map((c: { actionId: string }) => c.actionId).sort());
+    expect(carried.commitments.map((c: { actionId: string }) => c.actionId).sort()).toEqual(
+      open.map((c: { actionId: string }) => c.actionId).sort(),
+    );
     const continued = carried.commitments.find((c: { actionId: string }) => c.actionId === plan.top[0]);
-    expect(continued).toMatchObject({ status: 'in_progress', owner: { userId: editor.userId }, lastMeasurement: { value: 3.5 }, version: 1 });
+    expect(continued).toMatchObject({
+      status: 'in_progress',
+      owner: { userId: editor.userId },
+      lastMeasurement: { value: 3.5 },
+      version: 1,
+    });
     expect(continued.carriedFromId).toBe(current.commitments.find((c: { actionId: string }) => c.actionId === plan.top[0]).id);
-    expect(carried.lastYear.commitments.find((c: { actionId: string }) => c.actionId === plan.top[0])).toMatchObject({ carriedIntoId: continued.id, canCarry: false });
+    expect(carried.lastYear.commitments.find((c: { actionId: string }) => c.actionId === plan.top[0])).toMatchObject({
+      carriedIntoId: continued.id,
+      canCarry: false,
+    });
     // Carrying again carries nothing more; a done one cannot be carried.
-    expect((await request(t.http).post(`${api}/assessments/${y2026}/plan/carry-over`).set(bearer(owner)).send({}).expect(200)).body.commitments.length).toBe(open.length);
-    await request(t.http).post(`${api}/assessments/${y2026}/plan/carry-over`).set(bearer(owner)).send({ commitmentIds: [lifespan.id] }).expect(409);
+    expect(
+      (await request(t.http).post(`${api}/assessments/${y2026}/plan/carry-over`).set(bearer(owner)).send({}).expect(200)).body.commitments
+        .length,
+    ).toBe(open.length);
+    await request(t.http)
+      .post(`${api}/assessments/${y2026}/plan/carry-over`)
+      .set(bearer(owner))
+      .send({ commitmentIds: [lifespan.id] })
+      .expect(409);
 
     // Results and compare of 2026 show committed vs done.
     const results = (await request(t.http).get(`${api}/assessments/${y2026}/results`).set(bearer(viewer)).expect(200)).body;
@@ -399,11 +472,19 @@ describe('from plan to progress', () => {
     expect(text).toContain('2025 commitments: committed vs done');
     expect(text).toContain(`${cvd.counts.committed} commitments made in 2025: 1 done`);
     // The first year has no earlier plan.
-    expect((await request(t.http).get(`${api}/assessments/${y2025}/results`).set(bearer(owner)).expect(200)).body.lastYearCommitments).toBeNull();
+    expect(
+      (await request(t.http).get(`${api}/assessments/${y2025}/results`).set(bearer(owner)).expect(200)).body.lastYearCommitments,
+    ).toBeNull();
   });
 
   it('owners take a mistaken commitment out of the plan; the history keeps it', async () => {
-    const c = (await request(t.http).post(`${api}/assessments/${y2025}/plan/commitments`).set(bearer(owner)).send({ actionId: 'de-digitalise' }).expect(201)).body;
+    const c = (
+      await request(t.http)
+        .post(`${api}/assessments/${y2025}/plan/commitments`)
+        .set(bearer(owner))
+        .send({ actionId: 'de-digitalise' })
+        .expect(201)
+    ).body;
     await request(t.http).delete(`${api}/assessments/${y2025}/plan/commitments/${c.id}?expectedVersion=2`).set(bearer(owner)).expect(409);
     await request(t.http).delete(`${api}/assessments/${y2025}/plan/commitments/${c.id}?expectedVersion=1`).set(bearer(owner)).expect(204);
     await request(t.http).delete(`${api}/assessments/${y2025}/plan/commitments/${c.id}`).set(bearer(owner)).expect(404);

@@ -36,7 +36,10 @@ export class CalendarService {
   ) {}
 
   async status(caller: Caller): Promise<CalendarStatusDto> {
-    const live = await tenantScope(this.ds.manager, CalendarFeed, caller.organisationId, 'Calendar').query('f').andWhere('f.revokedAt IS NULL').getOne();
+    const live = await tenantScope(this.ds.manager, CalendarFeed, caller.organisationId, 'Calendar')
+      .query('f')
+      .andWhere('f.revokedAt IS NULL')
+      .getOne();
     return { active: Boolean(live), createdAt: live ? live.createdAt.toISOString() : null };
   }
 
@@ -44,10 +47,10 @@ export class CalendarService {
   async create(caller: Caller, origin: string): Promise<CalendarCreatedDto> {
     const secret = randomBytes(32).toString('base64url');
     const createdAt = await this.ds.transaction(async (m) => {
-      await m.query(
-        `UPDATE calendar_feeds SET revoked_at = now(), revoked_by = $1 WHERE organisation_id = $2 AND revoked_at IS NULL`,
-        [caller.userId, caller.organisationId],
-      );
+      await m.query(`UPDATE calendar_feeds SET revoked_at = now(), revoked_by = $1 WHERE organisation_id = $2 AND revoked_at IS NULL`, [
+        caller.userId,
+        caller.organisationId,
+      ]);
       const feed = await tenantScope(m, CalendarFeed, caller.organisationId, 'Calendar').insert({
         secretHash: hash(secret),
         createdBy: caller.userId,
@@ -83,16 +86,22 @@ export class CalendarService {
       .getMany();
     const years = new Map(
       rows.length
-        ? (await tenantScope(this.ds.manager, Assessment, organisationId, 'Assessment').find({ id: In([...new Set(rows.map((r) => r.assessmentId))]) })).map(
-            (a) => [a.id, a.year],
-          )
+        ? (
+            await tenantScope(this.ds.manager, Assessment, organisationId, 'Assessment').find({
+              id: In([...new Set(rows.map((r) => r.assessmentId))]),
+            })
+          ).map((a) => [a.id, a.year])
         : [],
     );
-    const emails = await this.plan.emails({ organisationId }, rows.map((r) => r.ownerUserId));
+    const emails = await this.plan.emails(
+      { organisationId },
+      rows.map((r) => r.ownerUserId),
+    );
     const title = lang === 'fr' ? `Plan d’action numérique responsable · ${org.name}` : `Responsible digital action plan · ${org.name}`;
     const calendar = ical({
       name: title,
-      description: lang === 'fr' ? 'Échéances des engagements du plan (Fresque impact)' : 'Due dates of the plan’s commitments (Fresque impact)',
+      description:
+        lang === 'fr' ? 'Échéances des engagements du plan (Fresque impact)' : 'Due dates of the plan’s commitments (Fresque impact)',
       prodId: { company: 'fresque-impact', product: 'plan', language: lang.toUpperCase() },
       ttl: 3600,
     });
@@ -104,9 +113,15 @@ export class CalendarService {
       const year = years.get(c.assessmentId);
       const due = dueText(c.dueKind!, c.dueDate!);
       const lines = [
-        lang === 'fr' ? `Plan ${year ?? ''} · statut\u00a0: ${STATUS_WORDS[c.status].fr}` : `${year ?? ''} plan · status: ${STATUS_WORDS[c.status].en}`,
+        lang === 'fr'
+          ? `Plan ${year ?? ''} · statut\u00a0: ${STATUS_WORDS[c.status].fr}`
+          : `${year ?? ''} plan · status: ${STATUS_WORDS[c.status].en}`,
         owner ? (lang === 'fr' ? `Responsable\u00a0: ${owner.name}` : `Owner: ${owner.name}`) : null,
-        c.dueKind === 'quarter' ? (lang === 'fr' ? `Échéance\u00a0: ${due} (dernier jour du trimestre)` : `Due: ${due} (last day of the quarter)`) : null,
+        c.dueKind === 'quarter'
+          ? lang === 'fr'
+            ? `Échéance\u00a0: ${due} (dernier jour du trimestre)`
+            : `Due: ${due} (last day of the quarter)`
+          : null,
         action ? (lang === 'fr' ? `Indicateur\u00a0: ${action.indicator.fr}` : `Indicator: ${action.indicator.en}`) : null,
       ].filter((x): x is string => x !== null);
       calendar.createEvent({

@@ -70,7 +70,7 @@ export function isOverdue(c: { dueDate: string | null; status: CommitmentStatus 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
   const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
+  return Math.round(ms / 86_400_000) || 0;
 }
 
 /** An IANA time zone name this runtime knows, e.g. Europe/Paris. */

@@ -80,7 +80,10 @@ function notes(plan: PlanDto, organisationName: string, lang: Lang, exportedAt: 
           'Gain attendu',
           'Gain climat annuel estimé sur votre propre inventaire quand l’action a été adoptée (bas de la fourchette quand il y en a une). « non estimé » : l’empreinte ne chiffre pas cette action ; ce n’est pas zéro.',
         ],
-        ['Valeur de départ', 'Calculée à partir des réponses quand le questionnaire mesure l’indicateur, sinon saisie ; « non mesuré » : pas de valeur.'],
+        [
+          'Valeur de départ',
+          'Calculée à partir des réponses quand le questionnaire mesure l’indicateur, sinon saisie ; « non mesuré » : pas de valeur.',
+        ],
       ]
     : [
         ['Organisation', organisationName],

@@ -63,7 +63,7 @@ export class PlanController {
   @RequireRole('editor')
   @ApiOkResponse({ type: CommitmentDto })
   @ApiConflictResponse({ description: 'Stale expectedVersion: the body holds the current commitment (`current`)' })
-  @ApiForbiddenResponse({ description: "Viewers read; editors update only the commitments they own, not their owner, due date or target" })
+  @ApiForbiddenResponse({ description: 'Viewers read; editors update only the commitments they own, not their owner, due date or target' })
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
@@ -102,7 +102,9 @@ export class PlanController {
 
   @Get(':id/plan/export')
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOkResponse({ description: 'One row per commitment: owner, due date, status, indicator, baseline, target, last value, saving expected' })
+  @ApiOkResponse({
+    description: 'One row per commitment: owner, due date, status, indicator, baseline, target, last value, saving expected',
+  })
   async export(
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
@@ -162,7 +164,10 @@ export class PlanOrganisationController {
 
   @Get('calendar')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: CalendarStatusDto, description: 'Whether the organisation has a live calendar address (the address itself is shown once)' })
+  @ApiOkResponse({
+    type: CalendarStatusDto,
+    description: 'Whether the organisation has a live calendar address (the address itself is shown once)',
+  })
   calendarStatus(@CurrentCaller() caller: Caller): Promise<CalendarStatusDto> {
     return this.calendar.status(caller);
   }

@@ -127,7 +127,11 @@ export class AdoptCommitmentDto {
   @IsUUID(undefined, { message: 'ownerUserId must be a UUID' })
   ownerUserId?: string;
 
-  @ApiPropertyOptional({ maxLength: ROLE_NAME_MAX_LENGTH, example: 'Responsable des achats', description: 'A named role, when the owner has no account' })
+  @ApiPropertyOptional({
+    maxLength: ROLE_NAME_MAX_LENGTH,
+    example: 'Responsable des achats',
+    description: 'A named role, when the owner has no account',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -188,13 +192,21 @@ export class UpdateCommitmentDto {
   @Type(() => TargetDto)
   target?: TargetDto | null;
 
-  @ApiPropertyOptional({ nullable: true, type: EnteredBaselineDto, description: 'Entered by hand when the answers do not measure the indicator' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: EnteredBaselineDto,
+    description: 'Entered by hand when the answers do not measure the indicator',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => EnteredBaselineDto)
   baseline?: EnteredBaselineDto | null;
 
-  @ApiPropertyOptional({ type: [MeasurementDto], maxItems: MAX_MEASUREMENTS, description: 'The whole list of measured values (replaces it)' })
+  @ApiPropertyOptional({
+    type: [MeasurementDto],
+    maxItems: MAX_MEASUREMENTS,
+    description: 'The whole list of measured values (replaces it)',
+  })
   @ValidateIf((o: UpdateCommitmentDto) => o.measurements !== undefined)
   @IsArray({ message: 'measurements must be a list' })
   @ArrayMaxSize(MAX_MEASUREMENTS)
@@ -292,13 +304,17 @@ export class CommitmentDto {
   @ApiProperty() actionId: string;
   @ApiProperty({ type: I18nTextDto }) title: I18nTextDto;
   @ApiProperty({ type: I18nTextDto }) indicator: I18nTextDto;
-  @ApiPropertyOptional({ nullable: true, type: String, enum: ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'] }) lever: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'] }) lever:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: OwnerDto }) owner: OwnerDto | null;
   @ApiPropertyOptional({ nullable: true, type: DueDto }) due: DueDto | null;
   @ApiProperty({ description: "Due day passed (organisation's time zone) while not done or dropped" }) overdue: boolean;
   @ApiProperty({ enum: COMMITMENT_STATUSES }) status: CommitmentStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) dropReason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'From the answers where the questionnaire measures the indicator; null: not measured' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'From the answers where the questionnaire measures the indicator; null: not measured',
+  })
   baseline: Baseline | null;
   @ApiPropertyOptional({ nullable: true }) target: Target | null;
   @ApiProperty({ description: 'Measured values, oldest first' }) measurements: Measurement[];
@@ -322,7 +338,12 @@ export class LastYearCommitmentDto {
   @ApiPropertyOptional({ nullable: true, type: String }) dropReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: OwnerDto }) owner: OwnerDto | null;
   @ApiPropertyOptional({ nullable: true, type: DueDto }) due: DueDto | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: "The commitment of this year's plan that continues it" })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The commitment of this year's plan that continues it",
+  })
   carriedIntoId: string | null;
   @ApiProperty({ description: 'Not done nor dropped, and not carried yet: it can be carried into this plan' }) canCarry: boolean;
 }
@@ -378,7 +399,8 @@ export class OverdueCommitmentDto {
 
 export class TimeZoneSettingDto {
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
-  @ApiProperty({ enum: ['organisation', 'country'], description: 'Set by an owner, or derived from the country' }) source: 'organisation' | 'country';
+  @ApiProperty({ enum: ['organisation', 'country'], description: 'Set by an owner, or derived from the country' }) source:
+    'organisation' | 'country';
   @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ example: '2027-01-15' }) today: string;
 }

@@ -131,7 +131,9 @@ export class PlanService {
   // ---------------------------------------------------------------- organisation settings
 
   async organisation(organisationId: string, m: EntityManager = this.ds.manager): Promise<OrganisationInfo> {
-    const rows = (await m.query(`SELECT id, name, country, language, time_zone FROM organisations WHERE id = $1`, [organisationId])) as Array<{
+    const rows = (await m.query(`SELECT id, name, country, language, time_zone FROM organisations WHERE id = $1`, [
+      organisationId,
+    ])) as Array<{
       id: string;
       name: string;
       country: string | null;
@@ -159,7 +161,11 @@ export class PlanService {
   async setTimeZone(caller: Caller, timeZone: string | null): Promise<TimeZoneSettingDto> {
     if (timeZone !== null && !isTimeZone(timeZone)) {
       throw validationProblem([
-        { field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris, or null for the country’s' },
+        {
+          field: 'timeZone',
+          rule: 'isTimeZone',
+          message: 'timeZone must be an IANA time zone such as Europe/Paris, or null for the country’s',
+        },
       ]);
     }
     await this.ds.query(`UPDATE organisations SET time_zone = $1 WHERE id = $2`, [timeZone, caller.organisationId]);
@@ -175,7 +181,10 @@ export class PlanService {
     const rows = await this.commitments(caller).find({ assessmentId });
     const previous = await previousPlanAssessment(this.ds.manager, caller.organisationId, loaded.assessment);
     const lastRows = previous ? await this.commitments(caller).find({ assessmentId: previous.id }) : [];
-    const emails = await this.emails(caller, [...rows, ...lastRows].flatMap((c) => [c.ownerUserId, c.updatedBy]));
+    const emails = await this.emails(
+      caller,
+      [...rows, ...lastRows].flatMap((c) => [c.ownerUserId, c.updatedBy]),
+    );
     const commitments = this.sortForPlan(rows).map((c) => this.toDto(c, emails, today));
     const results = this.results.compute(loaded);
     const count = (s: CommitmentStatus) => rows.filter((c) => c.status === s).length;
@@ -316,7 +325,11 @@ export class PlanService {
     const action = this.action(dto.actionId);
     if (!action) {
       throw validationProblem([
-        { field: 'actionId', rule: 'inCatalogue', message: `actionId "${dto.actionId}" is not an action of the catalogue (GET /api/v1/actions)` },
+        {
+          field: 'actionId',
+          rule: 'inCatalogue',
+          message: `actionId "${dto.actionId}" is not an action of the catalogue (GET /api/v1/actions)`,
+        },
       ]);
     }
     const owner = await this.checkOwner(caller, dto.ownerUserId ?? null, dto.ownerRole ?? null);
@@ -431,7 +444,8 @@ export class PlanService {
   async carryOver(caller: Caller, assessmentId: string, dto: CarryOverDto): Promise<PlanDto> {
     const loaded = await this.assessments.load(caller, assessmentId);
     const previous = await previousPlanAssessment(this.ds.manager, caller.organisationId, loaded.assessment);
-    if (!previous) throw new DomainError(ErrorCode.Conflict, `No earlier assessment: the ${loaded.assessment.year} plan has nothing to carry over`);
+    if (!previous)
+      throw new DomainError(ErrorCode.Conflict, `No earlier assessment: the ${loaded.assessment.year} plan has nothing to carry over`);
     const results = this.results.compute(loaded);
     await this.ds.transaction(async (m) => {
       const last = await this.commitments(caller, m).find({ assessmentId: previous.id });
@@ -444,7 +458,8 @@ export class PlanService {
         chosen = [];
         for (const cid of dto.commitmentIds) {
           const c = last.find((x) => x.id === cid);
-          if (!c) errors.push({ field: 'commitmentIds', rule: 'lastYear', message: `${cid} is not a commitment of the ${previous.year} plan` });
+          if (!c)
+            errors.push({ field: 'commitmentIds', rule: 'lastYear', message: `${cid} is not a commitment of the ${previous.year} plan` });
           else chosen.push(c);
         }
         if (errors.length) throw validationProblem(errors);
@@ -542,7 +557,11 @@ export class PlanService {
     }
   }
 
-  private async checkOwner(caller: Caller, userId: string | null, role: string | null): Promise<{ userId: string | null; role: string | null }> {
+  private async checkOwner(
+    caller: Caller,
+    userId: string | null,
+    role: string | null,
+  ): Promise<{ userId: string | null; role: string | null }> {
     if (userId && role) {
       throw validationProblem([
         { field: 'ownerRole', rule: 'oneOwner', message: 'Give either ownerUserId (a member) or ownerRole (a named role), not both' },
@@ -568,9 +587,11 @@ export class PlanService {
     if (dto.status !== undefined) next.status = dto.status;
     if (next.status === 'dropped') {
       next.dropReason = dto.dropReason ?? (dto.dropReason === null ? null : current.dropReason);
-      if (!next.dropReason) errors.push({ field: 'dropReason', rule: 'requiredToDrop', message: 'Say why the commitment is dropped (dropReason)' });
+      if (!next.dropReason)
+        errors.push({ field: 'dropReason', rule: 'requiredToDrop', message: 'Say why the commitment is dropped (dropReason)' });
     } else {
-      if (dto.dropReason) errors.push({ field: 'dropReason', rule: 'onlyWhenDropped', message: 'dropReason only goes with status "dropped"' });
+      if (dto.dropReason)
+        errors.push({ field: 'dropReason', rule: 'onlyWhenDropped', message: 'dropReason only goes with status "dropped"' });
       next.dropReason = null;
     }
     if (dto.ownerUserId !== undefined || dto.ownerRole !== undefined) {
@@ -606,7 +627,11 @@ export class PlanService {
     if (dto.checklist !== undefined) {
       const steps = action?.nextSteps.length ?? 0;
       if (dto.checklist.length !== steps) {
-        errors.push({ field: 'checklist', rule: 'length', message: `checklist must have one true/false per next step of the action (${steps})` });
+        errors.push({
+          field: 'checklist',
+          rule: 'length',
+          message: `checklist must have one true/false per next step of the action (${steps})`,
+        });
       }
       next.checklist = dto.checklist;
     }
@@ -659,7 +684,11 @@ export class PlanService {
     });
   }
 
-  async emails(caller: Pick<Caller, 'organisationId'>, ids: Array<string | null>, m: EntityManager = this.ds.manager): Promise<Map<string, string>> {
+  async emails(
+    caller: Pick<Caller, 'organisationId'>,
+    ids: Array<string | null>,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((x): x is string => !!x))];
     if (!wanted.length) return new Map();
     const users = await tenantScope(m, User, caller.organisationId, 'User').find({ id: In(wanted) });
@@ -773,4 +802,3 @@ function diff(a: PlanCommitment, b: PlanCommitment): Record<string, { from: unkn
   for (const [name, get] of fields) if (!sameJson(get(a), get(b))) out[name] = { from: get(a) ?? null, to: get(b) ?? null };
   return out;
 }
-

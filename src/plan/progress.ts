@@ -147,7 +147,11 @@ export function footprintFigure(lever: FootprintLever, footprint: FootprintForPr
   }
 }
 
-export function footprintMove(lever: FootprintLever, previous: FootprintForProgress | null, current: FootprintForProgress | null): FootprintMove {
+export function footprintMove(
+  lever: FootprintLever,
+  previous: FootprintForProgress | null,
+  current: FootprintForProgress | null,
+): FootprintMove {
   const before = footprintFigure(lever, previous);
   const after = footprintFigure(lever, current);
   const base = FIGURES[lever];
@@ -158,7 +162,9 @@ export function footprintMove(lever: FootprintLever, previous: FootprintForProgr
   const deltaPercent = before === 0 ? null : round1((delta / before) * 100);
   let verdict: Verdict;
   if (deltaPercent === null) verdict = delta === 0 ? 'unchanged' : delta > 0 ? 'opposite' : 'as_expected';
-  else verdict = deltaPercent <= -FOOTPRINT_THRESHOLD_PERCENT ? 'as_expected' : deltaPercent >= FOOTPRINT_THRESHOLD_PERCENT ? 'opposite' : 'unchanged';
+  else
+    verdict =
+      deltaPercent <= -FOOTPRINT_THRESHOLD_PERCENT ? 'as_expected' : deltaPercent >= FOOTPRINT_THRESHOLD_PERCENT ? 'opposite' : 'unchanged';
   return { ...base, previous: before, current: after, delta, deltaPercent, verdict };
 }
 
@@ -171,18 +177,16 @@ export function committedVsDone(
 ): CommittedVsDone {
   const maturityOf = (year: YearForProgress, id: string) => year.actions.find((a) => a.id === id)?.maturity ?? null;
   const items = commitments
-    .map(
-      (c): CommitmentProgress => ({
-        commitmentId: c.id,
-        actionId: c.actionId,
-        title: c.title,
-        status: c.status,
-        dropReason: c.dropReason,
-        carriedIntoId: c.carriedIntoId,
-        maturity: maturityMove(maturityOf(previous, c.actionId), maturityOf(current, c.actionId)),
-        footprint: c.lever ? footprintMove(c.lever, previous.footprint, current.footprint) : null,
-      }),
-    )
+    .map((c): CommitmentProgress => ({
+      commitmentId: c.id,
+      actionId: c.actionId,
+      title: c.title,
+      status: c.status,
+      dropReason: c.dropReason,
+      carriedIntoId: c.carriedIntoId,
+      maturity: maturityMove(maturityOf(previous, c.actionId), maturityOf(current, c.actionId)),
+      footprint: c.lever ? footprintMove(c.lever, previous.footprint, current.footprint) : null,
+    }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.title.en.localeCompare(b.title.en));
   const countOf = (s: CommitmentStatus) => commitments.filter((c) => c.status === s).length;
   const done = items.filter((i) => i.status === 'done');

@@ -96,7 +96,8 @@ export class ReportsService implements OnApplicationShutdown {
   ) {
     const from = loaded.assessment.copyForward?.fromAssessmentId;
     const previous =
-      all.find((l) => l.assessment.id === from && l.assessment.year < loaded.assessment.year) ?? this.results.previousOf(all, loaded.assessment.year);
+      all.find((l) => l.assessment.id === from && l.assessment.year < loaded.assessment.year) ??
+      this.results.previousOf(all, loaded.assessment.year);
     if (!previous) return null;
     return this.results.committedVsDone(caller, previous.assessment, () => resultsOf(previous), loaded, resultsOf(loaded));
   }

@@ -39,7 +39,13 @@ export class ResultsService {
   async lastYearCommitments(caller: Caller, loaded: LoadedAssessment, results: FullResults): Promise<CommittedVsDone | null> {
     const previous = await previousPlanAssessment(this.ds.manager, caller.organisationId, loaded.assessment);
     if (!previous) return null;
-    return this.committedVsDone(caller, previous, async () => this.compute(await this.assessments.load(caller, previous.id)), loaded, results);
+    return this.committedVsDone(
+      caller,
+      previous,
+      async () => this.compute(await this.assessments.load(caller, previous.id)),
+      loaded,
+      results,
+    );
   }
 
   /** Commitments of an earlier assessment, against a later one's results. */
@@ -50,7 +56,11 @@ export class ResultsService {
     current: LoadedAssessment,
     currentResults: FullResults,
   ): Promise<CommittedVsDone | null> {
-    const year = (a: { id: string; year: number }, r: FullResults): YearResults => ({ assessment: a, actions: r.actions, footprint: r.footprint });
+    const year = (a: { id: string; year: number }, r: FullResults): YearResults => ({
+      assessment: a,
+      actions: r.actions,
+      footprint: r.footprint,
+    });
     return loadCommittedVsDone(
       this.ds.manager,
       caller.organisationId,

@@ -404,7 +404,10 @@ const RAW = {
   'plan.action': { fr: 'Action', en: 'Action' },
   'plan.finalStatus': { fr: 'Statut final', en: 'Final status' },
   'plan.carriedInto': { fr: 'reporté dans le plan {year}', en: 'carried into the {year} plan' },
-  'plan.carryOver': { fr: 'Reporter dans ce plan les engagements ouverts ({count})', en: 'Carry the open commitments into this plan ({count})' },
+  'plan.carryOver': {
+    fr: 'Reporter dans ce plan les engagements ouverts ({count})',
+    en: 'Carry the open commitments into this plan ({count})',
+  },
   'plan.reviewFirst': {
     fr: '{count} questions liées aux engagements de l’an dernier, à revoir en premier',
     en: '{count} questions linked to last year’s commitments, to review first',

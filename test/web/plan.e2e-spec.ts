@@ -150,7 +150,9 @@ describe('adopting actions and tracking them on the plan page', () => {
     const current = await plan();
     expect(sheet.rowCount).toBe(1 + current.commitments.length);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['Action', 'Statut', 'Responsable', 'Échéance', 'Indicateur', 'Valeur de départ', 'Cible', 'Dernière valeur']));
+    expect(header).toEqual(
+      expect.arrayContaining(['Action', 'Statut', 'Responsable', 'Échéance', 'Indicateur', 'Valeur de départ', 'Cible', 'Dernière valeur']),
+    );
     const col = (name: string) => header.indexOf(name) + 1;
     const rows = sheet.getRows(2, current.commitments.length)!;
     const updated = current.commitments.find((c: { lastMeasurement: unknown }) => c.lastMeasurement);
@@ -162,7 +164,12 @@ describe('adopting actions and tracking them on the plan page', () => {
     expect(row.getCell(col('En retard')).value).toBe('Oui');
     expect(row.getCell(col('Dernière valeur')).value).toBe(4.5);
     expect(rows.map((r) => r.getCell(col('Statut')).value).sort()).toEqual(
-      current.commitments.map((c: { status: string }) => ({ not_started: 'Pas commencé', in_progress: 'En cours', done: 'Fait', dropped: 'Abandonné' })[c.status]).sort(),
+      current.commitments
+        .map(
+          (c: { status: string }) =>
+            ({ not_started: 'Pas commencé', in_progress: 'En cours', done: 'Fait', dropped: 'Abandonné' })[c.status],
+        )
+        .sort(),
     );
   });
 

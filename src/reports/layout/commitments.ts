@@ -37,7 +37,15 @@ export const drawCommitments: LayoutFn = (doc, vm, ctx) => {
       [
         { kind: 'text', text: r.footprint, size: TYPE.small },
         ...(r.footprintVerdict
-          ? [{ kind: 'text' as const, text: r.footprintVerdict, size: TYPE.tiny, font: 'semibold' as const, color: verdictColor(r.footprintOk) }]
+          ? [
+              {
+                kind: 'text' as const,
+                text: r.footprintVerdict,
+                size: TYPE.tiny,
+                font: 'semibold' as const,
+                color: verdictColor(r.footprintOk),
+              },
+            ]
           : []),
       ],
     ]),

@@ -209,5 +209,9 @@ tzForm?.addEventListener('submit', async (event) => {
 if (data.saved) {
   const card = document.getElementById(`c-${data.saved}`);
   card?.focus();
-  history.replaceState(null, '', location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1').replace(/[?&]$/, '') + location.hash);
+  history.replaceState(
+    null,
+    '',
+    location.pathname + location.search.replace(/([?&])saved=[^&]*&?/, '$1').replace(/[?&]$/, '') + location.hash,
+  );
 }

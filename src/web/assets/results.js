@@ -302,7 +302,11 @@ function planBar(planState) {
       h('a', { href: `/assessments/${data.assessmentId}/plan`, id: 'to-plan' }, msg('openPlan')),
     ),
     data.canManage && missing.length
-      ? h('button', { type: 'button', class: 'button button-primary', id: 'adopt-top', dataset: { actions: missing.join(' ') } }, msg('adoptTop', { count: planState.top.length }))
+      ? h(
+          'button',
+          { type: 'button', class: 'button button-primary', id: 'adopt-top', dataset: { actions: missing.join(' ') } },
+          msg('adoptTop', { count: planState.top.length }),
+        )
       : null,
     h('p', { class: 'form-error', id: 'adopt-error', role: 'alert', hidden: true }),
   );

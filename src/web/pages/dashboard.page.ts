@@ -139,13 +139,15 @@ function overdueHeadline(lang: Lang, overdue: OverdueCommitmentDto[]): SafeHtml 
   return html`<section class="notice notice-error overdue-headline" id="overdue-headline" aria-labelledby="overdue-title">
     <h2 id="overdue-title">${t(lang, 'dashboard.overdueTitle', { count: overdue.length })}</h2>
     <ul>
-      ${overdue.slice(0, 6).map(
-        (o) =>
-          html`<li>
-            <a href="/assessments/${o.assessmentId}/plan#c-${o.commitmentId}">${tr(o.title, lang)}</a> ·
-            ${t(lang, 'dashboard.overdueItem', { date: formatDay(o.due.date, lang), days: o.daysLate, owner: o.owner?.name ?? t(lang, 'plan.ownerNone') })}
-          </li>`,
-      )}
+      ${overdue
+        .slice(0, 6)
+        .map(
+          (o) =>
+            html`<li>
+              <a href="/assessments/${o.assessmentId}/plan#c-${o.commitmentId}">${tr(o.title, lang)}</a> ·
+              ${t(lang, 'dashboard.overdueItem', { date: formatDay(o.due.date, lang), days: o.daysLate, owner: o.owner?.name ?? t(lang, 'plan.ownerNone') })}
+            </li>`,
+        )}
     </ul>
     ${overdue.length > 6 ? html`<p class="small">${t(lang, 'dashboard.overdueMore', { count: overdue.length - 6 })}</p>` : ''}
   </section>`;

@@ -32,11 +32,15 @@ const STATUS_ORDER: CommitmentStatus[] = ['in_progress', 'not_started', 'done', 
 
 /** A day (YYYY-MM-DD) in words, read as a calendar day (no time zone shift). */
 export function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 function formatInZone(iso: string, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 function dueWords(c: Pick<CommitmentDto, 'due'>, lang: Lang): string {
@@ -87,7 +91,9 @@ function indicatorBlock(lang: Lang, c: CommitmentDto): SafeHtml {
       <dd>
         ${
           c.lastMeasurement
-            ? html`${valueText(c.lastMeasurement.value, unit, lang)}<span class="cell-sub">${formatDay(c.lastMeasurement.date, lang)}</span>`
+            ? html`${valueText(c.lastMeasurement.value, unit, lang)}<span class="cell-sub"
+                  >${formatDay(c.lastMeasurement.date, lang)}</span
+                >`
             : html`<span class="muted">${t(lang, 'plan.noValue')}</span>`
         }
       </dd>
@@ -121,7 +127,14 @@ function editForm(lang: Lang, v: PlanView, c: CommitmentDto): SafeHtml {
       <div class="field drop-reason" ${attrs({ hidden: c.status !== 'dropped' })}>
         <label for="reason-${id}">${t(lang, 'plan.dropReason')}</label>
         <p class="field-error" id="reason-${id}-error" hidden></p>
-        <input id="reason-${id}" name="dropReason" type="text" maxlength="500" value="${c.dropReason ?? ''}" aria-describedby="reason-${id}-error" />
+        <input
+          id="reason-${id}"
+          name="dropReason"
+          type="text"
+          maxlength="500"
+          value="${c.dropReason ?? ''}"
+          aria-describedby="reason-${id}-error"
+        />
       </div>
       ${
         manage
@@ -134,7 +147,13 @@ function editForm(lang: Lang, v: PlanView, c: CommitmentDto): SafeHtml {
               </div>
               <div class="field owner-role" ${attrs({ hidden: c.owner?.kind !== 'role' })}>
                 <label for="role-${id}">${t(lang, 'plan.ownerRole')}</label>
-                <input id="role-${id}" name="ownerRole" type="text" maxlength="120" value="${c.owner?.kind === 'role' ? c.owner.name : ''}" />
+                <input
+                  id="role-${id}"
+                  name="ownerRole"
+                  type="text"
+                  maxlength="120"
+                  value="${c.owner?.kind === 'role' ? c.owner.name : ''}"
+                />
               </div>
               <div class="field">
                 <label for="due-${id}">${t(lang, 'plan.due')}</label>
@@ -246,8 +265,7 @@ function commitmentCard(lang: Lang, v: PlanView, c: CommitmentDto): SafeHtml {
       </div>
     </dl>
     ${c.status === 'dropped' && c.dropReason ? html`<p class="small"><strong>${t(lang, 'plan.dropReason')}</strong> : ${c.dropReason}</p>` : ''}
-    ${indicatorBlock(lang, c)}
-    ${c.notes ? html`<p class="commitment-notes small">${c.notes}</p>` : ''}
+    ${indicatorBlock(lang, c)} ${c.notes ? html`<p class="commitment-notes small">${c.notes}</p>` : ''}
     <p class="small muted">
       ${t(lang, 'plan.updated', { date: formatInZone(c.updatedAt, lang, v.plan.timeZone) })}${c.updatedByEmail ? ` · ${c.updatedByEmail}` : ''}
     </p>
@@ -259,7 +277,12 @@ function filtersForm(lang: Lang, v: PlanView): SafeHtml {
   const owners = new Map<string, string>();
   for (const c of v.plan.commitments) owners.set(ownerKey(c), c.owner?.name ?? t(lang, 'plan.ownerNone'));
   const f = v.filters;
-  return html`<form class="card plan-filters" method="get" action="/assessments/${v.plan.assessment.id}/plan" aria-label="${t(lang, 'plan.filters')}">
+  return html`<form
+    class="card plan-filters"
+    method="get"
+    action="/assessments/${v.plan.assessment.id}/plan"
+    aria-label="${t(lang, 'plan.filters')}"
+  >
     <div class="field">
       <label for="f-view">${t(lang, 'plan.viewBy')}</label>
       <select id="f-view" name="view">
@@ -297,7 +320,9 @@ function lastYearSection(lang: Lang, v: PlanView): SafeHtml {
     <h2 id="last-year-title">${t(lang, 'plan.lastYearTitle', { year: last.year })}</h2>
     <div class="table-scroll">
       <table class="table table-compact">
-        <caption class="visually-hidden">${t(lang, 'plan.lastYearTitle', { year: last.year })}</caption>
+        <caption class="visually-hidden">
+          ${t(lang, 'plan.lastYearTitle', { year: last.year })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'plan.action')}</th>
@@ -338,7 +363,8 @@ function lastYearSection(lang: Lang, v: PlanView): SafeHtml {
               ${last.reviewFirst.map(
                 (q) =>
                   html`<li>
-                    <a href="/assessments/${v.plan.assessment.id}?section=${encodeURIComponent(q.sectionId)}&q=${encodeURIComponent(q.questionId)}"
+                    <a
+                      href="/assessments/${v.plan.assessment.id}?section=${encodeURIComponent(q.sectionId)}&q=${encodeURIComponent(q.questionId)}"
                       >${tr(q.label, lang)}</a
                     >${q.carriedOver ? html` <span class="badge badge-carried">${t(lang, 'plan.toConfirm')}</span>` : ''}
                   </li>`,
@@ -367,7 +393,9 @@ function toolsSection(lang: Lang, v: PlanView): SafeHtml {
     ${
       v.isOwner
         ? html`<p class="form-actions">
-            <button type="button" class="button" id="calendar-create">${t(lang, v.calendar.active ? 'plan.calendarRenew' : 'plan.calendarCreate')}</button>
+            <button type="button" class="button" id="calendar-create">
+              ${t(lang, v.calendar.active ? 'plan.calendarRenew' : 'plan.calendarCreate')}
+            </button>
             ${v.calendar.active ? html`<button type="button" class="button button-danger" id="calendar-revoke">${t(lang, 'plan.calendarRevoke')}</button>` : ''}
           </p>`
         : ''
@@ -378,7 +406,15 @@ function toolsSection(lang: Lang, v: PlanView): SafeHtml {
         ? html`<form id="timezone-form" class="inline-fields" novalidate>
             <label for="timezone">${t(lang, 'plan.timeZone')}</label>
             <p class="field-error" id="timezone-error" hidden></p>
-            <input id="timezone" name="timeZone" type="text" value="${v.plan.timeZone}" maxlength="64" aria-describedby="timezone-error" spellcheck="false" />
+            <input
+              id="timezone"
+              name="timeZone"
+              type="text"
+              value="${v.plan.timeZone}"
+              maxlength="64"
+              aria-describedby="timezone-error"
+              spellcheck="false"
+            />
             <button type="submit" class="button button-small">${t(lang, 'plan.save')}</button>
           </form>`
         : html`<p class="small">${v.plan.timeZone}</p>`
@@ -399,8 +435,17 @@ function historySection(lang: Lang, v: PlanView): SafeHtml {
         (e) =>
           html`<li>
             <span class="muted small">${formatInZone(e.at, lang, v.plan.timeZone)}</span> · ${e.actorEmail ?? '—'} ·
-            ${t(lang, `plan.event.${e.action as 'adopted' | 'updated' | 'removed' | 'carried_over'}`)} : <strong>${title(e.actionId)}</strong>
-            ${Object.keys(e.changes).length && e.action === 'updated' ? html`<span class="small"> (${Object.keys(e.changes).map((k) => t(lang, `plan.field.${k as 'status'}`)).join(', ')})</span>` : ''}
+            ${t(lang, `plan.event.${e.action as 'adopted' | 'updated' | 'removed' | 'carried_over'}`)} :
+            <strong>${title(e.actionId)}</strong>
+            ${
+              Object.keys(e.changes).length && e.action === 'updated'
+                ? html`<span class="small">
+                    (${Object.keys(e.changes)
+                      .map((k) => t(lang, `plan.field.${k as 'status'}`))
+                      .join(', ')})</span
+                  >`
+                : ''
+            }
           </li>`,
       )}
     </ol>

@@ -18,7 +18,10 @@ export interface WalkView {
   /** True when every visible question is answered. */
   complete: boolean;
   /** Questions informing last year's committed actions: reviewed first. */
-  reviewFirst?: { year: number; questions: Array<{ questionId: string; sectionId: string; label: { fr: string; en: string }; carriedOver: boolean }> } | null;
+  reviewFirst?: {
+    year: number;
+    questions: Array<{ questionId: string; sectionId: string; label: { fr: string; en: string }; carriedOver: boolean }>;
+  } | null;
 }
 
 interface QuestionCtx {
@@ -261,7 +264,11 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
             <ul>
               ${reviewPending.slice(0, 12).map(
                 (q) =>
-                  html`<li><a href="/assessments/${a.id}?section=${encodeURIComponent(q.sectionId)}&q=${encodeURIComponent(q.questionId)}">${tr(q.label, lang)}</a></li>`,
+                  html`<li>
+                    <a href="/assessments/${a.id}?section=${encodeURIComponent(q.sectionId)}&q=${encodeURIComponent(q.questionId)}"
+                      >${tr(q.label, lang)}</a
+                    >
+                  </li>`,
               )}
             </ul>
           </div>`
@@ -280,7 +287,14 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           ${v.section.questions.map((q) =>
             questionBlock(
               q,
-              { lang, n: indexOf.get(q.id) ?? 0, answer: byId.get(q.id), readOnly, copyYear, reviewYear: reviewIds.has(q.id) ? review!.year : null },
+              {
+                lang,
+                n: indexOf.get(q.id) ?? 0,
+                answer: byId.get(q.id),
+                readOnly,
+                copyYear,
+                reviewYear: reviewIds.has(q.id) ? review!.year : null,
+              },
               visible.has(q.id),
             ),
           )}
