@@ -57,7 +57,7 @@ describe('due dates', () => {
         (d, offset, status) => {
           const today = d.toISOString().slice(0, 10);
           const due = new Date(d.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-          expect(daysBetween(due, today)).toBe(-offset);
+          expect(daysBetween(due, today)).toBe(-offset || 0);
           const open = status === 'not_started' || status === 'in_progress';
           expect(isOverdue({ dueDate: due, status }, today)).toBe(open && offset < 0);
           expect(isOverdue({ dueDate: null, status }, today)).toBe(false);
