@@ -19,6 +19,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module.js'
 import { WebModule } from './web/web.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResultsModule } from './results/results.module.js';
+import { PlanModule } from './plan/plan.module.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -76,6 +77,7 @@ const FEATURE_MODULES = [
   ResultsModule,
   ReportsModule,
   AssessmentsModule,
+  PlanModule,
   HealthModule,
   WebModule,
 ];

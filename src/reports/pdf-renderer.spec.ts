@@ -158,6 +158,7 @@ describe('year on year', () => {
     const t = reportLabels('fr');
     expect(text).not.toContain(t.yearOnYear);
     expect(text).not.toContain(t.trend);
+    expect(text).not.toContain('promis et faits');
     expect(text).toContain(t.keyMessages);
   });
 
@@ -170,6 +171,22 @@ describe('year on year', () => {
     for (const p of vm.yearOnYear!.trend) expect(text).toContain(String(p.year));
     expect(text).toContain(t.statuses.improved);
     expect(text).toContain(t.statuses.regressed);
+  });
+
+  it("shows last year's commitments vs done: counts, final statuses and whether the figures moved", async () => {
+    const vm = buildSampleViewModel('en');
+    const pdf = await renderReport(vm);
+    keep('report-sample-commitments.pdf', pdf);
+    const { text } = await extractPdfText(pdf);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('2023 commitments: committed vs done');
+    expect(flat).toContain('3 commitments made in 2023: 1 done, 1 in progress, 0 not started, 1 dropped; 1 carried into the 2024 plan.');
+    expect(flat).toContain('Of the 1 actions done, maturity rose for 1');
+    // Laptops kept 3 then 5 years: 185.09 / 3 = 61.7 and 185.09 / 5 = 37.0 kg CO2e per device a year, -40 %.
+    expect(flat).toMatch(/61\.7 (→|->) 37 kg CO2e \(−40\s?%\)/);
+    expect(flat).toContain('as expected');
+    expect(flat).toContain('no figure of its own');
+    expect(flat).toContain('Reporté');
   });
 });
 

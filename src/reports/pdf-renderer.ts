@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { drawActionPlan } from './layout/action-plan.js';
 import { drawAppendix } from './layout/appendix.js';
+import { drawCommitments } from './layout/commitments.js';
 import type { LayoutContext, LayoutFn } from './layout/context.js';
 import { drawCover } from './layout/cover.js';
 import { drawExecutiveSummary } from './layout/executive-summary.js';
@@ -31,7 +32,7 @@ export interface RenderOptions {
   deterministic?: boolean;
 }
 
-/** The parts of the report, in order. The year-on-year part draws nothing without previous data. */
+/** The parts of the report, in order. The year-on-year and commitments parts draw nothing without previous data. */
 export const REPORT_PARTS: readonly LayoutFn[] = [
   drawCover,
   drawExecutiveSummary,
@@ -39,6 +40,7 @@ export const REPORT_PARTS: readonly LayoutFn[] = [
   drawActionPlan,
   drawFootprint,
   drawYearOnYear,
+  drawCommitments,
   drawKeyMessages,
   drawMethodology,
   drawAppendix,

@@ -9,6 +9,8 @@ import type { Criterion, FootprintFactors } from '../footprint/index.js';
 import type { FullResults } from '../results/full-results.js';
 import { answerLabel, methodologyText, METHODOLOGY_VERSION } from '../scoring/index.js';
 import type { Action, AnswerValue, KeyMessage, Lang, OwnerRole, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import type { CommittedVsDone } from '../plan/progress.js';
+import { buildCommitmentsVm } from './commitments.vm.js';
 import { createFormatter } from './report-format.js';
 import { reportLabels } from './report.labels.js';
 import {
@@ -48,6 +50,8 @@ export interface ReportInput {
   previous?: { year: number; results: FullResults; comparison: Comparison };
   /** Every year of the organisation, this one included. */
   trend?: Trend;
+  /** What became of last year's plan (absent or null: no commitment last year). */
+  lastYearCommitments?: CommittedVsDone | null;
 }
 
 const OWNER_ROLES: Record<OwnerRole, { fr: string; en: string }> = {
@@ -317,6 +321,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
                 ],
           }
         : null,
+    commitments: input.lastYearCommitments ? buildCommitmentsVm(input.lastYearCommitments, lang) : null,
     keyMessages: input.keyMessages.map((m) => ({
       number: m.number,
       title: m.title[lang],

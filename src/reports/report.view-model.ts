@@ -15,6 +15,9 @@
  *   dates as ISO 8601 strings, no class instances, no functions.
  */
 import type { Effort, Lang } from '../questionnaires/template.types.js';
+import type { CommitmentsVm } from './commitments.vm.js';
+
+export type { CommitmentsVm };
 
 /** Recursively read-only: the view model is never mutated once built. */
 export type Immutable<T> = T extends (infer U)[]
@@ -304,6 +307,8 @@ interface ReportViewModelShape {
   footprint: FootprintVm;
   /** null when there is no earlier assessment: the whole part is left out. */
   yearOnYear: YearOnYearVm | null;
+  /** Committed last year vs done; null when last year's plan had no commitment (the part is left out). */
+  commitments: CommitmentsVm | null;
   /** The seven key messages, in order. */
   keyMessages: KeyMessageVm[];
   methodology: MethodologyVm;

@@ -91,8 +91,24 @@ export class ReportsService implements OnApplicationShutdown {
           }
         : undefined,
       trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
+      lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
     };
     return input;
+  }
+
+  /** Committed last year vs done, from the years already loaded. */
+  private async lastYearCommitments(
+    caller: Caller,
+    all: LoadedAssessment[],
+    loaded: LoadedAssessment,
+    resultsOf: (l: LoadedAssessment) => FullResults,
+  ) {
+    const from = loaded.assessment.copyForward?.fromAssessmentId;
+    const previous =
+      all.find((l) => l.assessment.id === from && l.assessment.year < loaded.assessment.year) ??
+      this.results.previousOf(all, loaded.assessment.year);
+    if (!previous) return null;
+    return this.results.committedVsDone(caller, previous.assessment, () => resultsOf(previous), loaded, resultsOf(loaded));
   }
 
   /**

@@ -61,6 +61,12 @@ export class ResultsDto {
   @ApiProperty({ description: 'Yearly multi-criteria footprint by device type, embodied vs use; null = not estimated' }) footprint: object;
   @ApiProperty({ description: 'Quantified levers (lifespan, refurbished, fewer screens, switch off)' }) savings: object[];
   @ApiProperty() methodologyVersion: string;
+  @ApiProperty({
+    nullable: true,
+    description:
+      "Committed last year vs done: the previous plan's commitments with their final status, and for each whether the action's maturity and footprint figure moved as expected; null the first year",
+  })
+  lastYearCommitments: object | null;
 }
 
 export class ComparisonDto {
@@ -72,6 +78,8 @@ export class ComparisonDto {
   @ApiProperty({ description: 'improved / regressed / unchanged / new / no_longer_asked / unknown' }) actions: object[];
   @ApiProperty({ nullable: true }) footprint: object | null;
   @ApiProperty({ description: 'Questions only in one year, changed answers' }) answers: object;
+  @ApiProperty({ nullable: true, description: "The earlier year's plan: committed vs done (null when it had no commitment)" })
+  committedVsDone: object | null;
 }
 
 export class TrendDto {

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '../accounts/caller.js';
 import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
 import { compareResults, trend, type ComparableAssessment, type Comparison, type Trend } from '../comparison/index.js';
@@ -7,6 +9,8 @@ import type { FootprintFactors } from '../footprint/index.js';
 import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
+import { loadCommittedVsDone, previousPlanAssessment, type YearResults } from '../plan/plan-progress.loader.js';
+import type { CommittedVsDone } from '../plan/progress.js';
 import { computeFullResults, type FullResults } from './full-results.js';
 
 export type { FullResults };
@@ -21,10 +25,50 @@ export class ResultsService {
     private readonly assessments: AssessmentsService,
     private readonly questionnaires: QuestionnairesService,
     @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  async results(caller: Caller, id: string): Promise<FullResults> {
-    return this.compute(await this.assessments.load(caller, id));
+  /** The results, with what became of last year's plan (null the first year, or when it had no commitment). */
+  async results(caller: Caller, id: string): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null }> {
+    const loaded = await this.assessments.load(caller, id);
+    const results = this.compute(loaded);
+    return { ...results, lastYearCommitments: await this.lastYearCommitments(caller, loaded, results) };
+  }
+
+  /** "Committed last year vs done": the plan this assessment follows (its copy-forward source, else the year before). */
+  async lastYearCommitments(caller: Caller, loaded: LoadedAssessment, results: FullResults): Promise<CommittedVsDone | null> {
+    const previous = await previousPlanAssessment(this.ds.manager, caller.organisationId, loaded.assessment);
+    if (!previous) return null;
+    return this.committedVsDone(
+      caller,
+      previous,
+      async () => this.compute(await this.assessments.load(caller, previous.id)),
+      loaded,
+      results,
+    );
+  }
+
+  /** Commitments of an earlier assessment, against a later one's results. */
+  async committedVsDone(
+    caller: Caller,
+    previous: { id: string; year: number },
+    previousResults: () => FullResults | Promise<FullResults>,
+    current: LoadedAssessment,
+    currentResults: FullResults,
+  ): Promise<CommittedVsDone | null> {
+    const year = (a: { id: string; year: number }, r: FullResults): YearResults => ({
+      assessment: a,
+      actions: r.actions,
+      footprint: r.footprint,
+    });
+    return loadCommittedVsDone(
+      this.ds.manager,
+      caller.organisationId,
+      previous,
+      async () => year(previous, await previousResults()),
+      year(current.assessment, currentResults),
+      this.questionnaires.actions(),
+    );
   }
 
   compute(loaded: LoadedAssessment): FullResults {
@@ -56,11 +100,14 @@ export class ResultsService {
   }
 
   /** Year on year: the earlier assessment is always "previous", whichever order they are asked in. */
-  async compare(caller: Caller, id: string, otherId: string): Promise<Comparison> {
+  async compare(caller: Caller, id: string, otherId: string): Promise<Comparison & { committedVsDone: CommittedVsDone | null }> {
     if (id === otherId) throw new DomainError(ErrorCode.InvalidInput, 'Pick two different assessments to compare');
     const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
-    return compareResults(this.comparable(previous), this.comparable(current));
+    const [before, after] = [this.compute(previous), this.compute(current)];
+    const comparison = compareResults(this.comparable(previous, before), this.comparable(current, after));
+    // What the earlier year's plan committed to, and what was done, seen from the later year.
+    return { ...comparison, committedVsDone: await this.committedVsDone(caller, previous.assessment, () => before, current, after) };
   }
 
   async trend(caller: Caller): Promise<Trend> {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRITERIA } from '../footprint/footprint.types.js';
+import { COMMITMENT_STATUSES } from '../plan/plan.types.js';
 import { GROUP_LABELS } from '../scoring/priority.js';
 import { clientMessages } from './i18n.js';
 import { MESSAGES } from './messages.js';
@@ -42,6 +43,8 @@ describe('the UI dictionary', () => {
       criterion_: CRITERIA,
       actions_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
       status_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
+      planStatus_: COMMITMENT_STATUSES,
+      verdict_: ['as_expected', 'unchanged', 'opposite', 'unknown', 'not_estimated'],
     };
     expect([...prefixes].sort()).toEqual(Object.keys(expected).sort());
     for (const [prefix, values] of Object.entries(expected)) {

@@ -6,6 +6,9 @@ import { CurrentCaller, ROLE_RANK, type Caller } from '../accounts/caller.js';
 import { ensureCsrfCookie } from '../accounts/session-cookie.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
+import { CalendarService } from '../plan/calendar.service.js';
+import { PlanService } from '../plan/plan.service.js';
+import { COMMITMENT_STATUSES, type CommitmentStatus } from '../plan/plan.types.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
 import { langOf } from './i18n.js';
@@ -13,6 +16,7 @@ import type { PageContext } from './layout.js';
 import { comparePage } from './pages/compare.page.js';
 import { dashboardPage } from './pages/dashboard.page.js';
 import { membersPage } from './pages/members.page.js';
+import { planPage } from './pages/plan.page.js';
 import { resultsPage } from './pages/results.page.js';
 import { walkPage } from './pages/walk.page.js';
 import { PageErrorFilter } from './page-error.filter.js';
@@ -32,6 +36,8 @@ export class PagesController {
     private readonly accounts: AccountsService,
     private readonly assessments: AssessmentsService,
     private readonly questionnaires: QuestionnairesService,
+    private readonly plans: PlanService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('dashboard')
@@ -51,6 +57,7 @@ export class PagesController {
       canCreate: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
       welcome: welcome === '1',
       currentYear: new Date().getFullYear(),
+      overdue: await this.plans.overdue(caller),
     });
   }
 
@@ -66,9 +73,10 @@ export class PagesController {
     @Query('q') questionParam: unknown,
   ): Promise<string> {
     const ctx = await this.context(caller, req, res);
+    const loaded = await this.assessments.load(caller, id);
     const assessment = await this.assessments.get(caller, id);
-    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion).template;
-    const answers = await this.assessments.listAnswers(caller, id);
+    const template = loaded.template.template;
+    const answers = await this.assessments.answersOf(caller, loaded);
     const values = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
     const visible = visibleQuestionIds(template, values);
     const firstOpen = template.sections.flatMap((s) => s.questions).find((q) => visible.has(q.id) && !isAnswered(values[q.id]));
@@ -93,6 +101,7 @@ export class PagesController {
       canEdit: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
       isOwner: caller.role === 'owner',
       complete: !firstOpen,
+      reviewFirst: await this.plans.reviewFirstFor(caller, loaded),
     });
   }
 
@@ -106,7 +115,39 @@ export class PagesController {
     @Param('id', uuidPipe('id')) id: string,
   ): Promise<string> {
     const ctx = await this.context(caller, req, res);
-    return resultsPage(ctx, await this.assessments.get(caller, id));
+    return resultsPage(ctx, await this.assessments.get(caller, id), caller.role === 'owner');
+  }
+
+  @Get('assessments/:id/plan')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async plan(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<string> {
+    const ctx = await this.context(caller, req, res);
+    const plan = await this.plans.plan(caller, id);
+    const text = (v: unknown) => (typeof v === 'string' && v.length <= 200 ? v : null);
+    const status = text(query.status);
+    return planPage(ctx, {
+      plan,
+      members: (await this.accounts.listMembers(caller)).filter((m) => m.status === 'active'),
+      filters: {
+        status: COMMITMENT_STATUSES.includes(status as CommitmentStatus) ? (status as CommitmentStatus) : null,
+        owner: text(query.owner) || null,
+        overdueOnly: query.overdue === '1',
+        view: query.view === 'owner' ? 'owner' : 'status',
+      },
+      isOwner: caller.role === 'owner',
+      canEdit: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
+      userId: caller.userId,
+      calendar: await this.calendar.status(caller),
+      history: await this.plans.history(caller, id, 30),
+      saved: plan.commitments.some((c) => c.id === query.saved) ? (query.saved as string) : null,
+    });
   }
 
   @Get('compare')

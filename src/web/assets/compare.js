@@ -1,5 +1,6 @@
 // Compare two years (deltas by section, action and footprint criterion) and the trend over all years.
 import { responsive, scoreLine } from './charts.js';
+import { committedVsDoneSection } from './commitments.js';
 import { api, fmtNumber, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
 
 const data = readJson('page-data') || {};
@@ -215,6 +216,7 @@ function renderComparison(c) {
       ),
     );
   }
+  nodes.push(committedVsDoneSection(c.committedVsDone));
   root.replaceChildren(...nodes.filter(Boolean));
 }
 

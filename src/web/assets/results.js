@@ -1,7 +1,8 @@
 // The results page: overall score and level, scores by section (chart), the prioritised plan
 // with its explanations and savings, and the footprint by device type and criterion.
 import { responsive, scoreBars, stackedBars } from './charts.js';
-import { api, fmtNumber, fmtPercent, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
+import { committedVsDoneSection } from './commitments.js';
+import { announce, api, fmtNumber, fmtPercent, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
 
 const data = readJson('page-data');
 const root = document.getElementById('results-root');
@@ -214,7 +215,7 @@ function maturityBar(value) {
   );
 }
 
-function planItem(p, action, catalogue) {
+function planItem(p, action, catalogue, planState) {
   const saving = savingText(p.saving);
   const entry = catalogue.get(p.actionId);
   const steps = entry?.nextSteps ?? [];
@@ -226,6 +227,7 @@ function planItem(p, action, catalogue) {
       'div',
       { class: 'plan-body' },
       h('h4', {}, h('span', { class: 'visually-hidden' }, `${msg('rank')} ${p.rank} : `), tr(p.title)),
+      adoptControl(p, planState),
       h('p', { class: 'plan-why' }, tr(p.why)),
       h(
         'dl',
@@ -261,13 +263,63 @@ function planItem(p, action, catalogue) {
   );
 }
 
-function plan(results, catalogue) {
+/** "In the plan" for an adopted action; for owners, a button that adopts it. */
+function adoptControl(p, planState) {
+  if (!planState) return null;
+  const adopted = planState.byAction.get(p.actionId);
+  if (adopted) {
+    return h(
+      'p',
+      { class: 'adopt-state' },
+      h('a', { class: 'badge badge-adopted', href: `/assessments/${data.assessmentId}/plan#c-${adopted.id}` }, msg('inPlan')),
+    );
+  }
+  if (!data.canManage) return null;
+  return h(
+    'p',
+    { class: 'adopt-state' },
+    h(
+      'button',
+      { type: 'button', class: 'button button-small adopt-one', dataset: { actionId: p.actionId } },
+      msg('adopt'),
+      h('span', { class: 'visually-hidden' }, ` : ${tr(p.title)}`),
+    ),
+  );
+}
+
+/** The bar above the plan: how many actions are adopted, the plan page, and "adopt the top 5" for owners. */
+function planBar(planState) {
+  if (!planState) return null;
+  const missing = planState.top.filter((id) => !planState.byAction.has(id));
+  return h(
+    'div',
+    { class: 'plan-bar' },
+    h(
+      'p',
+      {},
+      msg('adoptedCount', { count: planState.count }),
+      ' ',
+      h('a', { href: `/assessments/${data.assessmentId}/plan`, id: 'to-plan' }, msg('openPlan')),
+    ),
+    data.canManage && missing.length
+      ? h(
+          'button',
+          { type: 'button', class: 'button button-primary', id: 'adopt-top', dataset: { actions: missing.join(' ') } },
+          msg('adoptTop', { count: planState.top.length }),
+        )
+      : null,
+    h('p', { class: 'form-error', id: 'adopt-error', role: 'alert', hidden: true }),
+  );
+}
+
+function plan(results, catalogue, planState) {
   const actionById = new Map(results.actions.map((a) => [a.id, a]));
   const groups = GROUPS.map((g) => ({ g, items: results.priorities.filter((p) => p.group === g) })).filter((x) => x.items.length);
   return section(
     'plan-title',
     msg('planTitle'),
     h('p', { class: 'small muted' }, msg('planLead')),
+    planBar(planState),
     groups.map(({ g, items }) =>
       h(
         'div',
@@ -284,7 +336,7 @@ function plan(results, catalogue) {
               h(
                 'ol',
                 { class: 'plan-list' },
-                items.slice(0, SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue)),
+                items.slice(0, SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue, planState)),
               ),
               items.length > SHOWN
                 ? h(
@@ -294,7 +346,7 @@ function plan(results, catalogue) {
                     h(
                       'ol',
                       { class: 'plan-list', start: SHOWN + 1 },
-                      items.slice(SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue)),
+                      items.slice(SHOWN).map((p) => planItem(p, actionById.get(p.actionId), catalogue, planState)),
                     ),
                   )
                 : null,
@@ -492,9 +544,10 @@ function savingsList(results) {
 // ------------------------------------------------------------------ load
 
 async function load() {
-  const [results, actions] = await Promise.all([
+  const [results, actions, planResult] = await Promise.all([
     api('GET', `/api/v1/assessments/${data.assessmentId}/results`),
     api('GET', '/api/v1/actions'),
+    api('GET', `/api/v1/assessments/${data.assessmentId}/plan`),
   ]);
   root.setAttribute('aria-busy', 'false');
   if (!results.ok || !results.data) {
@@ -505,7 +558,22 @@ async function load() {
   }
   const catalogue = new Map((actions.ok && Array.isArray(actions.data) ? actions.data : []).map((a) => [a.id, a]));
   const r = results.data;
-  root.replaceChildren(summary(r), sections(r), plan(r, catalogue), footprint(r), savingsList(r) ?? '', methodology(r));
+  const planState = planResult.ok
+    ? {
+        top: planResult.data.top,
+        count: planResult.data.commitments.length,
+        byAction: new Map(planResult.data.commitments.map((c) => [c.actionId, c])),
+      }
+    : null;
+  root.replaceChildren(
+    summary(r),
+    committedVsDoneSection(r.lastYearCommitments) ?? '',
+    sections(r),
+    plan(r, catalogue, planState),
+    footprint(r),
+    savingsList(r) ?? '',
+    methodology(r),
+  );
   openTarget();
   window.addEventListener('hashchange', openTarget);
 }
@@ -518,6 +586,34 @@ function openTarget() {
   if (details) details.open = true;
   target.scrollIntoView();
 }
+
+/** Adopts actions one after the other (owners), then shows the results again with their state. */
+async function adopt(actionIds, button) {
+  const error = document.getElementById('adopt-error');
+  error.hidden = true;
+  button.disabled = true;
+  for (const actionId of actionIds) {
+    const result = await api('POST', `/api/v1/assessments/${data.assessmentId}/plan/commitments`, { actionId });
+    if (!result.ok && result.status !== 409) {
+      button.disabled = false;
+      error.textContent = problemText(result);
+      error.hidden = false;
+      return;
+    }
+  }
+  announce(msg('adopted', { count: actionIds.length }));
+  const keep = button.id === 'adopt-top' ? 'to-plan' : null;
+  await load();
+  const focus = keep ? document.getElementById(keep) : document.querySelector(`#action-${CSS.escape(actionIds[0])} .badge-adopted`);
+  focus?.focus();
+}
+
+root.addEventListener('click', (event) => {
+  const button = event.target.closest('#adopt-top, .adopt-one');
+  if (!button) return;
+  const ids = button.id === 'adopt-top' ? button.dataset.actions.split(' ') : [button.dataset.actionId];
+  adopt(ids, button);
+});
 
 function methodology(results) {
   return h('p', { class: 'small muted methodology' }, msg('methodology', { version: results.methodologyVersion ?? '—' }));

@@ -1,6 +1,8 @@
 import type { AssessmentDto } from '../../assessments/assessments.dto.js';
+import type { OverdueCommitmentDto } from '../../plan/plan.dto.js';
+import { formatDay } from './plan.page.js';
 import { attrs, html, type SafeHtml } from '../html.js';
-import { formatDate, t, type Lang } from '../i18n.js';
+import { formatDate, t, tr, type Lang } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
 
 export interface DashboardView {
@@ -9,6 +11,8 @@ export interface DashboardView {
   canCreate: boolean;
   welcome: boolean;
   currentYear: number;
+  /** Open commitments whose due day has passed, in the organisation's time zone. */
+  overdue?: OverdueCommitmentDto[];
 }
 
 export function progressBar(lang: Lang, percent: number, label: string, id?: string): SafeHtml {
@@ -129,6 +133,26 @@ function startForm(lang: Lang, v: DashboardView): SafeHtml {
   </section>`;
 }
 
+/** The headline: commitments whose due day has passed while not done. */
+function overdueHeadline(lang: Lang, overdue: OverdueCommitmentDto[]): SafeHtml {
+  if (!overdue.length) return html``;
+  return html`<section class="notice notice-error overdue-headline" id="overdue-headline" aria-labelledby="overdue-title">
+    <h2 id="overdue-title">${t(lang, 'dashboard.overdueTitle', { count: overdue.length })}</h2>
+    <ul>
+      ${overdue
+        .slice(0, 6)
+        .map(
+          (o) =>
+            html`<li>
+              <a href="/assessments/${o.assessmentId}/plan#c-${o.commitmentId}">${tr(o.title, lang)}</a> ·
+              ${t(lang, 'dashboard.overdueItem', { date: formatDay(o.due.date, lang), days: o.daysLate, owner: o.owner?.name ?? t(lang, 'plan.ownerNone') })}
+            </li>`,
+        )}
+    </ul>
+    ${overdue.length > 6 ? html`<p class="small">${t(lang, 'dashboard.overdueMore', { count: overdue.length - 6 })}</p>` : ''}
+  </section>`;
+}
+
 export function dashboardPage(ctx: PageContext, v: DashboardView): string {
   const { lang } = ctx;
   const org = ctx.user?.organisationName ?? '';
@@ -137,6 +161,7 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): string {
       <p class="lead">${t(lang, 'dashboard.lead', { org })}</p>
     </div>
     ${v.welcome ? html`<div class="notice notice-success" role="status">${t(lang, 'dashboard.welcome')}</div>` : ''}
+    ${overdueHeadline(lang, v.overdue ?? [])}
     <div class="dashboard-grid${v.assessments.some((a) => a.year === v.currentYear) ? ' is-started' : ''}">
       <section class="dashboard-years" aria-labelledby="years-title">
         <div class="section-head">

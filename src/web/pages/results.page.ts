@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
 
 /** The shell of the results page; results.js fills it from GET /api/v1/assessments/:id/results. */
-export function resultsPage(ctx: PageContext, a: AssessmentDto): string {
+export function resultsPage(ctx: PageContext, a: AssessmentDto, canManage = false): string {
   const { lang } = ctx;
   const base = `/api/v1/assessments/${a.id}`;
   const main = html`<div class="page-head">
@@ -37,6 +37,9 @@ export function resultsPage(ctx: PageContext, a: AssessmentDto): string {
           >
         </li>
         <li>
+          <a class="button" id="open-plan" href="/assessments/${a.id}/plan">${t(lang, 'results.planPage')}</a>
+        </li>
+        <li>
           <a class="button" id="export-json" href="${base}/export?format=json" download="assessment-${a.year}.json"
             >${t(lang, 'results.json')}</a
           >
@@ -52,6 +55,6 @@ export function resultsPage(ctx: PageContext, a: AssessmentDto): string {
     nav: 'dashboard',
     main,
     scripts: ['results.js'],
-    data: { assessmentId: a.id, year: a.year, status: a.status, lang },
+    data: { assessmentId: a.id, year: a.year, status: a.status, lang, canManage },
   });
 }

@@ -17,6 +17,11 @@ export interface WalkView {
   isOwner: boolean;
   /** True when every visible question is answered. */
   complete: boolean;
+  /** Questions informing last year's committed actions: reviewed first. */
+  reviewFirst?: {
+    year: number;
+    questions: Array<{ questionId: string; sectionId: string; label: { fr: string; en: string }; carriedOver: boolean }>;
+  } | null;
 }
 
 interface QuestionCtx {
@@ -25,6 +30,8 @@ interface QuestionCtx {
   answer: AnswerDto | undefined;
   readOnly: boolean;
   copyYear: number | null;
+  /** The year of the plan whose commitments this question informs (review it first). */
+  reviewYear?: number | null;
 }
 
 function requiredMark(lang: Lang, q: Question): SafeHtml {
@@ -129,6 +136,7 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
   <div class="q-conflict" hidden></div>
   <div class="q-meta">
     <span class="badge badge-carried"${attrs({ hidden: !a?.carriedOver })}>${t(lang, 'walk.carriedBadge', { year: c.copyYear ?? '' })}</span>
+    ${c.reviewYear ? html`<span class="badge badge-review">${t(lang, 'walk.reviewFirstBadge', { year: c.reviewYear })}</span>` : ''}
     <span class="q-state">${state}</span>
     ${
       c.readOnly
@@ -216,6 +224,9 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
   const pending = a.copyForward?.pendingConfirmation ?? 0;
   const progressText = t(lang, 'progress.text', { answered: a.progress.answered, total: a.progress.total, percent: a.progress.percent });
   const sectionCarried = v.section.questions.some((q) => byId.get(q.id)?.carriedOver);
+  const review = v.reviewFirst && v.reviewFirst.questions.length ? v.reviewFirst : null;
+  const reviewIds = new Set((review?.questions ?? []).map((q) => q.questionId));
+  const reviewPending = (review?.questions ?? []).filter((q) => q.carriedOver);
 
   const main = html`<div class="page-head walk-head">
       <p class="breadcrumb">
@@ -246,6 +257,23 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           </div>`
         : ''
     }
+    ${
+      !readOnly && review && reviewPending.length
+        ? html`<div class="notice notice-review" id="review-first">
+            <p>${t(lang, 'walk.reviewFirstNotice', { count: reviewPending.length, year: review.year })}</p>
+            <ul>
+              ${reviewPending.slice(0, 12).map(
+                (q) =>
+                  html`<li>
+                    <a href="/assessments/${a.id}?section=${encodeURIComponent(q.sectionId)}&q=${encodeURIComponent(q.questionId)}"
+                      >${tr(q.label, lang)}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+        : ''
+    }
     <div class="walk-layout">
       ${sectionNav(lang, v)}
       <section class="walk-main" aria-labelledby="section-title">
@@ -257,7 +285,18 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
         </div>
         <form class="questions" id="questions" novalidate>
           ${v.section.questions.map((q) =>
-            questionBlock(q, { lang, n: indexOf.get(q.id) ?? 0, answer: byId.get(q.id), readOnly, copyYear }, visible.has(q.id)),
+            questionBlock(
+              q,
+              {
+                lang,
+                n: indexOf.get(q.id) ?? 0,
+                answer: byId.get(q.id),
+                readOnly,
+                copyYear,
+                reviewYear: reviewIds.has(q.id) ? review!.year : null,
+              },
+              visible.has(q.id),
+            ),
           )}
         </form>
         <nav class="section-pager" aria-label="${t(lang, 'walk.pagerLabel')}">
