@@ -1,0 +1,15 @@
+const t0 = performance.now();
+const { NestFactory } = await import('@nestjs/core');
+const t1 = performance.now();
+const { AppModule } = await import('./dist/src/app.module.js');
+const t2 = performance.now();
+const mod = await AppModule.forRoot();
+const t3 = performance.now();
+const app = await NestFactory.create(mod, { logger: false, bodyParser: false });
+const t4 = performance.now();
+const { configureApp } = await import('./dist/src/app.setup.js');
+configureApp(app);
+await app.listen(0);
+const t5 = performance.now();
+console.log({ nest: t1 - t0, appImport: t2 - t1, forRoot: t3 - t2, create: t4 - t3, listen: t5 - t4, total: t5 - t0 });
+await app.close();
