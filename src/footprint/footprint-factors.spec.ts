@@ -134,7 +134,8 @@ describe('templates/footprint-factors.json, version 2', () => {
     expect(factors.devices.desktop.refurbishedAvoided).toMatchObject({ low: 0.36, high: 0.99, source: 'D' });
     expect(factors.devices.smartphone.refurbishedAvoided).toMatchObject({ low: 0.64, high: 0.87, source: 'D' });
     expect(factors.devices.tablet.refurbishedAvoided).toMatchObject({ low: 0.46, high: 0.8, source: 'D' });
-    for (const d of ['monitor', 'meeting_screen', 'server', 'network_box'] as const) expect(factors.devices[d].refurbishedAvoided).toBeNull();
+    for (const d of ['monitor', 'meeting_screen', 'server', 'network_box'] as const)
+      expect(factors.devices[d].refurbishedAvoided).toBeNull();
   });
 
   it('monitor power from the EU energy label (20 W, 15-25 W), standby and off from the EU ecodesign ceilings', () => {
@@ -145,7 +146,9 @@ describe('templates/footprint-factors.json, version 2', () => {
 
   it('states the working profile and the switch-off behaviours', () => {
     expect(factors.profile.workingDaysPerYear.value).toBe(220);
-    const hours = Object.fromEntries(DEVICE_TYPES.map((d) => [d, factors.devices[d].use.activeHoursPerDay?.value ?? factors.devices[d].use.kind]));
+    const hours = Object.fromEntries(
+      DEVICE_TYPES.map((d) => [d, factors.devices[d].use.activeHoursPerDay?.value ?? factors.devices[d].use.kind]),
+    );
     expect(hours).toEqual({
       laptop: 8,
       desktop: 8,
@@ -219,13 +222,17 @@ describe('loading a malformed factors file', () => {
     expect(() => validateFootprintFactors(sum, 'f.json')).toThrow('devices.laptop.embodied.climate.value: must be the sum of climateParts');
     const range = structuredClone(factors);
     (range.devices.monitor.power.active as SourcedFigure).low = 30;
-    expect(() => validateFootprintFactors(range, 'f.json')).toThrow('devices.monitor.power.active.low: must be a number >= 0, at most the value (20)');
+    expect(() => validateFootprintFactors(range, 'f.json')).toThrow(
+      'devices.monitor.power.active.low: must be a number >= 0, at most the value (20)',
+    );
   });
 
   it('refuses behaviour shares that do not add up to 1, and a changelog without this version', () => {
     const shares = structuredClone(factors);
     shares.usePolicies.workstation.answers.guidance.central = { off: 0.5, standby: 0.4 };
-    expect(() => validateFootprintFactors(shares, 'f.json')).toThrow('usePolicies.workstation.answers.guidance.central: shares must add up to 1');
+    expect(() => validateFootprintFactors(shares, 'f.json')).toThrow(
+      'usePolicies.workstation.answers.guidance.central: shares must add up to 1',
+    );
     const log = structuredClone(factors);
     log.changelog = log.changelog.filter((c) => c.version !== 2);
     expect(() => validateFootprintFactors(log, 'f.json')).toThrow('changelog: has no entry for version 2');

@@ -136,7 +136,8 @@ export function validateFootprintFactors(data: unknown, file = 'footprint-factor
     sourceKey(f, 'source', `${path}.source`);
     string(f, 'row', `${path}.row`);
     if (f.low !== undefined) number(f, 'low', `${path}.low`, (n) => n <= value && check(n), `${expected}, at most the value (${value})`);
-    if (f.high !== undefined) number(f, 'high', `${path}.high`, (n) => n >= value && check(n), `${expected}, at least the value (${value})`);
+    if (f.high !== undefined)
+      number(f, 'high', `${path}.high`, (n) => n >= value && check(n), `${expected}, at least the value (${value})`);
     if (f.alternatives !== undefined) {
       if (!Array.isArray(f.alternatives) || f.alternatives.length === 0) fail(`${path}.alternatives`, 'must be a non-empty list');
       (f.alternatives as unknown[]).forEach((a, i) => {
@@ -238,7 +239,8 @@ export function validateFootprintFactors(data: unknown, file = 'footprint-factor
     }
     if (kind === 'working') {
       const group = string(use, 'policy', `${path}.use.policy`);
-      if (!(USE_POLICY_GROUPS as readonly string[]).includes(group)) fail(`${path}.use.policy`, `"${group}" is not one of ${USE_POLICY_GROUPS.join(', ')}`);
+      if (!(USE_POLICY_GROUPS as readonly string[]).includes(group))
+        fail(`${path}.use.policy`, `"${group}" is not one of ${USE_POLICY_GROUPS.join(', ')}`);
       if (power.standby === null || power.off === null) fail(`${path}.power`, 'standby and off are required for a "working" device');
     }
     if (use.ademeHoursPerDay !== undefined) figure(use, 'ademeHoursPerDay', `${path}.use.ademeHoursPerDay`, false);

@@ -42,8 +42,14 @@ export function formatNumber(value: number, lang: Lang): string {
 }
 
 const SMALL_FORMATS: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', { minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS, maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS }),
-  en: new Intl.NumberFormat('en-GB', { minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS, maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS }),
+  fr: new Intl.NumberFormat('fr-FR', {
+    minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
+    maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
+  }),
+  en: new Intl.NumberFormat('en-GB', {
+    minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
+    maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
+  }),
 };
 
 /**

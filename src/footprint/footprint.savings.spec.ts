@@ -209,7 +209,10 @@ describe('levers with nothing to act on', () => {
     const inventory: Inventory = {
       country: 'FR',
       employees: null,
-      devices: { laptop: { count: 10, lifespanYears: 5, refurbishedShare: 0 }, meeting_screen: { count: 1, lifespanYears: null, refurbishedShare: null } },
+      devices: {
+        laptop: { count: 10, lifespanYears: 5, refurbishedShare: 0 },
+        meeting_screen: { count: 1, lifespanYears: null, refurbishedShare: null },
+      },
       policies: { workstation: 'scheduled_shutdown', meeting_room: 'true' },
     };
     const s = lever(computeSavings(inventory, factors), 'switch_off');
@@ -221,7 +224,10 @@ describe('levers with nothing to act on', () => {
     const inventory: Inventory = {
       country: 'FR',
       employees: null,
-      devices: { printer: { count: 10, lifespanYears: null, refurbishedShare: null }, network_switch: { count: 5, lifespanYears: null, refurbishedShare: null } },
+      devices: {
+        printer: { count: 10, lifespanYears: null, refurbishedShare: null },
+        network_switch: { count: 5, lifespanYears: null, refurbishedShare: null },
+      },
     };
     expect(computeSavings(inventory, factors).map((s) => s.applicable)).toEqual([false, false, false, false]);
   });
@@ -264,5 +270,3 @@ describe('levers with nothing to act on', () => {
     expect(s.applicable).toBe(false);
   });
 });
-
-

@@ -35,7 +35,10 @@ function perCriterionOf(fn: (c: Criterion) => number | null): PerCriterion {
 }
 
 /** Sums the per-device savings of a criterion; null when no device has an estimate. */
-function sumPerDevice(perDevice: LeverDeviceSaving[], pick: (d: LeverDeviceSaving) => PerCriterion | undefined = (d) => d.perCriterion): PerCriterion {
+function sumPerDevice(
+  perDevice: LeverDeviceSaving[],
+  pick: (d: LeverDeviceSaving) => PerCriterion | undefined = (d) => d.perCriterion,
+): PerCriterion {
   return perCriterionOf((c) => {
     let sum: number | null = null;
     for (const d of perDevice) {
@@ -179,10 +182,7 @@ function lifespanSaving(footprint: FootprintResult, factors: FootprintFactors): 
   const targets = factors.levers.lifespan.targetYears;
   const concerned = footprint.devices.filter(
     (d) =>
-      d.device !== 'cloud' &&
-      d.estimated &&
-      targets[d.device] !== undefined &&
-      CRITERIA.some((c) => d.perCriterion[c].embodied !== null),
+      d.device !== 'cloud' && d.estimated && targets[d.device] !== undefined && CRITERIA.some((c) => d.perCriterion[c].embodied !== null),
   );
   if (concerned.length === 0) {
     return notApplicable(
@@ -206,7 +206,12 @@ function lifespanSaving(footprint: FootprintResult, factors: FootprintFactors): 
       });
     return { device: d.device, count: d.count, from, to, perCriterion: scaled('perCriterion'), low: scaled('low'), high: scaled('high') };
   });
-  const describe = (climate: number | null, share: number | null, lang: Lang, range: { low: number | null; high: number | null }): string => {
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
     const parts = perDevice.map((p) =>
       lang === 'fr'
         ? `${yours(p.device, factors, lang, p.count)} ${years(p.to, lang)} au lieu de ${formatNumber(p.from, lang)}`
@@ -359,7 +364,12 @@ function fewerScreensSaving(footprint: FootprintResult, factors: FootprintFactor
       factors,
     );
   }
-  const describe = (climate: number | null, share: number | null, lang: Lang, range: { low: number | null; high: number | null }): string => {
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
     const parts = perDevice.map((p) => {
       const removed = p.from - p.to;
       return lang === 'fr'
@@ -396,7 +406,10 @@ export function switchOffMethod(factors: FootprintFactors): I18nText {
   const groups = factors.levers.switch_off.policies;
   const words = (lang: Lang) =>
     listJoin(
-      groups.map((g) => `${factors.usePolicies[g].label[lang].split(' (')[0].toLowerCase()}: ${POLICY_WORDS[g][factors.usePolicies[g].target][lang]}`),
+      groups.map(
+        (g) =>
+          `${factors.usePolicies[g].label[lang].split(' (')[0].toLowerCase()}: ${POLICY_WORDS[g][factors.usePolicies[g].target][lang]}`,
+      ),
       lang,
     );
   return {
@@ -428,7 +441,10 @@ function switchOffSaving(inventory: Inventory, footprint: FootprintResult, facto
   for (const d of withPolicy) {
     const a = after.devices.find((x) => x.device === d.device);
     if (!a) continue;
-    const diff = (pick: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null, p2: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null) =>
+    const diff = (
+      pick: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null,
+      p2: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null,
+    ) =>
       perCriterionOf((c) => {
         const before = pick(d.perCriterion[c]);
         const now = p2(a.perCriterion[c]);
@@ -477,7 +493,12 @@ function switchOffSaving(inventory: Inventory, footprint: FootprintResult, facto
       p.high[c] = hi === null ? v : Math.max(hi, v, lo ?? v);
     }
   }
-  const describe = (climate: number | null, share: number | null, lang: Lang, range: { low: number | null; high: number | null }): string => {
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
     const byGroup = new Map<UsePolicyGroup, LeverDeviceSaving[]>();
     for (const p of perDevice) {
       const group = footprint.devices.find((x) => x.device === p.device)?.use?.policy?.group as UsePolicyGroup;

@@ -229,13 +229,18 @@ describe('a 250-staff company in France (the reference organisation of the prior
       { device: 'network_switch', part: 'embodied' },
       { device: 'network_switch', part: 'use' },
     ]);
-    expect(result.display.leavesOut.en).toMatch(/^Leaves out: printer and multifunction printer, network switch and Wi-Fi access point, cloud parts not counted, telecom networks/);
+    expect(result.display.leavesOut.en).toMatch(
+      /^Leaves out: printer and multifunction printer, network switch and Wi-Fi access point, cloud parts not counted, telecom networks/,
+    );
   });
 });
 
 describe('one device of each new type, in France', () => {
   const one = (type: 'printer' | 'network_box' | 'network_switch' | 'server', extra: Partial<Inventory> = {}) =>
-    computeFootprint({ country: 'FR', employees: null, devices: { [type]: { count: 1, lifespanYears: null, refurbishedShare: null } }, ...extra }, factors);
+    computeFootprint(
+      { country: 'FR', employees: null, devices: { [type]: { count: 1, lifespanYears: null, refurbishedShare: null } }, ...extra },
+      factors,
+    );
 
   it('a printer is counted and named, not estimated (ADEME’s 10.5 kg looks too low)', () => {
     const r = one('printer');
@@ -315,7 +320,10 @@ describe('the cloud estimate: vCPU and storage', () => {
   });
 
   it('not answered: named as not estimated, never 0', () => {
-    const r = computeFootprint({ country: 'FR', employees: null, devices: { laptop: { count: 1, lifespanYears: null, refurbishedShare: null } } }, factors);
+    const r = computeFootprint(
+      { country: 'FR', employees: null, devices: { laptop: { count: 1, lifespanYears: null, refurbishedShare: null } } },
+      factors,
+    );
     expect(r.devices.map((d) => d.device)).toEqual(['laptop']);
     expect(r.scope.notEstimated.find((e) => e.id === 'cloud')?.detail.en).toBe('no vCPU or storage answered: not estimated.');
   });
@@ -483,7 +491,11 @@ describe('invalid values', () => {
     expect(laptop.lifespanSource).toBe('default');
     expect(laptop.refurbishedShare).toBe(0);
     expect(laptop.hoursPerDay).toBe(8);
-    expect(laptop.notes.map((n) => n.code).sort()).toEqual(['invalid_hours_ignored', 'invalid_lifespan_ignored', 'invalid_refurbished_share_ignored']);
+    expect(laptop.notes.map((n) => n.code).sort()).toEqual([
+      'invalid_hours_ignored',
+      'invalid_lifespan_ignored',
+      'invalid_refurbished_share_ignored',
+    ]);
   });
 
   it('a PUE outside 1 to 5 is ignored with a note', () => {

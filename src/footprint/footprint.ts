@@ -470,7 +470,10 @@ export function computeFootprint(inventory: Inventory, factors: FootprintFactors
       deviceNotes.push({
         code: 'not_estimated_device',
         device,
-        text: { fr: `${label.fr} (${formatNumber(count, 'fr')}) : ${reason.fr}`, en: `${label.en} (${formatNumber(count, 'en')}): ${reason.en}` },
+        text: {
+          fr: `${label.fr} (${formatNumber(count, 'fr')}) : ${reason.fr}`,
+          en: `${label.en} (${formatNumber(count, 'en')}): ${reason.en}`,
+        },
       });
       devices.push({
         device,
@@ -616,8 +619,10 @@ export function computeFootprint(inventory: Inventory, factors: FootprintFactors
     for (const c of CRITERIA) {
       const unit = unitEmbodied[c];
       const embodied = unit === null ? null : ((count * unit) / lifespanYears) * embodiedFactor;
-      const embodiedLow = unitEmbodiedLow[c] === null ? null : ((count * (unitEmbodiedLow[c] as number)) / lifespanYears) * embodiedFactorLow;
-      const embodiedHigh = unitEmbodiedHigh[c] === null ? null : ((count * (unitEmbodiedHigh[c] as number)) / lifespanYears) * embodiedFactor;
+      const embodiedLow =
+        unitEmbodiedLow[c] === null ? null : ((count * (unitEmbodiedLow[c] as number)) / lifespanYears) * embodiedFactorLow;
+      const embodiedHigh =
+        unitEmbodiedHigh[c] === null ? null : ((count * (unitEmbodiedHigh[c] as number)) / lifespanYears) * embodiedFactor;
       const u = useOf(c);
       perCriterion[c] = { ...parts(embodied, u.value), low: parts(embodiedLow, u.low), high: parts(embodiedHigh, u.high) };
     }

@@ -29,23 +29,17 @@ export const CRITERION_UNITS: Readonly<Record<Criterion, string>> = {
 export const CRITERION_LABELS: Readonly<Record<Criterion, I18nText>> = {
   climate: { fr: 'Changement climatique', en: 'Climate change' },
   minerals: { fr: 'Ressources minérales et métaux', en: 'Minerals and metals' },
-  fossil: { fr: 'Ressources énergétiques non renouvelables (fossiles et nucléaire)', en: 'Non-renewable energy resources (fossil and nuclear)' },
+  fossil: {
+    fr: 'Ressources énergétiques non renouvelables (fossiles et nucléaire)',
+    en: 'Non-renewable energy resources (fossil and nuclear)',
+  },
   rawMaterial: { fr: 'Matières mobilisées (masse totale)', en: 'Material input (total mass)' },
   water: { fr: 'Eau (indicateur ADEME, fabrication)', en: 'Water (ADEME indicator, manufacture)' },
 };
 
 /** Device types of the inventory, in the order results list them. */
 export type DeviceType =
-  | 'laptop'
-  | 'desktop'
-  | 'monitor'
-  | 'smartphone'
-  | 'tablet'
-  | 'meeting_screen'
-  | 'printer'
-  | 'network_box'
-  | 'network_switch'
-  | 'server';
+  'laptop' | 'desktop' | 'monitor' | 'smartphone' | 'tablet' | 'meeting_screen' | 'printer' | 'network_box' | 'network_switch' | 'server';
 
 export const DEVICE_TYPES: readonly DeviceType[] = [
   'laptop',
