@@ -508,6 +508,16 @@ describe('invalid values', () => {
   });
 });
 
+describe('method notes', () => {
+  it('state the refurbished ranges from the factors file and how the low end is applied', () => {
+    const r = computeFootprint({ country: 'FR', employees: null, devices: {} }, factors);
+    const note = r.assumptions.notes.find((n) => n.en.startsWith('Refurbished'));
+    expect(note?.en).toContain('desktops 36-99');
+    expect(note?.en).toContain('The low end is applied to every criterion');
+    expect(r.criteria.fossil.label.en).toBe('Non-renewable energy resources (fossil and nuclear)');
+  });
+});
+
 describe('the person of per-person figures', () => {
   const per = (kind: string | null) =>
     computeFootprint(

@@ -241,10 +241,6 @@ const GENERAL_NOTES: I18nText[] = [
     en: "Climate: manufacturing + distribution + end of life [A] (whole-life embodied [B] for meeting-room screens and servers); minerals and metals, non-renewable energy, material input: whole-life embodied [B]; water: ADEME's water indicator for manufacture [A].",
   },
   {
-    fr: "Reconditionné : les fourchettes d'impacts évités (NegaOctet pour l'ADEME, 2022 : portables 43-97 %, fixes 36-99 %, smartphones 64-87 %, tablettes 46-80 %) vont de l'indicateur le moins au plus favorable ; ce n'est pas une incertitude. Le bas de fourchette s'applique à chaque critère (aucun indicateur ne descend en dessous), le haut donne le bas de la fourchette de l'empreinte. Pas de chiffre pour les autres appareils : aucune réduction. Part non renseignée : 0 % (tout neuf).",
-    en: 'Refurbished: the avoided-impact ranges (NegaOctet for ADEME, 2022: laptops 43-97 %, desktops 36-99 %, smartphones 64-87 %, tablets 46-80 %) run from the least to the most favourable indicator; they are not an uncertainty. The low end is applied to every criterion (no indicator goes below it), the high end gives the low end of the footprint range. No figure for the other devices: no reduction. Share not answered: 0 % (all new).',
-  },
-  {
     fr: "Usage : électricité des heures actives, puis des heures restantes en veille, éteint ou laissé allumé selon vos réponses sur l'extinction ; serveurs x PUE de la salle ; climat, minéraux et énergie non renouvelable par kWh selon le pays. Matières mobilisées et eau de la phase d'usage : non estimées (pas de facteur ouvert).",
     en: 'Use: electricity of the active hours, then of the remaining hours asleep, off or left on according to your switch-off answers; servers x the room’s PUE; climate, minerals and non-renewable energy per kWh by country. Material input and water of the use phase: not estimated (no open factor).',
   },
@@ -257,6 +253,19 @@ const GENERAL_NOTES: I18nText[] = [
     en: 'A criterion without a figure is "not estimated", never 0; totals add only the estimated parts and list those they leave out.',
   },
 ];
+
+/** How the refurbished ranges are applied, with the ranges of the factors file. */
+function refurbishedNote(factors: FootprintFactors): I18nText {
+  const ranges = (lang: 'fr' | 'en') =>
+    DEVICE_TYPES.flatMap((d) => {
+      const r = factors.devices[d].refurbishedAvoided;
+      return r ? [`${factors.devices[d].noun.other[lang]} ${Math.round(r.low * 100)}-${Math.round(r.high * 100)}\u00a0%`] : [];
+    }).join(', ');
+  return {
+    fr: `Reconditionné : les fourchettes d'impacts évités (NegaOctet pour l'ADEME, 2022 : ${ranges('fr')}) vont de l'indicateur le moins au plus favorable de l'étude ; ce n'est pas une incertitude. Le bas de fourchette s'applique à chaque critère (aucun indicateur ne descend en dessous), le haut donne le bas de la fourchette de l'empreinte. Pas de chiffre pour les autres appareils : aucune réduction. Part non renseignée : 0 % (tout neuf).`,
+    en: `Refurbished: the avoided-impact ranges (NegaOctet for ADEME, 2022: ${ranges('en')}) run from the study's least to its most favourable indicator; they are not an uncertainty. The low end is applied to every criterion (no indicator goes below it), the high end gives the low end of the footprint range. No figure for the other devices: no reduction. Share not answered: 0 % (all new).`,
+  };
+}
 
 /** What every footprint leaves out, whatever the inventory. */
 const ALWAYS_LEFT_OUT: ScopeEntry[] = [
@@ -824,7 +833,9 @@ export function computeFootprint(inventory: Inventory, factors: FootprintFactors
       workingProfile: { text: factors.profile.text, source: factors.profile.workingDaysPerYear.source },
       devices: assumptions,
       notes: [
-        ...GENERAL_NOTES,
+        ...GENERAL_NOTES.slice(0, 2),
+        refurbishedNote(factors),
+        ...GENERAL_NOTES.slice(2),
         factors.usePolicies.workstation.note,
         factors.usePolicies.meeting_room.note,
         factors.cloud.notes,
