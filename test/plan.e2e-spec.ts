@@ -17,7 +17,11 @@ function laptopsOnly(lifespan: number): Record<string, unknown> {
     'inventory.laptop.lifespan_years': lifespan,
     'inventory.laptop.refurbished_share': 0,
   };
-  for (const d of ['desktop', 'monitor', 'smartphone', 'tablet', 'meeting_screen', 'server']) overrides[`inventory.${d}.count`] = 0;
+  for (const d of ['desktop', 'monitor', 'smartphone', 'tablet', 'meeting_screen', 'server', 'printer', 'network_box', 'network_switch']) {
+    overrides[`inventory.${d}.count`] = 0;
+  }
+  overrides['inventory.cloud.vcpu_count'] = 0;
+  overrides['inventory.cloud.storage_tb'] = 0;
   return overrides;
 }
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { QuestionnaireTemplate } from '../src/questionnaires/template.types.js';
+import { createFormatter } from '../src/reports/report-format.js';
 import { reportLabels } from '../src/reports/report.labels.js';
 import { compact, extractPdfText, normaliseSpace } from './fixtures/reports/pdf-text.js';
 import { answerFor } from './support/answers.js';
@@ -69,10 +70,22 @@ describe('the PDF action plan', () => {
       const positions = top.map((title: string) => summaryPage.indexOf(title));
       expect(positions.every((p: number) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      // The climate total as the API gives it, formatted as the report does.
-      const climate = results.footprint.totals.climate.total as number;
-      const formatted = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(climate);
-      expect(compact(pdf.text)).toContain(compact(formatted));
+      // The climate total as the API gives it, two significant digits and the range, as the report formats it.
+      const fmt = createFormatter(lang);
+      const climate = results.footprint.totals.climate;
+      expect(compact(pdf.pages[1])).toContain(compact(fmt.quantity(climate.total)));
+      expect(compact(pdf.pages[1])).toContain(compact(fmt.range(climate.low.total, climate.high.total)));
+      // The full figure is not printed: 2 significant digits in the summaries.
+      const full = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 0 }).format(climate.total);
+      expect(compact(pdf.pages[1])).not.toContain(compact(full));
+      // What the footprint leaves out: on the summary page and, item by item, on the footprint pages.
+      expect(compact(pdf.pages[1])).toContain(compact(results.footprint.display.leavesOut[lang]));
+      expect(compact(pdf.pages[1])).toContain(compact(results.footprint.display.perPersonLabel[lang]));
+      expect(compact(pdf.text)).toContain(compact(reportLabels(lang).scopeHeading));
+      for (const e of results.footprint.scope.notEstimated) expect(compact(pdf.text)).toContain(compact(`${e.label[lang]}`));
+      expect(results.footprint.scope.notEstimated.map((e: { id: string }) => e.id)).toEqual(
+        expect.arrayContaining(['device.printer', 'device.network_switch', 'telecom_networks', 'online_services']),
+      );
       expect(compact(pdf.text)).not.toContain(compact(reportLabels(lang).yearOnYear));
       expect(text).toContain('Effectif au 31 décembre, « ETP »');
     }

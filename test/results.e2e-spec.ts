@@ -80,18 +80,94 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(extend.saving.climateKgCo2ePerYear).toBeCloseTo(lifespan.climateKgCo2ePerYear, 6);
   });
 
-  it('the footprint of 100 laptops kept 4 years in France matches the reference figures', async () => {
-    const id = await walk(owner, 2013, 'worst', inventory);
+  it('the footprint of 100 laptops kept 4 years in France matches the reference figures, with its range and version', async () => {
+    const id = await walk(owner, 2013, 'worst', { ...inventory, 'usage.switch_off_policy': 'left_on' });
     const r = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearer(owner)).expect(200)).body;
+    expect(r.footprint.factorsVersion).toBe(2);
     const laptop = r.footprint.devices.find((d: { device: string }) => d.device === 'laptop');
-    // (170 + 12.3 + 2.79) kg CO2e / 4 years x 100 laptops
+    // (170 + 12.3 + 2.79) kg CO2e / 4 years x 100 laptops = 4,627.25; low with [B]'s 181 kg: 4,525
     expect(laptop.perCriterion.climate.embodied).toBeCloseTo(4627.25, 6);
-    // 26.5 W x 8 h x 220 days = 46.64 kWh a laptop; x 100 x 0.0461 kg CO2e/kWh
-    expect(laptop.perCriterion.climate.use).toBeCloseTo(215.0104, 6);
+    expect(laptop.perCriterion.climate.low.embodied).toBeCloseTo(4525, 6);
+    // "They stay on": 26.5 W all year, 8,760 h: 232.14 kWh a laptop; x 100 x 0.0461 kg CO2e/kWh = 1,070.1654
+    expect(laptop.kWhPerYear).toBeCloseTo(23214, 6);
+    expect(laptop.perCriterion.climate.use).toBeCloseTo(1070.1654, 6);
     expect(r.footprint.totals.water.use).toBeNull();
     expect(r.footprint.totals.water.notEstimated).toEqual(
       expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]),
     );
+    // Two significant digits and the range, per employee named as the questionnaire asks it
+    expect(r.footprint.display.totals.climate.en).toMatch(/^\d{1,3}(,\d{3})*\u00a0kg CO2e/);
+    expect(r.footprint.display.perPersonLabel.en).toBe('per employee or equipment user');
+  });
+
+  it('a switch-off answer changes the use-phase figure', async () => {
+    const id = await walk(owner, 2015, 'worst', { ...inventory, 'usage.switch_off_policy': 'left_on' });
+    const before = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearer(owner)).expect(200)).body;
+    const useOf = (r: {
+      footprint: { devices: Array<{ device: string; perCriterion: { climate: { use: number; embodied: number } } }> };
+    }) => r.footprint.devices.find((d) => d.device === 'laptop')!.perCriterion.climate;
+    await request(t.http)
+      .put(`${api}/assessments/${id}/answers/usage.switch_off_policy`)
+      .set(bearer(owner))
+      .send({ value: 'scheduled_shutdown' })
+      .expect(200);
+    const after = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearer(owner)).expect(200)).body;
+    // Left on: 100 x 26.5 W x 8,760 h = 23,214 kWh x 0.0461 = 1,070.1654 kg CO2e
+    expect(useOf(before).use).toBeCloseTo(1070.1654, 6);
+    // Shut down on schedule: 100 x (26.5 W x 1,760 h + 0.5 W x 7,000 h) / 1000 = 5,014 kWh x 0.0461 = 231.1454 kg CO2e
+    expect(useOf(after).use).toBeCloseTo(231.1454, 6);
+    // Manufacturing does not move; the switch-off lever now has less to save
+    expect(useOf(after).embodied).toBe(useOf(before).embodied);
+    const lever = (r: { savings: Array<{ lever: string; climateKgCo2ePerYear: number | null }> }) =>
+      r.savings.find((s) => s.lever === 'switch_off')!.climateKgCo2ePerYear ?? 0;
+    expect(lever(after)).toBeLessThan(lever(before));
+  });
+
+  it('lists what the footprint counts and what it leaves out, in the results and the CSV export', async () => {
+    const id = await walk(owner, 2016, 'best', {
+      ...inventory,
+      'inventory.printer.count': 7,
+      'inventory.network_switch.count': 4,
+      'inventory.cloud.vcpu_count': 16,
+      'inventory.cloud.storage_tb': 2,
+    });
+    const r = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearer(owner)).expect(200)).body;
+    const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
+    expect(ids(r.footprint.scope.estimated)).toEqual(expect.arrayContaining(['user_devices', 'cloud']));
+    expect(ids(r.footprint.scope.notEstimated)).toEqual(
+      expect.arrayContaining(['device.printer', 'device.network_switch', 'telecom_networks', 'online_services', 'peripherals']),
+    );
+    expect(r.footprint.scope.notEstimated.find((e: { id: string }) => e.id === 'device.printer').detail.en).toContain(
+      '7 printers counted, not estimated',
+    );
+    expect(r.footprint.display.leavesOut.fr).toMatch(/^Ne compte pas/);
+    const csv = await request(t.http)
+      .get(`${api}/assessments/${id}/export?format=csv&lang=en`)
+      .set(bearer(owner))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+      });
+    const rows = parseCsv((csv.body as string).slice(1));
+    const header = rows[0];
+    const col = (name: string) => header.indexOf(name);
+    const kind = (k: string) => rows.filter((row) => row[0] === k);
+    expect(kind('footprint_not_estimated').map((row) => row[col('id')])).toEqual(ids(r.footprint.scope.notEstimated));
+    expect(kind('footprint_estimated').map((row) => row[col('id')])).toEqual(ids(r.footprint.scope.estimated));
+    expect(kind('footprint_not_estimated').find((row) => row[col('id')] === 'telecom_networks')?.[col('label')]).toBe('Telecom networks');
+    // Totals keep the full figure, with their low and high values
+    const climate = kind('footprint_total').find((row) => row[col('id')] === 'climate')!;
+    expect(Number(climate[col('value')])).toBeCloseTo(r.footprint.totals.climate.total, 6);
+    expect(Number(climate[col('low')])).toBeCloseTo(r.footprint.totals.climate.low.total, 6);
+    expect(Number(climate[col('high')])).toBeCloseTo(r.footprint.totals.climate.high.total, 6);
+    expect(kind('footprint_factors')[0][col('value')]).toBe('2');
+    expect(kind('footprint_per_person')).toHaveLength(5);
+    // Every lever with its range
+    const lifespan = kind('saving').find((row) => row[col('id')] === 'lifespan')!;
+    expect(Number(lifespan[col('low')])).toBeLessThanOrEqual(Number(lifespan[col('value')]));
+    expect(Number(lifespan[col('high')])).toBeGreaterThanOrEqual(Number(lifespan[col('value')]));
   });
 
   it('compares years, lists action changes, and gives the trend over three years', async () => {
@@ -105,6 +181,9 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(cmp.overall.score.delta).toBeGreaterThan(0);
     expect(cmp.actions.find((a: { id: string }) => a.id === 'extend-lifespan').status).toBe('improved');
     expect(cmp.footprint.criteria.find((c: { criterion: string }) => c.criterion === 'climate').delta).toBeLessThan(0);
+    // Both years are computed with one version of the footprint factors, and it says so
+    expect(cmp.footprint).toMatchObject({ factorsVersion: 2, sameFactors: true });
+    expect(cmp.footprint.note.en).toBe('Both years are computed with version 2 of the footprint factors.');
     const same = (await request(t.http).get(`${api}/assessments/${y3}/compare/${y2}`).set(bearer(other)).expect(200)).body;
     expect(same.overall.score.delta).toBe(0);
     await request(t.http).get(`${api}/assessments/${y3}/compare/${y3}`).set(bearer(other)).expect(400);

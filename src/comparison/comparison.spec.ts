@@ -228,6 +228,37 @@ describe('compareResults', () => {
     expect(onlyCurrent.devices.map((d) => d.device)).toEqual(['laptop', 'monitor']);
   });
 
+  it('compares two years computed with one factors version, and says which', () => {
+    const same = compareFootprints({ ...FOOTPRINT_2024, factorsVersion: 2 }, { ...FOOTPRINT_2025, factorsVersion: 2 })!;
+    expect(same.factorsVersion).toBe(2);
+    expect(same.sameFactors).toBe(true);
+    expect(same.note.en).toBe('Both years are computed with version 2 of the footprint factors.');
+    expect(same.criteria.find((c) => c.criterion === 'climate')?.delta).toBe(-2000);
+  });
+
+  it('computes no change between footprints of two factors versions, and says why', () => {
+    const mixed = compareFootprints({ ...FOOTPRINT_2024, factorsVersion: 1 }, { ...FOOTPRINT_2025, factorsVersion: 2 })!;
+    expect(mixed.factorsVersion).toBeNull();
+    expect(mixed.sameFactors).toBe(false);
+    expect(mixed.note.fr).toContain('deux versions des facteurs (1 et 2)');
+    // The figures stay, the deltas do not
+    expect(mixed.criteria.find((c) => c.criterion === 'climate')).toMatchObject({
+      previous: 10000,
+      current: 8000,
+      delta: null,
+      deltaPercent: null,
+    });
+    expect(mixed.devices.flatMap((d) => d.criteria).every((c) => c.delta === null)).toBe(true);
+  });
+
+  it('the trend names the factors version of its points', () => {
+    const a = comparable(ANSWERS_2024, { id: 'a', year: 2024, footprint: { ...FOOTPRINT_2024, factorsVersion: 2 } });
+    const b = comparable(ANSWERS_2024, { id: 'b', year: 2025, footprint: { ...FOOTPRINT_2025, factorsVersion: 2 } });
+    const t = trend([a, b]);
+    expect(t.footprintFactorsVersion).toBe(2);
+    expect(t.points.map((p) => p.footprintFactorsVersion)).toEqual([2, 2]);
+  });
+
   it('is the mirror image when the two sides are swapped', () => {
     const a = comparable(ANSWERS_2024, { footprint: FOOTPRINT_2024 });
     const b = comparable({ ...ANSWERS_2024, 'p.policy': 'enforced', 'e.builds': true, 'e.need': 'always' }, { footprint: FOOTPRINT_2025 });
@@ -312,6 +343,6 @@ describe('trend', () => {
   });
 
   it('is empty for no assessment', () => {
-    expect(trend([])).toEqual({ points: [], sections: [], criteria: [] });
+    expect(trend([])).toEqual({ points: [], sections: [], criteria: [], footprintFactorsVersion: null });
   });
 });

@@ -179,15 +179,35 @@ export function compareFootprints(
   const devicesBefore = deviceEntries(previous);
   const devicesAfter = deviceEntries(current);
   const deviceTypes = union([...devicesBefore.keys()], [...devicesAfter.keys()]);
+  const versions = [previous?.factorsVersion ?? null, current?.factorsVersion ?? null];
+  const mixed = versions[0] !== null && versions[1] !== null && versions[0] !== versions[1];
+  const version = mixed ? null : (versions[0] ?? versions[1]);
+  // Figures from two sets of factors are not comparable: no delta then.
+  const delta = (criterion: string, before: number | null, after: number | null) =>
+    mixed ? { ...criterionDelta(criterion, before, after), delta: null, deltaPercent: null } : criterionDelta(criterion, before, after);
+  const note = mixed
+    ? {
+        fr: `Empreintes calculées avec deux versions des facteurs (${versions[0]} et ${versions[1]}) : pas d'écart calculé.`,
+        en: `Footprints computed with two versions of the factors (${versions[0]} and ${versions[1]}): no change computed.`,
+      }
+    : version === null
+      ? { fr: 'Version des facteurs non indiquée.', en: 'Factors version not stated.' }
+      : {
+          fr: `Les deux années sont calculées avec la version ${version} des facteurs d'empreinte.`,
+          en: `Both years are computed with version ${version} of the footprint factors.`,
+        };
   return {
-    criteria: criteria.map((c) => criterionDelta(c, totalOf(previous?.totals, c), totalOf(current?.totals, c))),
+    factorsVersion: version,
+    sameFactors: !mixed && versions[0] !== null && versions[1] !== null,
+    note,
+    criteria: criteria.map((c) => delta(c, totalOf(previous?.totals, c), totalOf(current?.totals, c))),
     devices: deviceTypes.map((device) => {
       const before = devicesBefore.get(device);
       const after = devicesAfter.get(device);
       const deviceCriteria = union(Object.keys(before ?? {}), Object.keys(after ?? {}));
       return {
         device,
-        criteria: deviceCriteria.map((c) => criterionDelta(c, totalOf(before, c), totalOf(after, c))),
+        criteria: deviceCriteria.map((c) => delta(c, totalOf(before, c), totalOf(after, c))),
       };
     }),
   };
@@ -337,7 +357,14 @@ export function trend(items: ComparableAssessment[]): Trend {
       },
       sections,
       footprint,
+      footprintFactorsVersion: item.footprint ? (item.footprint.factorsVersion ?? null) : null,
     });
   }
-  return { points, sections: [...sectionTitles].map(([id, title]) => ({ id, title })), criteria };
+  const versions = new Set(points.filter((p) => p.footprint !== null).map((p) => p.footprintFactorsVersion));
+  return {
+    points,
+    sections: [...sectionTitles].map(([id, title]) => ({ id, title })),
+    criteria,
+    footprintFactorsVersion: versions.size === 1 ? ([...versions][0] ?? null) : null,
+  };
 }

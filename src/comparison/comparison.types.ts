@@ -26,6 +26,8 @@ export interface FootprintDeviceLike {
  * Anything else in the object is ignored.
  */
 export interface FootprintLike {
+  /** Version of the footprint factors the figures come from (FootprintResult.factorsVersion). */
+  factorsVersion?: number | null;
   totals?: Partial<Record<string, FootprintFigureLike | null>>;
   devices?: Partial<Record<string, FootprintDeviceLike | null>> | ReadonlyArray<FootprintDeviceLike & { device: string }>;
 }
@@ -131,6 +133,16 @@ export interface FootprintDeviceDelta {
 }
 
 export interface FootprintComparison {
+  /**
+   * The factors version both years were computed with; null when a side does not say, or when the
+   * two sides used different versions (then no delta is computed: figures from two sets of factors
+   * are not comparable).
+   */
+  factorsVersion: number | null;
+  /** True when both years were computed with one factors version (deltas are computed only then). */
+  sameFactors: boolean;
+  /** Says which version both years use, or why the footprints are not compared. */
+  note: I18nText;
   criteria: FootprintCriterionDelta[];
   devices: FootprintDeviceDelta[];
 }
@@ -192,6 +204,8 @@ export interface TrendPoint extends AssessmentRef {
   sections: Record<string, TrendSectionPoint>;
   /** Yearly total per criterion; null when the assessment has no footprint. */
   footprint: Record<string, number | null> | null;
+  /** Version of the footprint factors of these totals; null when there is no footprint or it does not say. */
+  footprintFactorsVersion: number | null;
 }
 
 export interface Trend {
@@ -201,4 +215,6 @@ export interface Trend {
   sections: Array<{ id: string; title: I18nText }>;
   /** Every footprint criterion seen, in order of first appearance. */
   criteria: string[];
+  /** The factors version of every point, when they all share one; null otherwise (see each point). */
+  footprintFactorsVersion: number | null;
 }

@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { computeFootprint } from './footprint.js';
 import { loadFootprintFactors } from './footprint-factors.loader.js';
 import { computeSavings } from './footprint.savings.js';
-import { CRITERIA, DEVICE_TYPES, type DeviceInventory, type DeviceType, type FootprintResult, type Inventory } from './footprint.types.js';
+import {
+  CRITERIA,
+  DEVICE_TYPES,
+  type CriterionParts,
+  type DeviceInventory,
+  type DeviceType,
+  type FootprintResult,
+  type Inventory,
+} from './footprint.types.js';
 
 const factors = loadFootprintFactors();
 
@@ -23,24 +31,48 @@ const deviceArb: fc.Arbitrary<DeviceInventory> = fc.record({
   hoursPerDay: fc.option(fc.double({ min: 0.5, max: 24, noNaN: true }), { nil: null }),
 });
 
+const WORKSTATION = ['left_on', 'guidance', 'power_settings', 'scheduled_shutdown'] as const;
+
 const inventoryArb: fc.Arbitrary<Inventory> = fc.record({
   country: fc.constantFrom('FR', 'DE', 'PL', 'SE', 'GB', 'US', 'CN', 'NL', 'OTHER_EU', 'OTHER', 'JP', null),
   employees: fc.option(fc.integer({ min: 0, max: 100000 }), { nil: null }),
+  organisationKind: fc.constantFrom('company', 'public_body', 'association', null),
   devices: fc.record(Object.fromEntries(DEVICE_TYPES.map((d) => [d, deviceArb])) as Record<DeviceType, fc.Arbitrary<DeviceInventory>>, {
     requiredKeys: [],
   }),
+  policies: fc.record({
+    workstation: fc.constantFrom(...WORKSTATION, null),
+    meeting_room: fc.constantFrom('true', 'false', null),
+  }),
+  cloud: fc.record({
+    vcpus: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: null }),
+    storageTb: fc.option(fc.double({ min: 0, max: 500, noNaN: true }), { nil: null }),
+  }),
+  serverPue: fc.option(fc.double({ min: 1, max: 3, noNaN: true }), { nil: null }),
 });
 
 const deviceTypeArb = fc.constantFrom(...DEVICE_TYPES);
 
 function allFigures(result: FootprintResult): Array<number | null> {
   const values: Array<number | null> = [];
+  const parts = (p: CriterionParts) => {
+    for (const x of [p, p.low, p.high]) values.push(x.embodied, x.use, x.total);
+  };
   for (const d of result.devices) {
     values.push(d.kWhPerYear);
-    for (const c of CRITERIA) values.push(d.perCriterion[c].embodied, d.perCriterion[c].use, d.perCriterion[c].total);
+    for (const c of CRITERIA) parts(d.perCriterion[c]);
   }
-  for (const c of CRITERIA) values.push(result.totals[c].embodied, result.totals[c].use, result.totals[c].total);
+  for (const c of CRITERIA) parts(result.totals[c]);
   return values;
+}
+
+/** low <= central <= high for every part, with the same nulls. */
+function ordered(p: CriterionParts): boolean {
+  return (['embodied', 'use', 'total'] as const).every((k) => {
+    const [lo, v, hi] = [p.low[k], p[k], p.high[k]];
+    if (v === null) return lo === null && hi === null;
+    return lo !== null && hi !== null && notAbove(lo, v) && notAbove(v, hi);
+  });
 }
 
 describe('footprint properties', () => {
@@ -53,11 +85,34 @@ describe('footprint properties', () => {
         }
         for (const s of computeSavings(inventory, factors, result)) {
           const all = [s.perCriterion, s.range?.low, s.range?.high].flatMap((r) => (r ? Object.values(r) : []));
+          if (s.applicable && s.range === null) return false;
           for (const v of [...all, s.climateKgCo2ePerYear, s.shareOfClimateTotal]) {
             if (v !== null && !(Number.isFinite(v) && v >= 0)) return false;
           }
         }
         return true;
+      }),
+    );
+  });
+
+  it('every range holds its central figure: low <= value <= high, device by device and in the totals', () => {
+    fc.assert(
+      fc.property(inventoryArb, (inventory) => {
+        const result = computeFootprint(inventory, factors);
+        return (
+          result.devices.every((d) => CRITERIA.every((c) => ordered(d.perCriterion[c]))) && CRITERIA.every((c) => ordered(result.totals[c]))
+        );
+      }),
+    );
+  });
+
+  it('switching off more never raises the use phase: scheduled shutdown <= guidance <= automatic sleep <= left on', () => {
+    fc.assert(
+      fc.property(inventoryArb, (inventory) => {
+        const use = (answer: (typeof WORKSTATION)[number]) =>
+          computeFootprint({ ...inventory, policies: { ...inventory.policies, workstation: answer } }, factors).totals.climate.use;
+        const [off, guidance, sleep, on] = [use('scheduled_shutdown'), use('guidance'), use('power_settings'), use('left_on')];
+        return notAbove(off, guidance) && notAbove(guidance, sleep) && notAbove(sleep, on);
       }),
     );
   });
@@ -157,8 +212,13 @@ describe('footprint properties', () => {
         const footprint = computeFootprint(inventory, factors);
         return computeSavings(inventory, factors, footprint).every((s) => {
           if (!s.applicable) return s.perCriterion === null && s.reason !== null;
-          const upper = s.range?.high ?? s.perCriterion;
-          return CRITERIA.every((c) => notAbove(upper?.[c] ?? null, footprint.totals[c].total));
+          return CRITERIA.every(
+            (c) =>
+              notAbove(s.perCriterion?.[c] ?? null, footprint.totals[c].total) &&
+              notAbove(s.range?.high[c] ?? null, footprint.totals[c].high.total) &&
+              notAbove(s.range?.low[c] ?? null, s.perCriterion?.[c] ?? null) &&
+              notAbove(s.perCriterion?.[c] ?? null, s.range?.high[c] ?? null),
+          );
         });
       }),
     );

@@ -5,9 +5,12 @@
  *
  * Each lever is computed alone, from the current footprint: savings of several levers
  * overlap (a longer lifespan shrinks what refurbished devices then save) and must not be added.
+ * Every applicable lever carries a low and a high saving (`range`), from the same ranges as the
+ * footprint; the figure the plan promises (`perCriterion`) is the central one, and for
+ * refurbished devices the low end of the avoided-impact range.
  */
 import type { I18nText, Lang } from '../questionnaires/template.types.js';
-import { formatNumber, formatPercent, roundForDisplay } from './footprint.display.js';
+import { formatNumber, formatPercent, formatRange, formatSignificant } from './footprint.display.js';
 import { computeFootprint } from './footprint.js';
 import {
   CRITERIA,
@@ -16,11 +19,13 @@ import {
   type DeviceFootprint,
   type DeviceType,
   type FootprintFactors,
+  type FootprintItem,
   type FootprintLever,
   type FootprintResult,
   type Inventory,
   type LeverDeviceSaving,
   type LeverSaving,
+  type UsePolicyGroup,
 } from './footprint.types.js';
 
 type PerCriterion = Record<Criterion, number | null>;
@@ -30,25 +35,28 @@ function perCriterionOf(fn: (c: Criterion) => number | null): PerCriterion {
 }
 
 /** Sums the per-device savings of a criterion; null when no device has an estimate. */
-function sumPerDevice(perDevice: Array<{ perCriterion: PerCriterion }>): PerCriterion {
+function sumPerDevice(
+  perDevice: LeverDeviceSaving[],
+  pick: (d: LeverDeviceSaving) => PerCriterion | undefined = (d) => d.perCriterion,
+): PerCriterion {
   return perCriterionOf((c) => {
     let sum: number | null = null;
     for (const d of perDevice) {
-      const v = d.perCriterion[c];
+      const v = pick(d)?.[c] ?? null;
       if (v !== null) sum = (sum ?? 0) + v;
     }
     return sum;
   });
 }
 
-function noun(d: DeviceFootprint, factors: FootprintFactors, lang: Lang, count: number): string {
-  const n = factors.devices[d.device].noun;
+function nounOf(device: FootprintItem, factors: FootprintFactors, lang: Lang, count: number): string {
+  const n = device === 'cloud' ? factors.cloud.noun : factors.devices[device].noun;
   return count === 1 ? n.one[lang] : n.other[lang];
 }
 
 /** "your 120 laptops" / "your laptop"; "vos 120 ordinateurs portables" / "votre ordinateur portable". */
-function yours(d: DeviceFootprint, factors: FootprintFactors, lang: Lang, count: number): string {
-  const n = noun(d, factors, lang, count);
+function yours(device: FootprintItem, factors: FootprintFactors, lang: Lang, count: number): string {
+  const n = nounOf(device, factors, lang, count);
   if (count === 1) return lang === 'fr' ? `votre ${n}` : `your ${n}`;
   return lang === 'fr' ? `vos ${formatNumber(count, lang)} ${n}` : `your ${formatNumber(count, lang)} ${n}`;
 }
@@ -66,17 +74,30 @@ function listJoin(items: string[], lang: Lang): string {
 }
 
 function kgCo2e(value: number, lang: Lang): string {
-  return `${formatNumber(roundForDisplay(value, 'climate'), lang)}\u00a0kg CO2e`;
+  return `${formatSignificant(value, lang)}\u00a0kg CO2e`;
 }
 
-/** "about 1,850 kg CO2e a year (8% of the estimated climate footprint)". */
-function climatePhrase(climate: number | null, share: number | null, lang: Lang, prefix: { fr: string; en: string }): string {
+/** "about 1,800 kg CO2e a year (range 1,500–2,100; 8% of the estimated climate footprint)". */
+function climatePhrase(
+  climate: number | null,
+  share: number | null,
+  lang: Lang,
+  prefix: { fr: string; en: string },
+  range: { low: number | null; high: number | null } | null = null,
+): string {
   if (climate === null) return lang === 'fr' ? 'un gain climat non estimé' : 'a climate saving that is not estimated';
   const head = `${prefix[lang]} ${kgCo2e(climate, lang)} ${lang === 'fr' ? 'par an' : 'a year'}`;
-  if (share === null) return head;
-  return lang === 'fr'
-    ? `${head} (${formatPercent(share, lang)} de l'empreinte climat estimée)`
-    : `${head} (${formatPercent(share, lang)} of the estimated climate footprint)`;
+  const spread = range && range.low !== null && range.high !== null ? formatRange(range.low, range.high, lang) : '';
+  const inside: string[] = [];
+  if (spread) inside.push(lang === 'fr' ? `fourchette ${spread}` : `range ${spread}`);
+  if (share !== null) {
+    inside.push(
+      lang === 'fr'
+        ? `${formatPercent(share, lang)} de l'empreinte climat estimée`
+        : `${formatPercent(share, lang)} of the estimated climate footprint`,
+    );
+  }
+  return inside.length ? `${head} (${inside.join(lang === 'fr' ? ' ; ' : '; ')})` : head;
 }
 
 function shareOfClimate(climate: number | null, footprint: FootprintResult): number | null {
@@ -85,7 +106,7 @@ function shareOfClimate(climate: number | null, footprint: FootprintResult): num
   return climate / total;
 }
 
-function notApplicable(lever: FootprintLever, reason: I18nText, method: I18nText): LeverSaving {
+function notApplicable(lever: FootprintLever, reason: I18nText, method: I18nText, factors: FootprintFactors): LeverSaving {
   return {
     lever,
     applicable: false,
@@ -97,6 +118,7 @@ function notApplicable(lever: FootprintLever, reason: I18nText, method: I18nText
     perDevice: [],
     description: null,
     method,
+    factorsVersion: factors.version,
   };
 }
 
@@ -104,13 +126,16 @@ function applicable(
   lever: FootprintLever,
   perDevice: LeverDeviceSaving[],
   footprint: FootprintResult,
+  factors: FootprintFactors,
   method: I18nText,
-  describe: (climate: number | null, share: number | null, lang: Lang) => string,
-  range: LeverSaving['range'] = null,
+  describe: (climate: number | null, share: number | null, lang: Lang, range: { low: number | null; high: number | null }) => string,
+  range?: LeverSaving['range'],
 ): LeverSaving {
   const perCriterion = sumPerDevice(perDevice);
+  const bounds = range ?? { low: sumPerDevice(perDevice, (d) => d.low), high: sumPerDevice(perDevice, (d) => d.high) };
   const climate = perCriterion.climate;
   const share = shareOfClimate(climate, footprint);
+  const climateRange = { low: bounds.low.climate, high: bounds.high.climate };
   return {
     lever,
     applicable: true,
@@ -118,10 +143,11 @@ function applicable(
     perCriterion,
     climateKgCo2ePerYear: climate,
     shareOfClimateTotal: share,
-    range,
+    range: bounds,
     perDevice,
-    description: { fr: describe(climate, share, 'fr'), en: describe(climate, share, 'en') },
+    description: { fr: describe(climate, share, 'fr', climateRange), en: describe(climate, share, 'en', climateRange) },
     method,
+    factorsVersion: factors.version,
   };
 }
 
@@ -133,62 +159,68 @@ export function lifespanMethod(factors: FootprintFactors): I18nText {
   const t = factors.levers.lifespan;
   const targets = (lang: Lang): string =>
     listJoin(
-      (Object.keys(t.targetYears) as DeviceType[]).map((d) => `${factors.devices[d].noun.other[lang]} ${years(t.targetYears[d], lang)}`),
+      (Object.keys(t.targetYears) as DeviceType[]).map(
+        (d) => `${factors.devices[d].noun.other[lang]} ${years(t.targetYears[d] as number, lang)}`,
+      ),
       lang,
     );
   return {
-    fr: `Chaque type d'appareil est gardé jusqu'à une durée cible (${targets('fr')}), ou ${years(t.stepYearsAtOrAboveTarget, 'fr')} de plus s'il l'atteint déjà. Passer de L1 à L2 ans réduit l'impact de fabrication annuel de 1 - L1/L2. L'usage n'est pas modifié.`,
-    en: `Each device type is kept up to a target lifespan (${targets('en')}), or ${years(t.stepYearsAtOrAboveTarget, 'en')} longer when it already reaches it. Going from L1 to L2 years cuts the yearly embodied impact by 1 - L1/L2. The use phase is unchanged.`,
+    fr: `Chaque type d'appareil est gardé jusqu'à une durée cible (${targets('fr')}), ou ${years(t.stepYearsAtOrAboveTarget, 'fr')} de plus s'il l'atteint déjà. Passer de L1 à L2 ans réduit l'impact de fabrication annuel de 1 - L1/L2. L'usage n'est pas modifié. Fourchette : celle de l'impact de fabrication.`,
+    en: `Each device type is kept up to a target lifespan (${targets('en')}), or ${years(t.stepYearsAtOrAboveTarget, 'en')} longer when it already reaches it. Going from L1 to L2 years cuts the yearly embodied impact by 1 - L1/L2. The use phase is unchanged. Range: that of the embodied impact.`,
   };
 }
 
 /** Target lifespan for a device kept `current` years today. */
 export function targetLifespan(device: DeviceType, current: number, factors: FootprintFactors): number {
   const t = factors.levers.lifespan;
-  const target = t.targetYears[device];
+  const target = t.targetYears[device] as number;
   return current < target ? target : current + t.stepYearsAtOrAboveTarget;
 }
 
 function lifespanSaving(footprint: FootprintResult, factors: FootprintFactors): LeverSaving {
   const method = lifespanMethod(factors);
-  const concerned = footprint.devices.filter((d) => CRITERIA.some((c) => d.perCriterion[c].embodied !== null));
+  const targets = factors.levers.lifespan.targetYears;
+  const concerned = footprint.devices.filter(
+    (d) =>
+      d.device !== 'cloud' && d.estimated && targets[d.device] !== undefined && CRITERIA.some((c) => d.perCriterion[c].embodied !== null),
+  );
   if (concerned.length === 0) {
     return notApplicable(
       'lifespan',
       {
-        fr: 'Aucun appareil inventorié : rien dont allonger la durée de vie.',
-        en: 'No device inventoried: nothing whose lifespan to extend.',
+        fr: 'Aucun appareil dont vous fixez la durée de vie n’est inventorié : rien dont allonger la durée de vie.',
+        en: 'No device whose lifespan you decide is inventoried: nothing whose lifespan to extend.',
       },
       method,
+      factors,
     );
   }
   const perDevice: LeverDeviceSaving[] = concerned.map((d) => {
     const from = d.lifespanYears;
-    const to = targetLifespan(d.device, from, factors);
+    const to = targetLifespan(d.device as DeviceType, from, factors);
     const cut = 1 - from / to;
-    return {
-      device: d.device,
-      count: d.count,
-      from,
-      to,
-      perCriterion: perCriterionOf((c) => {
-        const embodied = d.perCriterion[c].embodied;
-        return embodied === null ? null : embodied * cut;
-      }),
-    };
+    const scaled = (pick: 'perCriterion' | 'low' | 'high') =>
+      perCriterionOf((c) => {
+        const p = pick === 'perCriterion' ? d.perCriterion[c] : d.perCriterion[c][pick];
+        return p.embodied === null ? null : p.embodied * cut;
+      });
+    return { device: d.device, count: d.count, from, to, perCriterion: scaled('perCriterion'), low: scaled('low'), high: scaled('high') };
   });
-  const describe = (climate: number | null, share: number | null, lang: Lang): string => {
-    const parts = perDevice.map((p) => {
-      const d = concerned.find((x) => x.device === p.device) as DeviceFootprint;
-      return lang === 'fr'
-        ? `${yours(d, factors, lang, p.count)} ${years(p.to, lang)} au lieu de ${formatNumber(p.from, lang)}`
-        : `${yours(d, factors, lang, p.count)} ${years(p.to, lang)} instead of ${formatNumber(p.from, lang)}`;
-    });
-    return lang === 'fr'
-      ? `Garder ${listJoin(parts, lang)} évite ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`
-      : `Keeping ${listJoin(parts, lang)} avoids ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`;
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
+    const parts = perDevice.map((p) =>
+      lang === 'fr'
+        ? `${yours(p.device, factors, lang, p.count)} ${years(p.to, lang)} au lieu de ${formatNumber(p.from, lang)}`
+        : `${yours(p.device, factors, lang, p.count)} ${years(p.to, lang)} instead of ${formatNumber(p.from, lang)}`,
+    );
+    const phrase = climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' }, range);
+    return lang === 'fr' ? `Garder ${listJoin(parts, lang)} évite ${phrase}.` : `Keeping ${listJoin(parts, lang)} avoids ${phrase}.`;
   };
-  return applicable('lifespan', perDevice, footprint, method, describe);
+  return applicable('lifespan', perDevice, footprint, factors, method, describe);
 }
 
 // ---------------------------------------------------------------------------
@@ -207,21 +239,10 @@ export function refurbishedMethod(factors: FootprintFactors): I18nText {
       }),
       lang,
     );
-  const without = (lang: Lang): string =>
-    listJoin(
-      DEVICE_TYPES.filter((d) => factors.devices[d].refurbishedAvoided === null).map((d) => factors.devices[d].noun.other[lang]),
-      lang,
-    );
   const points = formatNumber(Math.round(t.stepAtOrAboveTarget * 100), 'en');
-  const noFigure = (lang: Lang): string => {
-    const list = without(lang);
-    if (list === '') return '';
-    const sentence = lang === 'fr' ? `${list} : pas de chiffre, pas de gain calculé.` : `${list}: no figure, no saving computed.`;
-    return ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
-  };
   return {
-    fr: `Pour les types d'appareil ayant une fourchette d'impacts évités par le reconditionné (${ranges('fr')} ; NegaOctet pour l'ADEME, 2022), la part reconditionnée passe à ${formatPercent(t.targetShare, 'fr')}, ou gagne ${points} points si elle l'atteint déjà (au plus 100\u00a0%). Gain = nombre x impact de fabrication d'un appareil neuf / durée de vie x hausse de la part x part d'impact évitée : le bas de la fourchette pour le chiffre promis, le haut pour la fourchette.${noFigure('fr')}`,
-    en: `For device types with a range of impacts avoided by refurbished devices (${ranges('en')}; NegaOctet for ADEME, 2022), the refurbished share is raised to ${formatPercent(t.targetShare, 'en')}, or by ${points} points when it already reaches it (at most 100%). Saving = count x embodied impact of a new device / lifespan x increase of the share x share of impact avoided: the low end for the figure the plan promises, the high end for the range.${noFigure('en')}`,
+    fr: `Pour les types d'appareil ayant une fourchette d'impacts évités par le reconditionné (${ranges('fr')} ; NegaOctet pour l'ADEME, 2022), la part reconditionnée passe à ${formatPercent(t.targetShare, 'fr')}, ou gagne ${points} points si elle l'atteint déjà (au plus 100\u00a0%). Gain = nombre x impact de fabrication d'un appareil neuf / durée de vie x hausse de la part x part d'impact évitée. Ces fourchettes vont de l'indicateur le moins au plus favorable de l'étude : le bas de fourchette, appliqué à chaque critère, donne le chiffre promis ; le haut, la fourchette. Les autres appareils n'ont pas de chiffre : pas de gain calculé.`,
+    en: `For device types with a range of impacts avoided by refurbished devices (${ranges('en')}; NegaOctet for ADEME, 2022), the refurbished share is raised to ${formatPercent(t.targetShare, 'en')}, or by ${points} points when it already reaches it (at most 100%). Saving = count x embodied impact of a new device / lifespan x increase of the share x share of impact avoided. These ranges run from the study's least to its most favourable indicator: the low end, applied to every criterion, gives the figure the plan promises; the high end, the range. Other devices have no figure: no saving computed.`,
   };
 }
 
@@ -242,6 +263,7 @@ function refurbishedSaving(footprint: FootprintResult, factors: FootprintFactors
         en: 'No laptop, desktop, smartphone or tablet inventoried: the only devices with a figure for the impact a refurbished one avoids.',
       },
       method,
+      factors,
     );
   }
   const concerned = withRange.filter((d) => d.refurbishedShare < 1);
@@ -250,34 +272,35 @@ function refurbishedSaving(footprint: FootprintResult, factors: FootprintFactors
       'refurbished',
       { fr: 'Les appareils concernés sont déjà 100 % reconditionnés.', en: 'The devices concerned are already 100 % refurbished.' },
       method,
+      factors,
     );
   }
-  const build = (end: 'low' | 'high'): LeverDeviceSaving[] =>
-    concerned.map((d) => {
-      const avoided = d.refurbishedAvoided as { low: number; high: number };
-      const from = d.refurbishedShare;
-      const to = targetRefurbishedShare(from, factors);
-      return {
-        device: d.device,
-        count: d.count,
-        from,
-        to,
-        perCriterion: perCriterionOf((c) => {
-          const unit = d.unitEmbodied[c];
-          return unit === null ? null : ((d.count * unit) / d.lifespanYears) * (to - from) * avoided[end];
-        }),
-      };
-    });
-  const low = build('low');
-  const high = build('high');
-  const range = { low: sumPerDevice(low), high: sumPerDevice(high) };
+  const perDevice: LeverDeviceSaving[] = concerned.map((d) => {
+    const avoided = d.refurbishedAvoided as { low: number; high: number };
+    const from = d.refurbishedShare;
+    const to = targetRefurbishedShare(from, factors);
+    const saving = (units: Record<Criterion, number | null>, end: 'low' | 'high') =>
+      perCriterionOf((c) => {
+        const unit = units[c];
+        return unit === null ? null : ((d.count * unit) / d.lifespanYears) * (to - from) * avoided[end];
+      });
+    return {
+      device: d.device,
+      count: d.count,
+      from,
+      to,
+      perCriterion: saving(d.unitEmbodied, 'low'),
+      low: saving(d.unitEmbodiedLow, 'low'),
+      high: saving(d.unitEmbodiedHigh, 'high'),
+    };
+  });
+  const range = { low: sumPerDevice(perDevice, (d) => d.low), high: sumPerDevice(perDevice, (d) => d.high) };
   const describe = (climate: number | null, share: number | null, lang: Lang): string => {
-    const parts = low.map((p) => {
-      const d = concerned.find((x) => x.device === p.device) as DeviceFootprint;
-      return lang === 'fr'
-        ? `de ${yours(d, factors, lang, p.count)} de ${formatPercent(p.from, lang)} à ${formatPercent(p.to, lang)}`
-        : `of ${yours(d, factors, lang, p.count)} from ${formatPercent(p.from, lang)} to ${formatPercent(p.to, lang)}`;
-    });
+    const parts = perDevice.map((p) =>
+      lang === 'fr'
+        ? `de ${yours(p.device, factors, lang, p.count)} de ${formatPercent(p.from, lang)} à ${formatPercent(p.to, lang)}`
+        : `of ${yours(p.device, factors, lang, p.count)} from ${formatPercent(p.from, lang)} to ${formatPercent(p.to, lang)}`,
+    );
     const highClimate = range.high.climate;
     const upTo =
       climate === null || highClimate === null
@@ -289,7 +312,7 @@ function refurbishedSaving(footprint: FootprintResult, factors: FootprintFactors
       ? `Porter la part reconditionnée ${listJoin(parts, lang)} évite ${climatePhrase(climate, share, lang, { fr: 'au moins', en: 'at least' })}${upTo}.`
       : `Raising the refurbished share ${listJoin(parts, lang)} avoids ${climatePhrase(climate, share, lang, { fr: 'au moins', en: 'at least' })}${upTo}.`;
   };
-  return applicable('refurbished', low, footprint, method, describe, range);
+  return applicable('refurbished', perDevice, footprint, factors, method, describe, range);
 }
 
 // ---------------------------------------------------------------------------
@@ -299,8 +322,8 @@ function refurbishedSaving(footprint: FootprintResult, factors: FootprintFactors
 export function fewerScreensMethod(factors: FootprintFactors): I18nText {
   const t = factors.levers.fewer_screens;
   return {
-    fr: `${formatNumber(t.meetingScreensRemoved, 'fr')} écran de salle de réunion en moins si l'organisation en a au moins autant, et ${formatPercent(t.monitorShareRemoved, 'fr')} d'écrans d'ordinateur en moins (arrondi à l'écran entier inférieur, par exemple un second écran supprimé là où il sert peu). Gain = impact annuel de fabrication et d'usage des écrans retirés.`,
-    en: `${formatNumber(t.meetingScreensRemoved, 'en')} meeting-room screen fewer when the organisation has at least that many, and ${formatPercent(t.monitorShareRemoved, 'en')} fewer monitors (rounded down to whole monitors, e.g. a second screen removed where it is little used). Saving = yearly embodied and use impact of the screens removed.`,
+    fr: `${formatNumber(t.meetingScreensRemoved, 'fr')} écran de salle de réunion en moins si l'organisation en a au moins autant, et ${formatPercent(t.monitorShareRemoved, 'fr')} d'écrans d'ordinateur en moins (arrondi à l'écran entier inférieur, par exemple un second écran supprimé là où il sert peu). Gain = impact annuel de fabrication et d'usage des écrans retirés, avec sa fourchette.`,
+    en: `${formatNumber(t.meetingScreensRemoved, 'en')} meeting-room screen fewer when the organisation has at least that many, and ${formatPercent(t.monitorShareRemoved, 'en')} fewer monitors (rounded down to whole monitors, e.g. a second screen removed where it is little used). Saving = yearly embodied and use impact of the screens removed, with its range.`,
   };
 }
 
@@ -310,15 +333,19 @@ function fewerScreensSaving(footprint: FootprintResult, factors: FootprintFactor
   const perDevice: LeverDeviceSaving[] = [];
   const removeFrom = (d: DeviceFootprint | undefined, removed: number): void => {
     if (d === undefined || removed <= 0) return;
+    const share = (pick: (c: Criterion) => number | null) =>
+      perCriterionOf((c) => {
+        const total = pick(c);
+        return total === null ? null : (total / d.count) * removed;
+      });
     perDevice.push({
       device: d.device,
       count: d.count,
       from: d.count,
       to: d.count - removed,
-      perCriterion: perCriterionOf((c) => {
-        const total = d.perCriterion[c].total;
-        return total === null ? null : (total / d.count) * removed;
-      }),
+      perCriterion: share((c) => d.perCriterion[c].total),
+      low: share((c) => d.perCriterion[c].low.total),
+      high: share((c) => d.perCriterion[c].high.total),
     });
   };
   const meeting = footprint.devices.find((d) => d.device === 'meeting_screen');
@@ -334,83 +361,166 @@ function fewerScreensSaving(footprint: FootprintResult, factors: FootprintFactor
         en: `No meeting-room screen and fewer than ${formatNumber(minMonitors, 'en')} monitors inventoried: no screen to remove.`,
       },
       method,
+      factors,
     );
   }
-  const describe = (climate: number | null, share: number | null, lang: Lang): string => {
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
     const parts = perDevice.map((p) => {
-      const d = footprint.devices.find((x) => x.device === p.device) as DeviceFootprint;
       const removed = p.from - p.to;
       return lang === 'fr'
-        ? `${formatNumber(removed, lang)} ${noun(d, factors, lang, removed)} sur ${formatNumber(p.from, lang)}`
-        : `${formatNumber(removed, lang)} ${noun(d, factors, lang, removed)} out of ${formatNumber(p.from, lang)}`;
+        ? `${formatNumber(removed, lang)} ${nounOf(p.device, factors, lang, removed)} sur ${formatNumber(p.from, lang)}`
+        : `${formatNumber(removed, lang)} ${nounOf(p.device, factors, lang, removed)} out of ${formatNumber(p.from, lang)}`;
     });
-    return lang === 'fr'
-      ? `Retirer ${listJoin(parts, lang)} évite ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`
-      : `Removing ${listJoin(parts, lang)} avoids ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`;
+    const phrase = climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' }, range);
+    return lang === 'fr' ? `Retirer ${listJoin(parts, lang)} évite ${phrase}.` : `Removing ${listJoin(parts, lang)} avoids ${phrase}.`;
   };
-  return applicable('fewer_screens', perDevice, footprint, method, describe);
+  return applicable('fewer_screens', perDevice, footprint, factors, method, describe);
 }
 
 // ---------------------------------------------------------------------------
 // Switching off
 // ---------------------------------------------------------------------------
 
+/** What each switch-off answer means, for sentences. */
+const POLICY_WORDS: Record<UsePolicyGroup, Record<string, I18nText>> = {
+  workstation: {
+    left_on: { fr: 'laissés allumés', en: 'left on' },
+    guidance: { fr: 'une simple consigne', en: 'guidance only' },
+    power_settings: { fr: 'la veille automatique', en: 'automatic sleep' },
+    scheduled_shutdown: { fr: 'une extinction programmée', en: 'a scheduled shutdown' },
+    default: { fr: 'la veille supposée faute de réponse', en: 'the sleep assumed for want of an answer' },
+  },
+  meeting_room: {
+    true: { fr: 'une extinction automatique', en: 'an automatic switch-off' },
+    false: { fr: 'aucune extinction automatique', en: 'no automatic switch-off' },
+    default: { fr: 'la veille supposée faute de réponse', en: 'the sleep assumed for want of an answer' },
+  },
+};
+
 export function switchOffMethod(factors: FootprintFactors): I18nText {
-  const t = factors.levers.switch_off;
-  const list = (lang: Lang): string =>
+  const groups = factors.levers.switch_off.policies;
+  const words = (lang: Lang) =>
     listJoin(
-      t.devices.map((d) => factors.devices[d].noun.other[lang]),
+      groups.map(
+        (g) =>
+          `${factors.usePolicies[g].label[lang].split(' (')[0].toLowerCase()}: ${POLICY_WORDS[g][factors.usePolicies[g].target][lang]}`,
+      ),
       lang,
     );
   return {
-    fr: `Éteindre ${list('fr')} quand ils ne servent pas (pauses, réunions, fin de journée) au lieu de les laisser allumés ou en veille : ${formatPercent(t.hoursCutShare, 'fr')} d'heures allumées en moins dans le profil d'usage, soit ${formatPercent(t.hoursCutShare, 'fr')} de leur impact d'usage. Serveurs (service continu), smartphones et tablettes (sur batterie, en veille d'eux-mêmes) non concernés. L'impact de fabrication ne change pas.`,
-    en: `Switching ${list('en')} off when they are not used (breaks, meetings, end of day) instead of leaving them on or in standby: ${formatPercent(t.hoursCutShare, 'en')} fewer hours on in the use profile, i.e. ${formatPercent(t.hoursCutShare, 'en')} of their use-phase impact. Servers (continuous service), smartphones and tablets (on battery, sleeping on their own) are not concerned. The embodied impact does not change.`,
+    fr: `Hors des heures d'usage, les appareils passent au comportement cible (${words('fr')}) au lieu de celui que vous avez décrit. Gain = électricité de la phase d'usage avant moins après, aux facteurs du pays ; heures actives et fabrication inchangées. Fourchette : celle des puissances et des comportements. Serveurs (service continu), box, smartphones et tablettes (sur batterie) non concernés.`,
+    en: `Outside the hours of use, the devices move to the target behaviour (${words('en')}) instead of the one you described. Saving = use-phase electricity before minus after, at the country's factors; active hours and manufacturing unchanged. Range: that of the powers and behaviours. Servers (continuous service), boxes, smartphones and tablets (on battery) are not concerned.`,
   };
 }
 
-function switchOffSaving(footprint: FootprintResult, factors: FootprintFactors): LeverSaving {
+function switchOffSaving(inventory: Inventory, footprint: FootprintResult, factors: FootprintFactors): LeverSaving {
   const method = switchOffMethod(factors);
-  const t = factors.levers.switch_off;
-  const concerned = footprint.devices.filter((d) => t.devices.includes(d.device) && d.kWhPerYear !== null);
-  if (concerned.length === 0) {
+  const groups = factors.levers.switch_off.policies;
+  const concernedGroups = (d: DeviceFootprint) => d.use?.policy != null && groups.includes(d.use.policy.group);
+  const withPolicy = footprint.devices.filter((d) => concernedGroups(d) && d.kWhPerYear !== null);
+  if (withPolicy.length === 0) {
     return notApplicable(
       'switch_off',
       {
-        fr: `Aucun des appareils concernés (${listJoin(
-          t.devices.map((d) => factors.devices[d].noun.other.fr),
-          'fr',
-        )}) n'est inventorié avec une consommation estimée.`,
-        en: `None of the devices concerned (${listJoin(
-          t.devices.map((d) => factors.devices[d].noun.other.en),
-          'en',
-        )}) is inventoried with an estimated consumption.`,
+        fr: "Aucun poste, écran ni écran de salle de réunion inventorié : rien à éteindre hors des heures d'usage.",
+        en: 'No computer, monitor or meeting-room screen inventoried: nothing to switch off outside the hours of use.',
       },
       method,
+      factors,
     );
   }
-  const perDevice: LeverDeviceSaving[] = concerned.map((d) => ({
-    device: d.device,
-    count: d.count,
-    from: d.hoursPerDay,
-    to: d.hoursPerDay * (1 - t.hoursCutShare),
-    perCriterion: perCriterionOf((c) => {
-      const use = d.perCriterion[c].use;
-      return use === null ? null : use * t.hoursCutShare;
-    }),
-  }));
-  const describe = (climate: number | null, share: number | null, lang: Lang): string => {
-    const parts = perDevice.map((p) => {
-      const d = concerned.find((x) => x.device === p.device) as DeviceFootprint;
-      const minutes = Math.round((p.from - p.to) * 60);
-      return lang === 'fr'
-        ? `${yours(d, factors, lang, p.count)} ${p.count === 1 ? 'reste allumé' : 'restent allumés'} ${formatNumber(minutes, lang)} min de moins par jour`
-        : `${yours(d, factors, lang, p.count)} ${p.count === 1 ? 'is' : 'are'} on ${formatNumber(minutes, lang)} min less a day`;
+  const targets: Partial<Record<UsePolicyGroup, string>> = {};
+  for (const g of groups) targets[g] = factors.usePolicies[g].target;
+  const after = computeFootprint({ ...inventory, policies: { ...(inventory.policies ?? {}), ...targets } }, factors);
+  const perDevice: LeverDeviceSaving[] = [];
+  for (const d of withPolicy) {
+    const a = after.devices.find((x) => x.device === d.device);
+    if (!a) continue;
+    const diff = (
+      pick: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null,
+      p2: (p: DeviceFootprint['perCriterion'][Criterion]) => number | null,
+    ) =>
+      perCriterionOf((c) => {
+        const before = pick(d.perCriterion[c]);
+        const now = p2(a.perCriterion[c]);
+        return before === null || now === null ? null : Math.max(0, before - now);
+      });
+    const central = diff(
+      (p) => p.use,
+      (p) => p.use,
+    );
+    if ((central.climate ?? 0) <= 1e-9 * Math.max(1, d.perCriterion.climate.use ?? 0)) continue;
+    perDevice.push({
+      device: d.device,
+      count: d.count,
+      from: d.kWhPerYear as number,
+      to: a.kWhPerYear as number,
+      perCriterion: central,
+      low: diff(
+        (p) => p.low.use,
+        (p) => p.low.use,
+      ),
+      high: diff(
+        (p) => p.high.use,
+        (p) => p.high.use,
+      ),
     });
+  }
+  if (perDevice.length === 0) {
+    return notApplicable(
+      'switch_off',
+      {
+        fr: "Déjà fait : d'après vos réponses, postes, écrans et écrans de salle de réunion sont éteints hors des heures d'usage.",
+        en: 'Already done: according to your answers, computers, monitors and meeting-room screens are off outside the hours of use.',
+      },
+      method,
+      factors,
+    );
+  }
+  // Low and high can cross when the behaviours' ranges differ: keep low <= central <= high.
+  for (const p of perDevice) {
+    for (const c of CRITERIA) {
+      const v = p.perCriterion[c];
+      if (v === null || !p.low || !p.high) continue;
+      const lo = p.low[c];
+      const hi = p.high[c];
+      p.low[c] = lo === null ? v : Math.min(lo, v, hi ?? v);
+      p.high[c] = hi === null ? v : Math.max(hi, v, lo ?? v);
+    }
+  }
+  const describe = (
+    climate: number | null,
+    share: number | null,
+    lang: Lang,
+    range: { low: number | null; high: number | null },
+  ): string => {
+    const byGroup = new Map<UsePolicyGroup, LeverDeviceSaving[]>();
+    for (const p of perDevice) {
+      const group = footprint.devices.find((x) => x.device === p.device)?.use?.policy?.group as UsePolicyGroup;
+      byGroup.set(group, [...(byGroup.get(group) ?? []), p]);
+    }
+    const clauses = [...byGroup.entries()].map(([group, items]) => {
+      const d0 = footprint.devices.find((x) => x.device === items[0].device);
+      const answer = d0?.use?.policy?.answer ?? 'default';
+      const from = POLICY_WORDS[group][answer] ?? POLICY_WORDS[group].default;
+      const to = POLICY_WORDS[group][factors.usePolicies[group].target];
+      const who = listJoin(
+        items.map((p) => yours(p.device, factors, lang, p.count)),
+        lang,
+      );
+      return lang === 'fr' ? `${who} : ${to[lang]} au lieu de ${from[lang]}` : `${who}: ${to[lang]} instead of ${from[lang]}`;
+    });
+    const phrase = climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' }, range);
     return lang === 'fr'
-      ? `Éteindre ce qui ne sert pas, pour que ${listJoin(parts, lang)} (${formatPercent(t.hoursCutShare, lang)} d'heures en moins), évite ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`
-      : `Switching off what is not in use, so that ${listJoin(parts, lang)} (${formatPercent(t.hoursCutShare, lang)} fewer hours), avoids ${climatePhrase(climate, share, lang, { fr: 'environ', en: 'about' })}.`;
+      ? `Éteindre hors des heures d'usage (${clauses.join(' ; ')}) évite ${phrase}.`
+      : `Switching off outside the hours of use (${clauses.join('; ')}) avoids ${phrase}.`;
   };
-  return applicable('switch_off', perDevice, footprint, method, describe);
+  return applicable('switch_off', perDevice, footprint, factors, method, describe);
 }
 
 // ---------------------------------------------------------------------------
@@ -429,6 +539,6 @@ export function computeSavings(
     lifespanSaving(footprint, factors),
     refurbishedSaving(footprint, factors),
     fewerScreensSaving(footprint, factors),
-    switchOffSaving(footprint, factors),
+    switchOffSaving(inventory, footprint, factors),
   ];
 }

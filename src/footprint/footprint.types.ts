@@ -1,13 +1,13 @@
 /**
  * Types of the footprint module: reference factors (the shape of
- * `templates/footprint-factors.json`), the inventory, and the results.
+ * `templates/footprint-factors.json`, version 2), the inventory, and the results.
  * Pure types, no runtime dependency.
  */
 import type { FootprintLever, I18nText } from '../questionnaires/template.types.js';
 
 export type { FootprintLever, I18nText };
 
-/** Environmental criteria of the estimate. */
+/** Environmental criteria of the estimate. The keys are stable; their names are in the factors file (`criteria`). */
 export type Criterion = 'climate' | 'minerals' | 'fossil' | 'rawMaterial' | 'water';
 
 export const CRITERIA: readonly Criterion[] = ['climate', 'minerals', 'fossil', 'rawMaterial', 'water'];
@@ -21,18 +21,41 @@ export const CRITERION_UNITS: Readonly<Record<Criterion, string>> = {
   water: 'L',
 };
 
-/** Names of the criteria, for a report. */
+/**
+ * Names of the criteria, for a report. `fossil` is ADPf, which counts uranium with fossil fuels;
+ * `water` is ADEME's water indicator of manufacture, not a volume drawn; `rawMaterial` is total
+ * material input. The factors file's `criteria` carries the same names with the indicator's method.
+ */
 export const CRITERION_LABELS: Readonly<Record<Criterion, I18nText>> = {
   climate: { fr: 'Changement climatique', en: 'Climate change' },
   minerals: { fr: 'Ressources minérales et métaux', en: 'Minerals and metals' },
-  fossil: { fr: 'Ressources fossiles', en: 'Fossil resources' },
-  rawMaterial: { fr: 'Matières premières mobilisées', en: 'Raw material mobilised' },
-  water: { fr: 'Eau', en: 'Water' },
+  fossil: {
+    fr: 'Ressources énergétiques non renouvelables (fossiles et nucléaire)',
+    en: 'Non-renewable energy resources (fossil and nuclear)',
+  },
+  rawMaterial: { fr: 'Matières mobilisées (masse totale)', en: 'Material input (total mass)' },
+  water: { fr: 'Eau (indicateur ADEME, fabrication)', en: 'Water (ADEME indicator, manufacture)' },
 };
 
-export type DeviceType = 'laptop' | 'desktop' | 'monitor' | 'smartphone' | 'tablet' | 'meeting_screen' | 'server';
+/** Device types of the inventory, in the order results list them. */
+export type DeviceType =
+  'laptop' | 'desktop' | 'monitor' | 'smartphone' | 'tablet' | 'meeting_screen' | 'printer' | 'network_box' | 'network_switch' | 'server';
 
-export const DEVICE_TYPES: readonly DeviceType[] = ['laptop', 'desktop', 'monitor', 'smartphone', 'tablet', 'meeting_screen', 'server'];
+export const DEVICE_TYPES: readonly DeviceType[] = [
+  'laptop',
+  'desktop',
+  'monitor',
+  'smartphone',
+  'tablet',
+  'meeting_screen',
+  'printer',
+  'network_box',
+  'network_switch',
+  'server',
+];
+
+/** A part of the result: a device type, or the cloud (vCPU and storage). */
+export type FootprintItem = DeviceType | 'cloud';
 
 /** Zones with an electricity carbon-intensity figure. */
 export type CarbonZone = 'FR' | 'EU27' | 'WORLD' | 'DE' | 'ES' | 'IT' | 'BE' | 'GB' | 'PL' | 'SE' | 'US' | 'CN';
@@ -41,6 +64,16 @@ export const CARBON_ZONES: readonly CarbonZone[] = ['FR', 'EU27', 'WORLD', 'DE',
 /** Zones with electricity minerals / fossil figures. */
 export type ResourceZone = 'FR' | 'EUROPE' | 'WORLD';
 export const RESOURCE_ZONES: readonly ResourceZone[] = ['FR', 'EUROPE', 'WORLD'];
+
+/** Parts of an organisation's digital footprint, for "what is counted, what is not". */
+export type ScopeId = 'user_devices' | 'meeting_rooms' | 'printing' | 'network' | 'servers' | 'cloud';
+
+/** Switch-off behaviours that set the use phase outside active hours. */
+export type UsePolicyGroup = 'workstation' | 'meeting_room';
+export const USE_POLICY_GROUPS: readonly UsePolicyGroup[] = ['workstation', 'meeting_room'];
+
+/** How a device type is used: a working profile, always on, only while used (battery devices), or not estimated. */
+export type UseKind = 'working' | 'always_on' | 'active_only' | 'none';
 
 // ---------------------------------------------------------------------------
 // Reference factors (templates/footprint-factors.json)
@@ -52,65 +85,133 @@ export type SourceKey = string;
 export interface SourceRef {
   title: string;
   publisher: string;
-  /** Year of the data; null when the source gives it per figure or does not state it. */
-  year: number | null;
+  /** Year of the data (every source has one). */
+  year: number;
   /** Where to find it: repository and file, or address. */
   reference: string;
 }
 
-/** A figure and the key of its source. A missing figure is `null`, never 0. */
+/** Another source's value for the same figure: it widens the range, never the central value. */
+export interface AlternativeFigure {
+  value: number;
+  source: SourceKey;
+  row: string;
+}
+
+/**
+ * A figure, the key of its source and the dataset row (or rule, or page) it comes from. Its range:
+ * `low` and `high` when the source publishes a spread, else the lowest and highest of the value and
+ * its `alternatives` (the range of sources), else the value itself. A missing figure is `null`, never 0.
+ */
 export interface SourcedFigure {
   value: number;
   source: SourceKey;
+  row: string;
+  low?: number;
+  high?: number;
+  alternatives?: AlternativeFigure[];
 }
 
 export interface RefurbishedAvoided {
-  /** Low end of the share of impacts avoided by a refurbished device instead of a new one (0..1). */
+  /** Lowest share of impacts avoided by a refurbished device instead of a new one, over the study's indicators (0..1). */
   low: number;
-  /** High end (0..1). */
+  /** Highest share (0..1). */
   high: number;
   source: SourceKey;
+  row: string;
+}
+
+export interface CriterionInfo {
+  label: I18nText;
+  short: I18nText;
+  unit: string;
+  /** The indicator and its method, as the source defines it. */
+  indicator: I18nText;
+}
+
+export interface DeviceUseFactors {
+  kind: UseKind;
+  /** For `working` devices: which switch-off answer sets the hours outside active hours. */
+  policy?: UsePolicyGroup;
+  /** For `working` and `active_only` devices: hours on a working day. */
+  activeHoursPerDay?: SourcedFigure;
+  /** Hours a day in ADEME's personal-use profile (reference only). */
+  ademeHoursPerDay?: SourcedFigure;
 }
 
 export interface DeviceFactors {
   label: I18nText;
   /** Lower-case nouns for sentences ("120 laptops"). */
   noun: { one: I18nText; other: I18nText };
-  /** Climate, manufacturing, per unit [A]/[C]. */
-  manufacturingKgCo2e: SourcedFigure | null;
-  /** Climate, distribution, per unit [A]. */
-  distributionKgCo2e: SourcedFigure | null;
-  /** Climate, end of life, per unit [A]. */
-  endOfLifeKgCo2e: SourcedFigure | null;
-  /** Minerals and metals, whole-life embodied, per unit [B]. */
-  mineralsKgSbEq: SourcedFigure | null;
-  /** Fossil resources, whole-life embodied, per unit [B]. */
-  fossilMj: SourcedFigure | null;
-  /** Raw material mobilised, per unit [B]. */
-  rawMaterialKg: SourcedFigure | null;
-  /** Water of manufacture, per unit [A]. */
-  waterL: SourcedFigure | null;
-  /** [B]'s whole-life climate figure: reference only, not used ([A] is used for climate). */
-  wholeLifeClimateKgCo2eB: SourcedFigure | null;
+  scope: ScopeId;
+  /** False: counted, not estimated (`notEstimatedReason` says why). */
+  estimated: boolean;
+  notEstimatedReason?: I18nText;
+  /** Why a criterion has no figure, where there is more to say than "no figure". */
+  notEstimated?: Partial<Record<Criterion, I18nText>>;
+  /** Figures kept for reference, not used by the computation. */
+  reference?: Record<string, SourcedFigure>;
+  /** Climate by life-cycle phase [A], when the climate figure is their sum. */
+  climateParts: { manufacturing: SourcedFigure; distribution: SourcedFigure; endOfLife: SourcedFigure } | null;
+  /** Whole-life embodied impact of one new device, per criterion; null = not estimated. */
+  embodied: Record<Criterion, SourcedFigure | null>;
   defaultLifespanYears: SourcedFigure;
-  powerW: SourcedFigure | null;
-  /** Hours a day in ADEME's personal-use profile (reference only). */
-  ademeHoursPerDay: SourcedFigure | null;
-  /** Hours a day of the working profile used by this product. */
-  hoursPerDay: SourcedFigure;
-  /** Days a year of the working profile used by this product. */
-  daysPerYear: SourcedFigure;
+  /** Power in each mode: active (on), standby (asleep), off. */
+  power: { active: SourcedFigure | null; standby: SourcedFigure | null; off: SourcedFigure | null };
+  /** Servers: power usage effectiveness of the room. */
+  pue?: SourcedFigure;
+  use: DeviceUseFactors;
   /** Null: no figure, so a refurbished share does not reduce the estimate. */
   refurbishedAvoided: RefurbishedAvoided | null;
+}
+
+/** Shares (0..1, adding up to 1) of the hours outside active hours spent on, asleep and off. */
+export interface ModeShares {
+  on?: number;
+  standby?: number;
+  off?: number;
+}
+
+export interface PolicyShares {
+  central: ModeShares;
+  low: ModeShares;
+  high: ModeShares;
+}
+
+export interface UsePolicyFactors {
+  label: I18nText;
+  /** By answer (an option id, or "true" / "false" for a yes/no question). */
+  answers: Record<string, PolicyShares>;
+  /** When the question is not answered. */
+  default: PolicyShares;
+  /** The answer the switch-off lever aims at. */
+  target: string;
+  source: SourceKey;
+  note: I18nText;
+}
+
+export interface CloudFactors {
+  label: I18nText;
+  noun: { one: I18nText; other: I18nText };
+  scope: ScopeId;
+  vcpuPowerW: SourcedFigure;
+  pue: SourcedFigure;
+  storageWhPerTbHour: SourcedFigure;
+  storageReplication: SourcedFigure;
+  serverLifespanYears: SourcedFigure;
+  vcpusPerServer: SourcedFigure;
+  notes: I18nText;
 }
 
 export interface CarbonZoneFactor {
   label: I18nText;
   kgCo2ePerKwh: number;
   source: SourceKey;
-  /** Null when the source does not state it. */
-  year: number | null;
-  note?: string;
+  year: number;
+  row: string;
+  alternatives?: AlternativeFigure[];
+  /** Why this zone does not use the common source. */
+  exception?: I18nText;
 }
 
 export interface ResourceZoneFactor {
@@ -118,7 +219,8 @@ export interface ResourceZoneFactor {
   mineralsKgSbEqPerKwh: number;
   fossilMjPerKwh: number;
   source: SourceKey;
-  year: number | null;
+  year: number;
+  row: string;
 }
 
 export interface CountryMapping {
@@ -128,6 +230,8 @@ export interface CountryMapping {
 
 export interface ElectricityFactors {
   carbon: Record<CarbonZone, CarbonZoneFactor>;
+  /** The one source and year of every carbon zone, except the zones listed. */
+  carbonSource: { source: SourceKey; year: number; exceptions: CarbonZone[] };
   resources: Record<ResourceZone, ResourceZoneFactor>;
   /** Always null: no open water factor for electricity. */
   waterLPerKwh: null;
@@ -143,8 +247,8 @@ export interface ElectricityFactors {
 export interface LeverAssumptions {
   source: SourceKey;
   lifespan: {
-    /** Target lifespan in years per device type. */
-    targetYears: Record<DeviceType, number>;
+    /** Target lifespan in years per device type; a type without a target is not concerned. */
+    targetYears: Partial<Record<DeviceType, number>>;
     /** When the current lifespan already reaches the target: keep devices this many years longer. */
     stepYearsAtOrAboveTarget: number;
   };
@@ -161,21 +265,28 @@ export interface LeverAssumptions {
     monitorShareRemoved: number;
   };
   switch_off: {
-    devices: DeviceType[];
-    /** Share of the daily hours on that switching off removes. */
-    hoursCutShare: number;
+    /** Behaviours moved to their target answer. */
+    policies: UsePolicyGroup[];
   };
+}
+
+export interface FactorsChange {
+  version: number;
+  /** ISO date. */
+  date: string;
+  changes: string[];
 }
 
 export interface FootprintFactors {
   version: number;
   description?: I18nText;
+  changelog: FactorsChange[];
+  criteria: Record<Criterion, CriterionInfo>;
   sources: Record<SourceKey, SourceRef>;
-  ademeProfileDaysPerYear: SourcedFigure;
-  workingProfile: { source: SourceKey; text: I18nText };
+  profile: { workingDaysPerYear: SourcedFigure; hoursPerYear: SourcedFigure; text: I18nText };
+  usePolicies: Record<UsePolicyGroup, UsePolicyFactors>;
   devices: Record<DeviceType, DeviceFactors>;
-  /** Figures kept for reference, not used by the computation. */
-  referenceOnlyDevices?: unknown;
+  cloud: CloudFactors;
   electricity: ElectricityFactors;
   levers: LeverAssumptions;
 }
@@ -191,16 +302,30 @@ export interface DeviceInventory {
   lifespanYears: number | null;
   /** Refurbished share as a FRACTION 0..1 (the answer is a percent, divided by 100); null = not answered (0 is used). */
   refurbishedShare: number | null;
-  /** Hours a day the devices are on; null = the working profile's hours. */
+  /** Active hours a working day; null = the working profile's hours. */
   hoursPerDay?: number | null;
+}
+
+export interface CloudInventory {
+  /** Average number of vCPUs running over the year; null = not answered. */
+  vcpus: number | null;
+  /** Storage allocated, in terabytes; null = not answered. */
+  storageTb: number | null;
 }
 
 export interface Inventory {
   /** ISO 3166 alpha-2 code, or 'OTHER_EU' / 'OTHER'; null = not answered (World figures). */
   country: string | null;
   employees: number | null;
+  /** Kind of organisation (company, public_body, association), which names the person; null = not asked. */
+  organisationKind?: string | null;
   /** A device type that is absent counts as not inventoried. */
   devices: Partial<Record<DeviceType, DeviceInventory>>;
+  /** The switch-off answers, by behaviour: an option id or "true" / "false"; absent or null = not answered. */
+  policies?: Partial<Record<UsePolicyGroup, string | null>>;
+  cloud?: CloudInventory | null;
+  /** The server room's PUE, when the organisation knows it; null = the default. */
+  serverPue?: number | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -210,31 +335,71 @@ export interface Inventory {
 export type Part = 'embodied' | 'use';
 export type ValueSource = 'answered' | 'default';
 
-/** Yearly impact of one criterion. `null` = not estimated (no figure), never 0. */
-export interface CriterionParts {
+export interface PartFigures {
   embodied: number | null;
   use: number | null;
-  /** Sum of the estimated parts; null when neither is estimated. */
   total: number | null;
+}
+
+/**
+ * Yearly impact of one criterion. `null` = not estimated (no figure), never 0. `low` and `high`
+ * bound each part (same nulls): from the sources' range, the refurbished range and the switch-off
+ * behaviours' range; the central figures lie between them.
+ */
+export interface CriterionParts extends PartFigures {
+  low: PartFigures;
+  high: PartFigures;
 }
 
 export type FootprintNoteCode =
   | 'climate_embodied_manufacturing_only'
   | 'refurbished_no_avoided_figure'
   | 'use_not_estimated_no_power'
+  | 'not_estimated_device'
   | 'invalid_lifespan_ignored'
   | 'invalid_refurbished_share_ignored'
-  | 'invalid_hours_ignored';
+  | 'invalid_hours_ignored'
+  | 'unknown_policy_answer'
+  | 'invalid_pue_ignored';
 
 export interface FootprintNote {
   code: FootprintNoteCode;
-  device?: DeviceType;
+  device?: FootprintItem;
   text: I18nText;
 }
 
+/** Hours a year in each mode, for all the devices of one type (per device: divide nothing, they are per device). */
+export interface ModeHours {
+  /** Active hours (the working profile, or 24 h x 365 for always-on devices). */
+  active: number;
+  /** Hours outside active hours left on. */
+  on: number;
+  standby: number;
+  off: number;
+}
+
+export interface DeviceUse {
+  kind: UseKind;
+  /** The behaviour that sets the hours outside active hours, and the answer used. */
+  policy: { group: UsePolicyGroup; answer: string | null; source: ValueSource } | null;
+  /** Hours a year of ONE device in each mode (central). */
+  hours: ModeHours;
+  /** Power in each mode, W (central); null when the mode does not apply. */
+  powerW: { active: number | null; standby: number | null; off: number | null };
+  /** Servers: the room's PUE (central), and whether it was answered. */
+  pue: number | null;
+  pueSource: ValueSource | null;
+  kWhLow: number | null;
+  kWhHigh: number | null;
+}
+
 export interface DeviceFootprint {
-  device: DeviceType;
+  device: FootprintItem;
   label: I18nText;
+  scope: ScopeId;
+  /** False: counted but not estimated (every figure is null). */
+  estimated: boolean;
+  /** Number of devices (for the cloud: vCPUs). */
   count: number;
   lifespanYears: number;
   lifespanSource: ValueSource;
@@ -246,20 +411,28 @@ export interface DeviceFootprint {
   refurbishedAvoided: { low: number; high: number } | null;
   /** Multiplier applied to the embodied impact: 1 - refurbishedShare x low end (1 when no range). */
   embodiedFactor: number;
+  /** Active hours a working day (24 for always-on devices). */
   hoursPerDay: number;
   hoursSource: ValueSource;
+  /** Days a year of active use. */
   daysPerYear: number;
-  /** Yearly electricity of all devices of this type; null when the power is unknown. */
+  /** Yearly electricity of all devices of this type (central, PUE included); null when not estimated. */
   kWhPerYear: number | null;
+  /** How the use phase is counted; null when it is not estimated. */
+  use: DeviceUse | null;
   /** Whole-life embodied impact of ONE new device (before lifespan and refurbished); null = no figure. */
   unitEmbodied: Record<Criterion, number | null>;
+  unitEmbodiedLow: Record<Criterion, number | null>;
+  unitEmbodiedHigh: Record<Criterion, number | null>;
   /** Yearly impacts of all devices of this type. */
   perCriterion: Record<Criterion, CriterionParts>;
+  /** Cloud only: what was answered. */
+  cloud?: { vcpus: number; storageTb: number; kWhCompute: number; kWhStorage: number };
   notes: FootprintNote[];
 }
 
 export interface NotEstimatedPart {
-  device: DeviceType;
+  device: FootprintItem;
   part: Part;
 }
 
@@ -277,20 +450,22 @@ export interface ElectricityUsed {
   carbonZone: CarbonZone;
   carbonLabel: I18nText;
   kgCo2ePerKwh: number;
+  kgCo2ePerKwhLow: number;
+  kgCo2ePerKwhHigh: number;
   carbonSource: SourceKey;
-  carbonYear: number | null;
+  carbonYear: number;
   resourceZone: ResourceZone;
   resourceLabel: I18nText;
   mineralsKgSbEqPerKwh: number;
   fossilMjPerKwh: number;
   resourceSource: SourceKey;
-  resourceYear: number | null;
+  resourceYear: number;
   /** Always null: use-phase water is not estimated. */
   waterLPerKwh: null;
 }
 
 export interface DeviceAssumption {
-  device: DeviceType;
+  device: FootprintItem;
   lifespanYears: number;
   lifespanSource: ValueSource;
   defaultLifespanYears: number;
@@ -308,10 +483,54 @@ export interface FootprintAssumptions {
   notes: I18nText[];
 }
 
+/** One part of the organisation's digital footprint, estimated or not, with why. */
+export interface ScopeEntry {
+  id: string;
+  label: I18nText;
+  detail: I18nText;
+}
+
+export interface FootprintScope {
+  estimated: ScopeEntry[];
+  notEstimated: ScopeEntry[];
+}
+
+/** A figure with its range, as summaries show it. */
+export interface RangedValue {
+  value: number;
+  low: number;
+  high: number;
+}
+
+export interface PerPerson {
+  /** The question the number of people comes from. */
+  basis: string;
+  people: number;
+  /** Who the person is: employee, agent, staff member... (from the kind of organisation). */
+  person: { one: I18nText; other: I18nText };
+  /** The kind of organisation answered, or null. */
+  kind: string | null;
+  /** Yearly total per person; null = not estimated. */
+  values: Record<Criterion, RangedValue | null>;
+}
+
+/** Summary texts, two significant digits and the range, in both languages (the web and the PDF show these). */
+export interface FootprintDisplay {
+  totals: Record<Criterion, I18nText>;
+  perPerson: Record<Criterion, I18nText> | null;
+  /** "per employee" / "par salarié". */
+  perPersonLabel: I18nText | null;
+  /** One sentence: what the total leaves out. */
+  leavesOut: I18nText;
+}
+
 export interface FootprintResult {
+  /** Version of templates/footprint-factors.json the figures come from. */
   factorsVersion: number;
   units: Record<Criterion, string>;
-  /** Inventoried device types with count > 0, in DEVICE_TYPES order. */
+  /** Names and methods of the criteria. */
+  criteria: Record<Criterion, { label: I18nText; indicator: I18nText }>;
+  /** Inventoried device types with count > 0, in DEVICE_TYPES order, then the cloud when answered. */
   devices: DeviceFootprint[];
   /** Device types with no count answered. */
   notInventoried: DeviceType[];
@@ -319,8 +538,12 @@ export interface FootprintResult {
   declaredNone: DeviceType[];
   totals: Record<Criterion, CriterionTotal>;
   employees: number | null;
-  /** Totals divided by the number of employees; null when unknown or 0. */
+  /** Totals divided by the number of employees; null when unknown or 0. Kept for clients of version 1: see `perPerson`. */
   perEmployee: Record<Criterion, number | null> | null;
+  perPerson: PerPerson | null;
+  /** What the footprint counts and what it leaves out. */
+  scope: FootprintScope;
+  display: FootprintDisplay;
   electricity: ElectricityUsed;
   assumptions: FootprintAssumptions;
   /** Sources of the figures used, for the methodology page. */
@@ -333,12 +556,15 @@ export interface FootprintResult {
 // ---------------------------------------------------------------------------
 
 export interface LeverDeviceSaving {
-  device: DeviceType;
+  device: FootprintItem;
   count: number;
-  /** Lifespan (years), refurbished share (0..1), devices, or hours a day: before and after. */
+  /** Lifespan (years), refurbished share (0..1), devices, or use-phase kWh a year: before and after. */
   from: number;
   to: number;
   perCriterion: Record<Criterion, number | null>;
+  /** Low and high of the saving on this device type. */
+  low?: Record<Criterion, number | null>;
+  high?: Record<Criterion, number | null>;
 }
 
 export interface LeverSaving {
@@ -346,16 +572,18 @@ export interface LeverSaving {
   /** False when nothing in the inventory can be acted on: the figures are null and `reason` says why. */
   applicable: boolean;
   reason: I18nText | null;
-  /** Yearly savings (low end where there is a range); null where not estimated. */
+  /** Yearly savings (the figure the plan promises: the low end of the refurbished range); null where not estimated. */
   perCriterion: Record<Criterion, number | null> | null;
   climateKgCo2ePerYear: number | null;
   /** Fraction (0..1) of the total climate footprint; null when the total is not estimated. */
   shareOfClimateTotal: number | null;
-  /** Low and high savings, only for levers with a range (refurbished). */
+  /** Low and high savings of every applicable lever (version 1 gave it for refurbished only). */
   range: { low: Record<Criterion, number | null>; high: Record<Criterion, number | null> } | null;
   perDevice: LeverDeviceSaving[];
   /** The assumption with the numbers filled in. */
   description: I18nText | null;
   /** How the saving is computed, in general terms. */
   method: I18nText;
+  /** Version of the factors the saving was computed with. */
+  factorsVersion?: number;
 }

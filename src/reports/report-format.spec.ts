@@ -6,11 +6,14 @@ describe('formatting numbers and dates for the report', () => {
   const en = createFormatter('en');
 
   it('groups thousands and uses the decimal mark of the language', () => {
-    expect(fr.quantity(38822.4)).toBe('38\u202F822');
-    expect(en.quantity(38822.4)).toBe('38,822');
-    expect(fr.quantity(1.923)).toBe('1,92');
-    expect(en.quantity(0.000952)).toBe('0.000952');
-    expect(fr.quantity(25.94)).toBe('25,9');
+    // Footprint quantities: two significant digits (the footprint module's rounding)
+    expect(fr.quantity(38822.4)).toBe('39\u00A0000');
+    expect(en.quantity(38822.4)).toBe('39,000');
+    expect(fr.quantity(1.923)).toBe('1,9');
+    expect(en.quantity(0.000952)).toBe('0.00095');
+    expect(fr.quantity(25.94)).toBe('26');
+    expect(en.range(12180, 16620)).toBe('12,000–17,000');
+    expect(en.range(12089442, 12089442)).toBe('');
   });
 
   it('signs changes with a true minus', () => {

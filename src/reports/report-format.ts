@@ -3,6 +3,7 @@
  * (fixed locale and UTC), shared by the layout and by tests that look for a
  * formatted value in the PDF text.
  */
+import { formatRange, formatSignificant } from '../footprint/footprint.display.js';
 import type { Lang } from '../questionnaires/template.types.js';
 
 /** U+2212, the typographic minus. */
@@ -11,8 +12,13 @@ const DASH = '—';
 
 export interface ReportFormatter {
   readonly lang: Lang;
-  /** Quantities (footprint values): precision adapted to the magnitude. "—" when not finite. */
+  /**
+   * Quantities (footprint values): two significant digits, the footprint module's rounding (the web
+   * page and the results' summaries use the same). "—" when not finite.
+   */
   quantity(value: number): string;
+  /** A footprint range, "12 000–17 000"; '' when both ends round to one number. */
+  range(low: number, high: number): string;
   /** Whole number with grouping. */
   integer(value: number): string;
   /** A score 0-100, rounded to the unit. */
@@ -46,20 +52,13 @@ export function createFormatter(lang: Lang): ReportFormatter {
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-  const quantity = (value: number): string => {
-    if (!Number.isFinite(value)) return DASH;
-    const abs = Math.abs(value);
-    if (abs === 0) return nf('int', { maximumFractionDigits: 0 }).format(0);
-    if (abs >= 100) return nf('int', { maximumFractionDigits: 0 }).format(value);
-    if (abs >= 10) return nf('1d', { maximumFractionDigits: 1 }).format(value);
-    if (abs >= 1) return nf('2d', { maximumFractionDigits: 2 }).format(value);
-    return nf('3s', { maximumSignificantDigits: 3 }).format(value);
-  };
+  const quantity = (value: number): string => (Number.isFinite(value) ? formatSignificant(value, lang) : DASH);
   const sign = (value: number, body: string): string => (value > 0 ? `+${body}` : value < 0 ? `${MINUS}${body}` : body);
 
   return {
     lang,
     quantity,
+    range: (low, high) => (Number.isFinite(low) && Number.isFinite(high) ? formatRange(low, high, lang) : ''),
     integer: (value) => (Number.isFinite(value) ? nf('int', { maximumFractionDigits: 0 }).format(value) : DASH),
     score: (value) => (Number.isFinite(value) ? nf('int', { maximumFractionDigits: 0 }).format(Math.round(value)) : DASH),
     ratio: (value) => (Number.isFinite(value) ? nf('pct', { style: 'percent', maximumFractionDigits: 0 }).format(value) : DASH),

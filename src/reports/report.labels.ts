@@ -85,6 +85,13 @@ export interface ReportLabels {
   criteria: Record<FootprintCriterion, CriterionLabels>;
   notEstimated: string;
   notEstimatedHeading: string;
+  /** "range" before a low–high range. */
+  range: string;
+  scopeHeading: string;
+  scopeEstimated: string;
+  scopeNotEstimated: string;
+  /** "{version}": the footprint factors version. */
+  factorsVersion: string;
   climateChartTitle: string;
   totalsTitle: string;
   embodied: string;
@@ -215,12 +222,17 @@ const fr: ReportLabels = {
   criteria: {
     climate: { label: 'Changement climatique', short: 'Climat', unit: 'kg CO₂e' },
     minerals: { label: 'Ressources minérales et métaux', short: 'Minéraux et métaux', unit: 'kg Sb éq.' },
-    fossil: { label: 'Ressources fossiles', short: 'Ressources fossiles', unit: 'MJ' },
-    rawMaterial: { label: 'Matière première mobilisée', short: 'Matière mobilisée', unit: 'kg' },
-    water: { label: 'Eau', short: 'Eau', unit: 'L' },
+    fossil: { label: 'Énergie non renouvelable (fossile et nucléaire)', short: 'Énergie non renouv.', unit: 'MJ' },
+    rawMaterial: { label: 'Matières mobilisées (masse totale)', short: 'Matières mobilisées', unit: 'kg' },
+    water: { label: 'Eau (indicateur ADEME, fabrication)', short: 'Eau (fabrication)', unit: 'L' },
   },
   notEstimated: 'non estimé',
-  notEstimatedHeading: 'Ce qui n’est pas estimé',
+  notEstimatedHeading: 'Critères non estimés, appareil par appareil',
+  range: 'fourchette',
+  scopeHeading: 'Ce que l’estimation compte, ce qu’elle laisse de côté',
+  scopeEstimated: 'Estimé',
+  scopeNotEstimated: 'Non estimé',
+  factorsVersion: 'Facteurs d’empreinte version {version} ; deux chiffres significatifs, fourchette entre parenthèses.',
   climateChartTitle: 'Climat par type d’équipement, kg CO₂e par an',
   totalsTitle: 'Total annuel par critère',
   embodied: 'Fabrication',
@@ -355,12 +367,17 @@ const en: ReportLabels = {
   criteria: {
     climate: { label: 'Climate change', short: 'Climate', unit: 'kg CO₂e' },
     minerals: { label: 'Minerals and metals', short: 'Minerals and metals', unit: 'kg Sb eq' },
-    fossil: { label: 'Fossil resources', short: 'Fossil resources', unit: 'MJ' },
-    rawMaterial: { label: 'Raw material mobilised', short: 'Raw material', unit: 'kg' },
-    water: { label: 'Water', short: 'Water', unit: 'L' },
+    fossil: { label: 'Non-renewable energy (fossil and nuclear)', short: 'Non-renew. energy', unit: 'MJ' },
+    rawMaterial: { label: 'Material input (total mass)', short: 'Material input', unit: 'kg' },
+    water: { label: 'Water (ADEME indicator, manufacture)', short: 'Water (manufacture)', unit: 'L' },
   },
   notEstimated: 'not estimated',
-  notEstimatedHeading: 'What is not estimated',
+  notEstimatedHeading: 'Criteria not estimated, device by device',
+  range: 'range',
+  scopeHeading: 'What the estimate counts, what it leaves out',
+  scopeEstimated: 'Estimated',
+  scopeNotEstimated: 'Not estimated',
+  factorsVersion: 'Footprint factors version {version}; two significant digits, range in brackets.',
   climateChartTitle: 'Climate by device type, kg CO₂e per year',
   totalsTitle: 'Yearly total per criterion',
   embodied: 'Manufacturing',

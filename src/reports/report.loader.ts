@@ -67,8 +67,8 @@ const TEXT = {
     yes: 'Oui',
     no: 'Non',
     unknownStanding: 'Pas encore de réponse : répondez aux questions liées pour situer cette action.',
-    saving: (kg: string, share: string | null) => `≈ ${kg} kg CO₂e évités par an${share ? ` (${share} de l’empreinte climat)` : ''}`,
-    savingRange: (low: string, high: string) => ` ; fourchette ${low} à ${high} kg`,
+    saving: (kg: string, range: string, share: string | null) =>
+      `≈ ${kg} kg CO₂e évités par an${range || share ? ` (${[range, share ? `${share} de l’empreinte climat` : ''].filter(Boolean).join(' ; ')})` : ''}`,
     noWaterFactor: 'pas de facteur ouvert pour l’eau de l’électricité',
     noFigure: 'pas de valeur dans les données de référence',
     noAnswer: 'Sans réponse',
@@ -79,13 +79,15 @@ const TEXT = {
     highlightCap: (t: string) => `Le niveau global est plafonné par la section « ${t} ».`,
     lowConfidence: (c: string) => `Confiance de ${c} : une partie des questions reste sans réponse.`,
     usedFor: 'Utilisée pour',
+    factorsVersion: (v: number) =>
+      `Facteurs d’empreinte version ${v} (templates/footprint-factors.json) : chaque chiffre y porte sa source, son année et la ligne du jeu de données, avec le journal des modifications. Résumés à deux chiffres significatifs, avec la fourchette ; l’export CSV garde les chiffres complets.`,
   },
   en: {
     yes: 'Yes',
     no: 'No',
     unknownStanding: 'Not answered yet: answer the related questions to place this action.',
-    saving: (kg: string, share: string | null) => `≈ ${kg} kg CO₂e avoided a year${share ? ` (${share} of the climate footprint)` : ''}`,
-    savingRange: (low: string, high: string) => `; range ${low} to ${high} kg`,
+    saving: (kg: string, range: string, share: string | null) =>
+      `≈ ${kg} kg CO₂e avoided a year${range || share ? ` (${[range, share ? `${share} of the climate footprint` : ''].filter(Boolean).join('; ')})` : ''}`,
     noWaterFactor: 'no open factor for the water of electricity',
     noFigure: 'no figure in the reference data',
     noAnswer: 'Not answered',
@@ -96,6 +98,8 @@ const TEXT = {
     highlightCap: (t: string) => `The overall level is capped by the "${t}" section.`,
     lowConfidence: (c: string) => `Confidence ${c}: some questions are still unanswered.`,
     usedFor: 'Used for',
+    factorsVersion: (v: number) =>
+      `Footprint factors version ${v} (templates/footprint-factors.json): every figure there carries its source, year and dataset row, with a changelog. Summaries show two significant digits and the range; the CSV export keeps the full figures.`,
   },
 } as const;
 
@@ -119,14 +123,13 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   const savingText = (actionId: string): string | null => {
     const saving = results.savings.find((s) => s.applicable && s.lever === actionsById.get(actionId)?.lever);
     if (!saving || saving.climateKgCo2ePerYear === null) return null;
-    let text = t.saving(
-      fmt.quantity(saving.climateKgCo2ePerYear),
-      saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal),
-    );
     const low = saving.range?.low.climate;
     const high = saving.range?.high.climate;
-    if (low != null && high != null) text += t.savingRange(fmt.quantity(low), fmt.quantity(high));
-    return text;
+    return t.saving(
+      fmt.quantity(saving.climateKgCo2ePerYear),
+      low != null && high != null ? fmt.range(low, high) : '',
+      saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal),
+    );
   };
 
   const planItem = (p: FullResults['priorities'][number]): ActionPlanItemVm => {
@@ -229,6 +232,9 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
         return {
           criterion,
           value,
+          low: fp.totals[criterion].low.total,
+          high: fp.totals[criterion].high.total,
+          text: fp.display.totals[criterion][lang],
           previousValue: before,
           change,
           changePercent: change !== null && before ? round1((change / before) * 100) : null,
@@ -251,6 +257,32 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
     }),
     actionPlan: { groups: groups.map((group) => ({ group, items: planned.filter((p) => p.group === group).map(planItem) })) },
     footprint: {
+      factorsVersion: fp.factorsVersion,
+      totalTexts: Object.fromEntries(FOOTPRINT_CRITERIA.map((c) => [c, fp.display.totals[c][lang]])) as Record<FootprintCriterion, string>,
+      totalRanges: Object.fromEntries(
+        FOOTPRINT_CRITERIA.map((c) => [c, { low: fp.totals[c].low.total, high: fp.totals[c].high.total }]),
+      ) as Record<FootprintCriterion, { low: number | null; high: number | null }>,
+      perPerson:
+        fp.perPerson && fp.display.perPerson && fp.display.perPersonLabel
+          ? {
+              label: fp.display.perPersonLabel[lang],
+              values: Object.fromEntries(FOOTPRINT_CRITERIA.map((c) => [c, fp.perPerson?.values[c] ?? null])) as Record<
+                FootprintCriterion,
+                { value: number; low: number; high: number } | null
+              >,
+              texts: Object.fromEntries(
+                FOOTPRINT_CRITERIA.map((c) => [
+                  c,
+                  (fp.display.perPerson as Record<FootprintCriterion, { fr: string; en: string }>)[c][lang],
+                ]),
+              ) as Record<FootprintCriterion, string>,
+            }
+          : null,
+      leavesOut: fp.display.leavesOut[lang],
+      scope: {
+        estimated: fp.scope.estimated.map((e) => ({ label: e.label[lang], detail: e.detail[lang] })),
+        notEstimated: fp.scope.notEstimated.map((e) => ({ label: e.label[lang], detail: e.detail[lang] })),
+      },
       electricityZone: fp.electricity.carbonLabel[lang],
       electricityFactor: fp.electricity.kgCo2ePerKwh,
       usageProfile: fp.assumptions.workingProfile.text[lang],
@@ -332,7 +364,11 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       scoring: methodologyText(lang),
       priority: priorityText(lang),
       footprint: [
+        t.factorsVersion(fp.factorsVersion),
         fp.assumptions.workingProfile.text[lang],
+        FOOTPRINT_CRITERIA.map((c) =>
+          `${fp.criteria[c].label[lang]} : ${fp.criteria[c].indicator[lang]}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': '),
+        ).join('\n'),
         ...fp.assumptions.notes.map((n) => n[lang]),
         ...results.savings.map((s) => s.method[lang]),
       ].join('\n\n'),

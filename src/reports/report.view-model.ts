@@ -32,8 +32,9 @@ export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
 /** The footprint criteria shown in the report, in this order. Units are fixed. */
 export const FOOTPRINT_CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial', 'water'] as const;
 /**
- * climate: kg CO2e; minerals: minerals and metals, kg Sb eq; fossil: fossil resources, MJ;
- * rawMaterial: raw material mobilised, kg; water: litres. All values are per year.
+ * climate: kg CO2e; minerals: minerals and metals, kg Sb eq; fossil: non-renewable energy
+ * resources (fossil and nuclear, ADPf), MJ; rawMaterial: material input, kg; water: ADEME's water
+ * indicator of manufacture, litres. All values are per year.
  */
 export type FootprintCriterion = (typeof FOOTPRINT_CRITERIA)[number];
 
@@ -79,6 +80,11 @@ export interface FootprintHeadlineVm {
   criterion: FootprintCriterion;
   /** Yearly total; null = not estimated. */
   value: number | null;
+  /** Low and high of the yearly total; null = not estimated. */
+  low: number | null;
+  high: number | null;
+  /** The figure as summaries show it: two significant digits, unit and range ("14 000 kg CO2e (12 000–17 000)"). */
+  text: string;
   /** Same criterion last year, when a previous assessment exists and it was estimated. */
   previousValue: number | null;
   /** value - previousValue, when both exist. */
@@ -188,7 +194,29 @@ export interface NotEstimatedVm {
   reason: string;
 }
 
+/** One part of the organisation's digital footprint, estimated or not, and why. */
+export interface ScopeItemVm {
+  label: string;
+  detail: string;
+}
+
 export interface FootprintVm {
+  /** Version of the footprint factors the figures come from. */
+  factorsVersion: number;
+  /** Summary text of each yearly total (two significant digits and the range). */
+  totalTexts: Record<FootprintCriterion, string>;
+  /** Low and high of each yearly total; null = not estimated. */
+  totalRanges: Record<FootprintCriterion, { low: number | null; high: number | null }>;
+  /** Per person, naming the person ("par salarié"); null when the number of people is unknown. */
+  perPerson: {
+    label: string;
+    texts: Record<FootprintCriterion, string>;
+    values: Record<FootprintCriterion, { value: number; low: number; high: number } | null>;
+  } | null;
+  /** One sentence: what the totals leave out. */
+  leavesOut: string;
+  /** What the estimate counts and what it leaves out, and why. */
+  scope: { estimated: ScopeItemVm[]; notEstimated: ScopeItemVm[] };
   /** e.g. "France". */
   electricityZone: string;
   /** kg CO2e per kWh used for the use phase; null when unknown. */

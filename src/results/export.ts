@@ -50,112 +50,170 @@ const HEADER = [
   'comment',
   'answered_by',
   'updated_at',
-];
+  'low',
+  'high',
+] as const;
 
-/** One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint. */
+/**
+ * One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint (by device,
+ * totals, per person, what is and is not estimated, the factors version) and the levers' savings.
+ * Footprint figures are kept in full, with their low and high values in the last two columns.
+ */
 export function exportCsv(data: AssessmentExport, lang: Lang): string {
   const rows: CsvCell[][] = [];
   const r = data.results;
-  rows.push([
-    'overall',
-    'overall',
-    '',
-    lang === 'fr' ? 'Score global' : 'Overall score',
-    r.overall.score,
-    r.overall.levelLabel?.[lang] ?? '',
-    r.overall.score,
-    r.overall.level,
-    r.overall.confidence,
-    '/100',
-    '',
-    '',
-    '',
-  ]);
+  const fp = r.footprint;
+  /** A row in HEADER's order, from the columns it fills. */
+  const row = (cells: Partial<Record<(typeof HEADER)[number], CsvCell>>): CsvCell[] => HEADER.map((h) => cells[h] ?? '');
+  const notEstimated = lang === 'fr' ? 'non estimé' : 'not estimated';
+  const figure = (v: number | null): CsvCell => v ?? notEstimated;
+  rows.push(
+    row({
+      kind: 'overall',
+      id: 'overall',
+      label: lang === 'fr' ? 'Score global' : 'Overall score',
+      value: r.overall.score,
+      detail: r.overall.levelLabel?.[lang] ?? '',
+      score: r.overall.score,
+      level: r.overall.level,
+      confidence: r.overall.confidence,
+      unit: '/100',
+    }),
+  );
   for (const s of r.sections)
-    rows.push([
-      'section',
-      s.id,
-      s.id,
-      s.title[lang],
-      s.score,
-      s.levelLabel?.[lang] ?? '',
-      s.score,
-      s.level,
-      s.confidence,
-      '/100',
-      '',
-      '',
-      '',
-    ]);
+    rows.push(
+      row({
+        kind: 'section',
+        id: s.id,
+        section: s.id,
+        label: s.title[lang],
+        value: s.score,
+        detail: s.levelLabel?.[lang] ?? '',
+        score: s.score,
+        level: s.level,
+        confidence: s.confidence,
+        unit: '/100',
+      }),
+    );
   for (const p of r.priorities) {
-    rows.push([
-      'priority',
-      p.actionId,
-      p.group,
-      p.title[lang],
-      p.rank,
-      p.why[lang],
-      p.priority,
-      '',
-      p.confidence,
-      p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
-      p.saving?.climateKgCo2ePerYear ?? '',
-      '',
-      '',
-    ]);
+    rows.push(
+      row({
+        kind: 'priority',
+        id: p.actionId,
+        section: p.group,
+        label: p.title[lang],
+        value: p.rank,
+        detail: p.why[lang],
+        score: p.priority,
+        confidence: p.confidence,
+        unit: p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
+        comment: p.saving?.climateKgCo2ePerYear ?? '',
+      }),
+    );
   }
-  for (const d of r.footprint.devices) {
-    for (const [criterion, parts] of Object.entries(d.perCriterion)) {
-      rows.push([
-        'footprint',
-        `${d.device}.${criterion}`,
-        d.device,
-        `${d.device} (${d.count})`,
-        parts.total,
-        `embodied ${parts.embodied ?? 'not estimated'}; use ${parts.use ?? 'not estimated'}`,
-        '',
-        '',
-        '',
-        r.footprint.units[criterion as keyof typeof r.footprint.units],
-        '',
-        '',
-        '',
-      ]);
+  rows.push(
+    row({
+      kind: 'footprint_factors',
+      id: 'factors_version',
+      label: lang === 'fr' ? 'Version des facteurs d’empreinte' : 'Footprint factors version',
+      value: fp.factorsVersion,
+      detail:
+        lang === 'fr'
+          ? 'templates/footprint-factors.json : source, année et ligne de chaque chiffre'
+          : 'templates/footprint-factors.json: source, year and row of every figure',
+    }),
+  );
+  for (const d of fp.devices) {
+    for (const [criterion, parts] of Object.entries(d.perCriterion) as Array<
+      [keyof typeof fp.units, (typeof d.perCriterion)[keyof typeof fp.units]]
+    >) {
+      const detail = d.estimated
+        ? lang === 'fr'
+          ? `fabrication ${parts.embodied ?? notEstimated} ; usage ${parts.use ?? notEstimated}`
+          : `embodied ${parts.embodied ?? notEstimated}; use ${parts.use ?? notEstimated}`
+        : (d.notes.find((n) => n.code === 'not_estimated_device')?.text[lang] ?? notEstimated);
+      rows.push(
+        row({
+          kind: 'footprint',
+          id: `${d.device}.${criterion}`,
+          section: d.device,
+          label: `${d.label[lang]} (${d.count}) · ${fp.criteria[criterion].label[lang]}`,
+          value: figure(parts.total),
+          detail,
+          unit: fp.units[criterion],
+          low: parts.low.total,
+          high: parts.high.total,
+        }),
+      );
     }
   }
-  for (const [criterion, t] of Object.entries(r.footprint.totals)) {
-    rows.push([
-      'footprint_total',
-      criterion,
-      '',
-      criterion,
-      t.total,
-      t.notEstimated.length ? `not estimated: ${t.notEstimated.map((n) => `${n.device} ${n.part}`).join(', ')}` : '',
-      '',
-      '',
-      '',
-      r.footprint.units[criterion as keyof typeof r.footprint.units],
-      '',
-      '',
-      '',
-    ]);
+  for (const [criterion, t] of Object.entries(fp.totals) as Array<[keyof typeof fp.units, (typeof fp.totals)[keyof typeof fp.units]]>) {
+    const missing = t.notEstimated.map((n) => `${n.device} ${n.part}`).join(', ');
+    rows.push(
+      row({
+        kind: 'footprint_total',
+        id: criterion,
+        label: fp.criteria[criterion].label[lang],
+        value: figure(t.total),
+        detail: [fp.display.totals[criterion][lang], missing ? `${notEstimated}: ${missing}` : ''].filter(Boolean).join(' · '),
+        unit: fp.units[criterion],
+        low: t.low.total,
+        high: t.high.total,
+      }),
+    );
+  }
+  if (fp.perPerson) {
+    for (const [criterion, v] of Object.entries(fp.perPerson.values) as Array<
+      [keyof typeof fp.units, (typeof fp.perPerson.values)[keyof typeof fp.units]]
+    >) {
+      rows.push(
+        row({
+          kind: 'footprint_per_person',
+          id: criterion,
+          label: `${fp.criteria[criterion].label[lang]}, ${fp.display.perPersonLabel?.[lang] ?? ''}`,
+          value: figure(v?.value ?? null),
+          detail: `${fp.perPerson.people} (${fp.perPerson.basis})`,
+          unit: fp.units[criterion],
+          low: v?.low ?? '',
+          high: v?.high ?? '',
+        }),
+      );
+    }
+  }
+  for (const e of fp.scope.estimated) {
+    rows.push(row({ kind: 'footprint_estimated', id: e.id, label: e.label[lang], detail: e.detail[lang] }));
+  }
+  for (const e of fp.scope.notEstimated) {
+    rows.push(row({ kind: 'footprint_not_estimated', id: e.id, label: e.label[lang], detail: e.detail[lang] }));
+  }
+  for (const s of r.savings) {
+    rows.push(
+      row({
+        kind: 'saving',
+        id: s.lever,
+        label: s.lever,
+        value: s.applicable ? figure(s.climateKgCo2ePerYear) : '',
+        detail: (s.applicable ? s.description?.[lang] : s.reason?.[lang]) ?? '',
+        unit: s.applicable ? 'kg CO2e/yr' : '',
+        low: s.range?.low.climate ?? '',
+        high: s.range?.high.climate ?? '',
+      }),
+    );
   }
   for (const a of data.answers) {
-    rows.push([
-      'answer',
-      a.questionId,
-      a.sectionId,
-      a.question[lang],
-      Array.isArray(a.value) ? a.value.join('|') : (a.value as CsvCell),
-      a.valueLabel?.[lang] ?? '',
-      '',
-      '',
-      '',
-      '',
-      a.comment ?? '',
-      a.answeredByEmail ?? '',
-      a.updatedAt,
-    ]);
+    rows.push(
+      row({
+        kind: 'answer',
+        id: a.questionId,
+        section: a.sectionId,
+        label: a.question[lang],
+        value: Array.isArray(a.value) ? a.value.join('|') : (a.value as CsvCell),
+        detail: a.valueLabel?.[lang] ?? '',
+        comment: a.comment ?? '',
+        answered_by: a.answeredByEmail ?? '',
+        updated_at: a.updatedAt,
+      }),
+    );
   }
-  return toCsv(HEADER, rows);
+  return toCsv([...HEADER], rows);
 }

@@ -58,8 +58,18 @@ export class ResultsDto {
   @ApiProperty({ type: [SectionScoreDto] }) sections: SectionScoreDto[];
   @ApiProperty({ type: [ActionResultDto] }) actions: ActionResultDto[];
   @ApiProperty({ type: [PriorityDto] }) priorities: PriorityDto[];
-  @ApiProperty({ description: 'Yearly multi-criteria footprint by device type, embodied vs use; null = not estimated' }) footprint: object;
-  @ApiProperty({ description: 'Quantified levers (lifespan, refurbished, fewer screens, switch off)' }) savings: object[];
+  @ApiProperty({
+    description:
+      'Yearly multi-criteria footprint by device type (and cloud), embodied vs use, full figures with `low` and `high`; null = not estimated. ' +
+      '`factorsVersion`: version of templates/footprint-factors.json; `criteria`: the name and method of each indicator; ' +
+      '`scope.estimated` / `scope.notEstimated`: what the estimate counts and what it leaves out, and why; ' +
+      '`perPerson`: totals per person, naming the person (employee, agent, staff); `display`: summary texts (two significant digits and the range, fr/en).',
+  })
+  footprint: object;
+  @ApiProperty({
+    description: 'Quantified levers (lifespan, refurbished, fewer screens, switch off), each with `range.low` and `range.high`',
+  })
+  savings: object[];
   @ApiProperty() methodologyVersion: string;
   @ApiProperty({
     nullable: true,
@@ -76,7 +86,12 @@ export class ComparisonDto {
   @ApiProperty() overall: object;
   @ApiProperty({ description: 'matched, onlyInPrevious, onlyInCurrent' }) sections: object;
   @ApiProperty({ description: 'improved / regressed / unchanged / new / no_longer_asked / unknown' }) actions: object[];
-  @ApiProperty({ nullable: true }) footprint: object | null;
+  @ApiProperty({
+    nullable: true,
+    description:
+      'Deltas per criterion and device type; `factorsVersion` and `note` say which footprint factors both years use (no delta across two versions)',
+  })
+  footprint: object | null;
   @ApiProperty({ description: 'Questions only in one year, changed answers' }) answers: object;
   @ApiProperty({ nullable: true, description: "The earlier year's plan: committed vs done (null when it had no commitment)" })
   committedVsDone: object | null;

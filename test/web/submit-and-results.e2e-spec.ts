@@ -150,6 +150,20 @@ describe('finishing an assessment, submitting it and reading the results', () =>
       expect.arrayContaining([expect.stringContaining('Changement climatique'), expect.stringContaining('Eau')]),
     );
     expect(await page.locator('.chart-stacked').getAttribute('role')).toBe('img');
+
+    // The summary: the climate total as the results' summary text (two significant digits and the
+    // range), per person naming the person, and what the total leaves out.
+    expect(await page.locator('#climate-total').textContent()).toBe(results.footprint.display.totals.climate.fr);
+    expect(await page.locator('#climate-per-person').textContent()).toContain(results.footprint.display.perPersonLabel.fr);
+    expect(await page.locator('#climate-leaves-out').textContent()).toContain(results.footprint.display.leavesOut.fr);
+    // What the estimate counts and what it leaves out, item by item.
+    const scope = page.locator('#footprint-scope');
+    expect(await scope.locator('#scope-estimated li').count()).toBe(results.footprint.scope.estimated.length);
+    expect(await scope.locator('#scope-not-estimated li').allTextContents()).toEqual(
+      results.footprint.scope.notEstimated.map(
+        (e: { label: { fr: string }; detail: { fr: string } }) => `${e.label.fr}\u00a0: ${e.detail.fr}`,
+      ),
+    );
     await screenshot(page, 'results');
     expect(problems).toEqual([]);
   });

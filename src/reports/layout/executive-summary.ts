@@ -84,8 +84,11 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
   let cyB = cardY + 34;
   if (climate && climate.value !== null) {
     cyB += textAt(doc, fmt.quantity(climate.value), xB + 16, cyB, { width: wB - 32, font: 'light', size: 28, lineGap: 0, maxLines: 1 });
+    const spread = climate.low !== null && climate.high !== null ? fmt.range(climate.low, climate.high) : '';
     lineAt(doc, `${unit} ${t.perYear}`, xB + 16, cyB, wB - 32, { size: TYPE.small, color: COLORS.muted });
-    cyB += 16;
+    cyB += 12;
+    if (spread) lineAt(doc, `${t.range} ${spread}`, xB + 16, cyB, wB - 32, { size: TYPE.tiny, color: COLORS.muted });
+    cyB += 12;
     if (climate.changePercent !== null && s.previousYear !== null) {
       lineAt(
         doc,
@@ -100,7 +103,7 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
         },
       );
     }
-    cyB += 18;
+    cyB += 14;
     if (totals.embodied !== null && totals.use !== null && totals.embodied + totals.use > 0) {
       const bw = wB - 32;
       const e = (bw * totals.embodied) / (totals.embodied + totals.use);
@@ -135,11 +138,16 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
   const rows = FOOTPRINT_CRITERIA.map((c) => {
     const f = s.footprint.find((x) => x.criterion === c);
     const value = f?.value ?? null;
+    const spread = f && f.low !== null && f.high !== null ? fmt.range(f.low, f.high) : '';
     const row: Cell[] = [
       t.criteria[c].label,
       value === null
         ? { kind: 'text' as const, text: t.notEstimated, color: COLORS.muted }
-        : { kind: 'text' as const, text: `${fmt.quantity(value)} ${t.criteria[c].unit}`, font: 'semibold' as const },
+        : {
+            kind: 'text' as const,
+            text: `${fmt.quantity(value)} ${t.criteria[c].unit}${spread ? ` (${spread})` : ''}`,
+            font: 'semibold' as const,
+          },
     ];
     if (hasChange) {
       const pct = f?.changePercent ?? null;
@@ -162,12 +170,22 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
       align: 'right',
     });
   const table: TableSpec = { columns, rows, fontSize: TYPE.small };
+  // Under the table: per person (naming the person) and what the totals leave out.
+  const fpVm = vm.footprint;
+  const pp = fpVm.perPerson?.values.climate ?? null;
+  const ppRange = pp ? fmt.range(pp.low, pp.high) : '';
+  const perPerson =
+    fpVm.perPerson && pp
+      ? `${fmt.quantity(pp.value)} ${t.criteria.climate.unit}${ppRange ? ` (${ppRange})` : ''} ${fpVm.perPerson.label}.`
+      : '';
+  const footnote = [perPerson, fpVm.leavesOut].filter((x) => x.length > 0).join(' ');
+  const footnoteH = measure(doc, footnote, b.width, { size: TYPE.tiny }) + SPACE.xs;
 
   // One page: key findings give way first when the rest would not fit.
   const headingH = linesHeight(doc, 1, { font: 'semibold', size: TYPE.h3 }) + SPACE.sm + SPACE.xs;
   const priorities = s.topPriorities.slice(0, 5);
   const priorityRowH = linesHeight(doc, 1, { font: 'semibold', size: TYPE.body }) + linesHeight(doc, 1, { size: TYPE.small }) + 9;
-  const fixedH = headingH + Math.max(1, priorities.length) * priorityRowH + headingH + tableHeight(doc, table);
+  const fixedH = headingH + Math.max(1, priorities.length) * priorityRowH + headingH + tableHeight(doc, table) + footnoteH;
   const bulletsH = (items: readonly string[]) =>
     items.reduce((sum, h) => sum + measure(doc, h, b.width - TYPE.body * 1.1, { size: TYPE.body }) + 2, 0) + SPACE.xs;
   let highlights = s.highlights.slice(0, 3);
@@ -195,6 +213,10 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
     doc.y = y + Math.max(20, th + mh + 1) + 6;
   }
 
-  heading(doc, t.footprintHeadline, 3, tableHeight(doc, table));
+  heading(doc, t.footprintHeadline, 3, tableHeight(doc, table) + footnoteH);
   drawTable(doc, table);
+  if (footnote) {
+    doc.y += SPACE.xs;
+    doc.y += textAt(doc, footnote, b.left, doc.y, { width: b.width, size: TYPE.tiny, color: COLORS.muted });
+  }
 };

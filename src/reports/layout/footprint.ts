@@ -21,7 +21,11 @@ export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
   const fp = vm.footprint;
   startPart(doc, ctx, t.footprint, 'landscape');
   const b = box(doc);
-  flow(doc, t.footprintIntro, { size: TYPE.body, color: COLORS.muted, gapAfter: SPACE.xs });
+  flow(doc, `${t.footprintIntro} ${fillLabel(t.factorsVersion, { version: fp.factorsVersion })}`, {
+    size: TYPE.body,
+    color: COLORS.muted,
+    gapAfter: SPACE.xs,
+  });
   const context = [
     fp.electricityFactor === null
       ? fp.electricityZone
@@ -62,8 +66,13 @@ export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
       lineAt(doc, t.notEstimated, x, y + 17, leftW, { size: TYPE.h3, color: COLORS.faint });
       return;
     }
-    const vw = lineAt(doc, fmt.quantity(tot.total), x, y + 15, leftW * 0.62, { size: 13, font: 'semibold' });
-    lineAt(doc, `${t.criteria[c].unit} ${t.perYear}`, x + vw + 5, y + 19.5, leftW - vw - 5, { size: TYPE.tiny, color: COLORS.muted });
+    const vw = lineAt(doc, fmt.quantity(tot.total), x, y + 15, leftW * 0.45, { size: 13, font: 'semibold' });
+    const r = fp.totalRanges[c];
+    const spread = r.low !== null && r.high !== null ? fmt.range(r.low, r.high) : '';
+    lineAt(doc, `${t.criteria[c].unit} ${t.perYear}${spread ? ` (${spread})` : ''}`, x + vw + 5, y + 19.5, leftW - vw - 5, {
+      size: TYPE.tiny,
+      color: COLORS.muted,
+    });
     const e = tot.embodied ?? 0;
     const u = tot.use ?? 0;
     if (e + u > 0) {
@@ -156,6 +165,25 @@ export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
     heading(doc, t.tableTitle, 3, tableStartHeight(doc, spec));
     drawTable(doc, spec);
   }
+
+  // What the estimate counts and what it leaves out: wherever the total appears, so is this.
+  heading(doc, t.scopeHeading, 3, 60);
+  const perPersonFigure = (c: FootprintCriterion): string => {
+    const v = fp.perPerson?.values[c] ?? null;
+    if (v === null) return `${t.criteria[c].short} ${t.notEstimated}`;
+    const spread = fmt.range(v.low, v.high);
+    return `${t.criteria[c].short} ${fmt.quantity(v.value)} ${t.criteria[c].unit}${spread ? ` (${spread})` : ''}`;
+  };
+  const perPerson = fp.perPerson ? [labelled(ctx, fp.perPerson.label, FOOTPRINT_CRITERIA.map(perPersonFigure).join(' · '))] : [];
+  bullets(
+    doc,
+    [
+      ...fp.scope.estimated.map((e) => labelled(ctx, `${t.scopeEstimated} — ${e.label}`, e.detail)),
+      ...fp.scope.notEstimated.map((e) => labelled(ctx, `${t.scopeNotEstimated} — ${e.label}`, e.detail)),
+      ...perPerson,
+    ],
+    { size: TYPE.small, color: COLORS.text },
+  );
 
   const notes = fp.devices.filter((d) => d.note).map((d) => labelled(ctx, d.label, d.note ?? ''));
   if (fp.notEstimated.length > 0) {

@@ -201,6 +201,7 @@ function renderComparison(c) {
           ),
         ),
         h('p', { class: 'small muted' }, msg('footprintLowerBetter')),
+        c.footprint.note ? h('p', { class: 'small muted', id: 'cmp-factors' }, tr(c.footprint.note)) : null,
       ),
     );
   }

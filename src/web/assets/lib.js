@@ -1,5 +1,6 @@
 // Shared helpers of the page scripts: page data, UI messages, JSON API calls with the CSRF
 // header, and a small DOM builder (text always goes through textContent: never innerHTML).
+import { significant, significantRange } from './significant.js';
 
 /** Parses a JSON data block written by the server (`<script type="application/json" id=...>`). */
 export function readJson(id) {
@@ -34,12 +35,16 @@ export function fmtNumber(value, maxDecimals = 1) {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value).replace(/\u202f/g, '\u00a0');
 }
 
-/** 3 significant digits, as the report rounds footprint figures. */
+/** 2 significant digits, as the report and the results' summaries round footprint figures (significant.js). */
 export function fmtSignificant(value) {
   if (value === null || value === undefined || !Number.isFinite(value)) return msg('notEstimated');
-  if (value === 0) return '0';
-  const rounded = Number(value.toPrecision(3));
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(rounded).replace(/\u202f/g, '\u00a0');
+  return significant(value, locale);
+}
+
+/** "12 000–17 000", or '' when the range rounds to one number. */
+export function fmtRange(low, high) {
+  if (low === null || low === undefined || high === null || high === undefined) return '';
+  return significantRange(low, high, locale);
 }
 
 export function fmtPercent(fraction, maxDecimals = 0) {

@@ -2,7 +2,7 @@
 // with its explanations and savings, and the footprint by device type and criterion.
 import { responsive, scoreBars, stackedBars } from './charts.js';
 import { committedVsDoneSection } from './commitments.js';
-import { announce, api, fmtNumber, fmtPercent, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
+import { announce, api, fmtNumber, fmtPercent, fmtRange, fmtSignificant, h, lang, msg, problemText, readJson, tr } from './lib.js';
 
 const data = readJson('page-data');
 const root = document.getElementById('results-root');
@@ -30,6 +30,7 @@ function summary(results) {
   const o = results.overall;
   const top = results.priorities.filter((p) => p.group !== 'unknown').slice(0, 3);
   const climate = results.footprint?.totals?.climate?.total ?? null;
+  const display = results.footprint?.display;
   const sectionTitle = (id) => tr(results.sections.find((x) => x.id === id)?.title) || id;
   return h(
     'section',
@@ -62,12 +63,20 @@ function summary(results) {
           'div',
           { class: 'fact' },
           h('p', { class: 'fact-label' }, msg('climateTotal')),
-          h(
-            'p',
-            { class: 'fact-value' },
-            climate === null ? msg('notEstimated') : `${fmtSignificant(climate)} ${results.footprint.units?.climate ?? 'kg CO2e'}`,
-          ),
+          h('p', { class: 'fact-value', id: 'climate-total' }, climate === null ? msg('notEstimated') : tr(display?.totals?.climate)),
           h('p', { class: 'small muted' }, climate === null ? msg('inventoryMissing') : msg('perYear')),
+          climate !== null && display?.perPerson
+            ? h('p', { class: 'small', id: 'climate-per-person' }, `${tr(display.perPerson.climate)} ${tr(display.perPersonLabel)}`)
+            : null,
+          display?.leavesOut
+            ? h(
+                'p',
+                { class: 'small muted', id: 'climate-leaves-out' },
+                tr(display.leavesOut),
+                ' ',
+                h('a', { href: '#footprint-scope' }, msg('seeScope')),
+              )
+            : null,
         ),
         top.length
           ? h(
@@ -150,9 +159,12 @@ function sections(results) {
 function savingText(saving) {
   if (!saving || saving.climateKgCo2ePerYear === null || saving.climateKgCo2ePerYear === undefined) return null;
   const share = saving.shareOfClimateTotal;
-  return share === null || share === undefined
-    ? msg('savingKg', { kg: fmtSignificant(saving.climateKgCo2ePerYear) })
-    : msg('savingKgShare', { kg: fmtSignificant(saving.climateKgCo2ePerYear), share: fmtPercent(share, 1) });
+  const text =
+    share === null || share === undefined
+      ? msg('savingKg', { kg: fmtSignificant(saving.climateKgCo2ePerYear) })
+      : msg('savingKgShare', { kg: fmtSignificant(saving.climateKgCo2ePerYear), share: fmtPercent(share, 1) });
+  const spread = fmtRange(saving.range?.low?.climate, saving.range?.high?.climate);
+  return spread ? `${text} · ${msg('savingRange', { range: spread })}` : text;
 }
 
 function explanationTable(action) {
@@ -358,30 +370,58 @@ function plan(results, catalogue, planState) {
 
 // ------------------------------------------------------------------ footprint
 
-function criterionName(c) {
-  return msg(`criterion_${c}`);
+/** The criterion's name, as the factors file names it (the UI dictionary when the results do not say). */
+function criterionName(c, f) {
+  return tr(f?.criteria?.[c]?.label) || msg(`criterion_${c}`);
+}
+
+/** What the estimate counts and what it leaves out, and why. */
+function scopeLists(f) {
+  const scope = f?.scope;
+  if (!scope) return null;
+  const list = (id, title, items) =>
+    h(
+      'div',
+      { class: 'scope-list', id },
+      h('h4', {}, title),
+      items.length
+        ? h(
+            'ul',
+            { class: 'notes' },
+            items.map((e) => h('li', {}, h('strong', {}, tr(e.label)), `${lang === 'fr' ? '\u00a0: ' : ': '}${tr(e.detail)}`)),
+          )
+        : h('p', { class: 'small muted' }, msg('scopeNothing')),
+    );
+  return h(
+    'div',
+    { class: 'footprint-scope', id: 'footprint-scope' },
+    h('h3', {}, msg('footprintScope')),
+    list('scope-estimated', msg('scopeEstimated'), scope.estimated ?? []),
+    list('scope-not-estimated', msg('scopeNotEstimated'), scope.notEstimated ?? []),
+  );
 }
 
 function footprint(results) {
   const f = results.footprint;
   if (!f || !Array.isArray(f.devices) || !f.devices.length) {
-    return section('footprint-title', msg('footprintTitle'), h('p', {}, msg('inventoryMissingLong')));
+    return section('footprint-title', msg('footprintTitle'), h('p', {}, msg('inventoryMissingLong')), scopeLists(f));
   }
   const unit = (c) => f.units?.[c] ?? '';
+  const display = f.display ?? {};
   const cards = CRITERIA.filter((c) => f.totals?.[c]).map((c) => {
     const t = f.totals[c];
     const total = t.total;
     const share = total && t.embodied !== null ? t.embodied / total : null;
     return h(
       'div',
-      { class: 'criterion-card' },
-      h('p', { class: 'fact-label' }, criterionName(c)),
-      h('p', { class: 'fact-value' }, total === null ? msg('notEstimated') : `${fmtSignificant(total)} ${unit(c)}`),
+      { class: 'criterion-card', dataset: { criterion: c } },
+      h('p', { class: 'fact-label' }, criterionName(c, f)),
+      h('p', { class: 'fact-value' }, total === null ? msg('notEstimated') : tr(display.totals?.[c])),
       share !== null
         ? h('p', { class: 'small muted' }, msg('embodiedShare', { share: fmtPercent(share) }))
         : h('p', { class: 'small muted' }, msg('embodiedOnly')),
-      f.perEmployee && f.perEmployee[c] !== null && f.perEmployee[c] !== undefined
-        ? h('p', { class: 'small' }, msg('perEmployee', { value: `${fmtSignificant(f.perEmployee[c])} ${unit(c)}` }))
+      display.perPerson && total !== null
+        ? h('p', { class: 'small' }, msg('perPerson', { value: tr(display.perPerson[c]), who: tr(display.perPersonLabel) }))
         : null,
       t.notEstimated?.length ? h('p', { class: 'small muted' }, msg('partsNotEstimated', { count: t.notEstimated.length })) : null,
     );
@@ -423,7 +463,7 @@ function footprint(results) {
         h('th', { scope: 'col' }, msg('device')),
         h('th', { scope: 'col', class: 'num' }, msg('count')),
         h('th', { scope: 'col', class: 'num' }, msg('lifespan')),
-        CRITERIA.map((c) => h('th', { scope: 'col', class: 'num' }, criterionName(c), h('br'), h('span', { class: 'unit' }, unit(c)))),
+        CRITERIA.map((c) => h('th', { scope: 'col', class: 'num' }, criterionName(c, f), h('br'), h('span', { class: 'unit' }, unit(c)))),
       ),
     ),
     h(
@@ -434,13 +474,15 @@ function footprint(results) {
           'tr',
           {},
           h('th', { scope: 'row' }, tr(d.label)),
-          h('td', { class: 'num' }, fmtNumber(d.count, 0)),
-          h(
-            'td',
-            { class: 'num' },
-            `${fmtNumber(d.lifespanYears)} ${msg('years')}`,
-            d.lifespanSource === 'default' ? h('span', { class: 'muted' }, ` (${msg('defaultValue')})`) : null,
-          ),
+          h('td', { class: 'num' }, d.device === 'cloud' ? `${fmtNumber(d.count, 0)} vCPU` : fmtNumber(d.count, 0)),
+          d.device === 'cloud'
+            ? h('td', { class: 'num muted' }, '—')
+            : h(
+                'td',
+                { class: 'num' },
+                `${fmtNumber(d.lifespanYears)} ${msg('years')}`,
+                d.lifespanSource === 'default' ? h('span', { class: 'muted' }, ` (${msg('defaultValue')})`) : null,
+              ),
           CRITERIA.map((c) => {
             const p = d.perCriterion?.[c];
             return h(
@@ -470,17 +512,25 @@ function footprint(results) {
           'td',
           { class: 'num' },
           fmtNumber(
-            f.devices.reduce((n, d) => n + d.count, 0),
+            f.devices.filter((d) => d.device !== 'cloud').reduce((n, d) => n + d.count, 0),
             0,
           ),
         ),
         h('td', {}),
-        CRITERIA.map((c) => h('td', { class: 'num' }, cell(f.totals?.[c]?.total))),
+        CRITERIA.map((c) => {
+          const t = f.totals?.[c];
+          const spread = fmtRange(t?.low?.total, t?.high?.total);
+          return h('td', { class: 'num' }, cell(t?.total), spread ? h('span', { class: 'cell-sub' }, spread) : null);
+        }),
       ),
     ),
   );
   const notes = [
+    msg('factorsVersion', { version: f.factorsVersion ?? '—' }),
     ...(f.notInventoried?.length ? [msg('notInventoried', { count: f.notInventoried.length })] : []),
+    ...CRITERIA.map((c) =>
+      f.criteria?.[c] ? `${tr(f.criteria[c].label)}${lang === 'fr' ? '\u00a0: ' : ': '}${tr(f.criteria[c].indicator)}` : null,
+    ).filter(Boolean),
     ...(f.assumptions?.notes ?? []).map(tr),
     ...(f.notes ?? []).map((n) => tr(n.text)),
   ];
@@ -489,6 +539,8 @@ function footprint(results) {
     msg('footprintTitle'),
     h('p', { class: 'small muted' }, msg('footprintLead')),
     h('div', { class: 'criteria-grid' }, cards),
+    h('p', { class: 'small muted' }, msg('rangeNote')),
+    scopeLists(f),
     h('h3', {}, msg('climateByDevice')),
     chart,
     h('div', { class: 'table-scroll' }, table),
@@ -530,7 +582,11 @@ function savingsList(results) {
                 { class: 'saving-figure' },
                 l.climateKgCo2ePerYear === null
                   ? msg('notEstimated')
-                  : savingText({ climateKgCo2ePerYear: l.climateKgCo2ePerYear, shareOfClimateTotal: l.shareOfClimateTotal }),
+                  : savingText({
+                      climateKgCo2ePerYear: l.climateKgCo2ePerYear,
+                      shareOfClimateTotal: l.shareOfClimateTotal,
+                      range: l.range,
+                    }),
               )
             : null,
           h('p', {}, l.applicable ? tr(l.description) : tr(l.reason)),
