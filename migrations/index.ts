@@ -1,5 +1,6 @@
 import { Accounts1764396000000 } from './1764396000000-accounts.js';
 import { Assessments1764399600000 } from './1764399600000-assessments.js';
+import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file: add it here. */
-export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000];
+export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000, AccountSecurity1795958000000];

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   env?: Record<string, string | undefined>;
   /** PostgreSQL only: create the database but apply no migrations (MIGRATE_ON_START unset). */
   migrate?: boolean;
+  /** A second instance: serve the database of this app (which keeps owning it and drops it at its close). */
+  attachTo?: TestApp;
 }
 
 export async function createFreshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -58,7 +60,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   process.env.JWT_SECRET = TEST_JWT_SECRET;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.LOGIN_RATE_LIMIT ??= '1000';
-  if (onPostgres()) {
+  if (options.attachTo) {
+    if (!options.attachTo.databaseUrl) throw new Error('attachTo needs an app on a database server (databaseUrl)');
+    process.env.DATABASE_URL = options.attachTo.databaseUrl;
+    process.env.MIGRATE_ON_START = 'true';
+  } else if (onPostgres()) {
     fresh = await createFreshDatabase();
     process.env.DATABASE_URL = fresh.url;
     process.env.MIGRATE_ON_START = options.migrate === false ? 'false' : 'true';
@@ -75,7 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     return {
       app,
       http: app.getHttpServer() as App,
-      databaseUrl: fresh?.url,
+      databaseUrl: fresh?.url ?? options.attachTo?.databaseUrl,
       close: async () => {
         await app.close();
         await fresh?.drop();
