@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { parseTrustProxy } from './config/trust-proxy.js';
 
 /**
  * Everything about the HTTP app that is not a module: the same function configures
@@ -28,7 +30,9 @@ export function configureApp(app: INestApplication): INestApplication {
   // Express hashes every body for a weak ETag (a third of the CPU of a 90 kB results response);
   // API answers are per user and change with every edit, and the page assets set their own.
   express.set('etag', false);
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For (the client address rate limits count against) only from the proxies in TRUST_PROXY.
+  const trustProxy = parseTrustProxy(app.get(ConfigService).get<string>('TRUST_PROXY'));
+  express.set('trust proxy', 'value' in trustProxy ? trustProxy.value : false);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Fresque impact API' });
   return app;

@@ -45,6 +45,8 @@ export class WebModule implements NestModule {
         { path: 'signup', method: RequestMethod.POST },
         { path: 'invite', method: RequestMethod.POST },
         { path: 'logout', method: RequestMethod.POST },
+        { path: 'reset-password', method: RequestMethod.POST },
+        { path: 'account/password', method: RequestMethod.POST },
       );
   }
 }
