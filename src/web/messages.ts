@@ -695,6 +695,10 @@ const RAW = {
     en: 'Send them this link by a channel you trust. It works once, until {date}, and will not be shown again. Using it closes their open sessions.',
   },
   'js.resetLinkLabel': { fr: 'Lien de mot de passe', en: 'Password link' },
+  'js.tooManyLinks': {
+    fr: 'Votre organisation a créé beaucoup d’invitations et de liens cette heure-ci : réessayez un peu plus tard.',
+    en: 'Your organisation has created many invitations and links this hour: try again a little later.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof RAW;

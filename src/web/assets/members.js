@@ -87,6 +87,7 @@ form?.addEventListener('submit', async (event) => {
     return;
   }
   if (result.status === 409) return fail(msg('emailTaken'));
+  if (result.status === 429) return showStatus(msg('tooManyLinks'));
   if (result.status === 400 && result.data?.errors?.some((e) => e.field === 'email')) return fail(msg('emailInvalid'));
   showStatus(problemText(result));
 });
@@ -133,7 +134,7 @@ for (const button of document.querySelectorAll('.member-reset')) {
     button.disabled = true;
     const result = await api('POST', `/api/v1/organisation/members/${row.dataset.memberId}/reset-link`);
     button.disabled = false;
-    if (!result.ok) return showStatus(problemText(result));
+    if (!result.ok) return showStatus(result.status === 429 ? msg('tooManyLinks') : problemText(result));
     showStatus('');
     showLink({
       link: `${location.origin}/reset-password?token=${encodeURIComponent(result.data.resetToken)}`,
