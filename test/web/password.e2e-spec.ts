@@ -95,6 +95,12 @@ describe('passwords in the browser', () => {
     expect(await horizontalOverflow(phone.page)).toEqual({ overflow: 0, culprits: [] });
     await screenshot(phone.page, 'password-360');
 
+    // In English too.
+    await page.goto('/lang/en?next=/account/password');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Change your password');
+    expect(await page.getByLabel('Current password').count()).toBe(1);
+    await screenshot(page, 'password-en');
+
     // The old password no longer opens anything.
     await request(t.http).post(`${api}/auth/login`).send({ email: me.email, password: me.password }).expect(401);
     expect(desk.problems).toEqual([]);
@@ -148,6 +154,9 @@ describe('passwords in the browser', () => {
       `${owner.email} a créé un lien de mot de passe pour ${colleague.email}.`,
     );
     await screenshot(page, 'members-history');
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+    await screenshot(page, 'members-history-360');
     expect(problems).toEqual([]);
     expect(other.problems).toEqual([]);
     await other.context.close();
