@@ -1,11 +1,12 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { redactRequestForLog } from './accounts/log-redaction.js';
+import { rateLimitModule } from './accounts/rate-limit.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { JsonBodyMiddleware } from './common/json-body.middleware.js';
 import { RequestTextMiddleware } from './common/request-text.middleware.js';
@@ -47,31 +48,15 @@ const FEATURE_MODULES = [
           ],
           censor: '[redacted]',
         },
+        // Invitation and reset links carry their token in the URL.
+        serializers: { req: redactRequestForLog },
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
         customProps: () => ({ service: 'fresque-impact' }),
       },
     }),
   }),
-  ThrottlerModule.forRootAsync({
-    inject: [ConfigService],
-    useFactory: (config: ConfigService) => {
-      const limit = config.getOrThrow<AppConfig>('app').loginRateLimit;
-      return {
-        throttlers: [
-          // Guessing one account's password: by address and email.
-          {
-            name: 'account',
-            ttl: 60_000,
-            limit,
-            getTracker: (req: Record<string, unknown>) =>
-              `${String(req.ip)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')}`,
-          },
-          // Spraying many accounts from one address.
-          { name: 'address', ttl: 60_000, limit: limit * 10 },
-        ],
-      };
-    },
-  }),
+  // Login, sign-up, token and invitation budgets, counted in the database (shared by every instance).
+  rateLimitModule(),
   DatabaseModule,
   AccountsModule,
   ResultsModule,

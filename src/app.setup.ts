@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
+import { parseTrustProxy } from './config/trust-proxy.js';
 
 /**
  * Everything about the HTTP app that is not a module: the same function configures
@@ -29,7 +31,9 @@ export function configureApp(app: INestApplication): INestApplication {
   // Express hashes every body for a weak ETag (a third of the CPU of a 90 kB results response);
   // API answers are per user and change with every edit, and the page assets set their own.
   express.set('etag', false);
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For (the client address rate limits count against) only from the proxies in TRUST_PROXY.
+  const trustProxy = parseTrustProxy(app.get(ConfigService).get<string>('TRUST_PROXY'));
+  express.set('trust proxy', 'value' in trustProxy ? trustProxy.value : false);
   // A client that sends its headers or its body too slowly, or holds an idle connection, cannot pin
   // a socket: headers within 10 s, the whole request within 60 s, idle keep-alive connections 5 s.
   const server = app.getHttpServer() as Server;

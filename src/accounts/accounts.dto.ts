@@ -1,9 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MEMBER_ACTIONS, type MemberAction, type MemberEvent } from './member-event.entity.js';
 import type { Organisation } from './organisation.entity.js';
 import { INVISIBLE_CHARACTERS } from '../common/input-limits.js';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { ROLES, type Role, type User } from './user.entity.js';
+
+const PASSWORD_RULES =
+  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not only spaces, not one character repeated, ` +
+  'not one of the commonest passwords (refused as notCommon)';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Spaces around an e-mail are dropped; a BOM is not (String.trim would), so that it is refused below. */
@@ -22,10 +28,13 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200, example: 'correct horse battery' })
-  @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters long' })
-  @MaxLength(200)
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    example: 'correct horse battery',
+    description: PASSWORD_RULES,
+  })
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: 'Mairie de Rennes', maxLength: 300 })
@@ -73,11 +82,41 @@ export class AcceptInvitationDto {
   @Length(20, 200)
   token: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters long' })
-  @MaxLength(200)
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
+  @IsAcceptablePassword()
   password: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The reset token of the link an owner issued (POST /api/v1/organisation/members/{id}/reset-link)' })
+  @IsString()
+  @Length(20, 200)
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
+  @IsAcceptablePassword()
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password used until now' })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
+  @IsAcceptablePassword()
+  newPassword: string;
+}
+
+export class MemberEventsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'How many events, newest first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 export class InviteMemberDto {
@@ -137,6 +176,42 @@ export class InvitationDto {
   @ApiProperty({ description: 'Give it to the invitee: they set their password with POST /api/v1/auth/accept-invitation' })
   invitationToken: string;
   @ApiProperty() expiresAt: string;
+}
+
+export class ResetLinkDto {
+  @ApiProperty({ type: UserDto }) member: UserDto;
+  @ApiProperty({
+    description:
+      'Shown once: give it to the member by a channel you trust (link: /reset-password?token=...). ' +
+      'They set a new password with POST /api/v1/auth/reset-password; it works once, and ends their sessions.',
+  })
+  resetToken: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class MemberEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: MEMBER_ACTIONS }) action: MemberAction;
+  @ApiProperty({ description: 'Who did it (kept after they leave)' }) actorEmail: string;
+  @ApiProperty({ description: 'Whom it concerns (kept after they leave)' }) memberEmail: string;
+  @ApiProperty({ nullable: true, format: 'uuid', type: String, description: 'The member (who may since have been removed)' })
+  memberId: string | null;
+  @ApiProperty({ nullable: true, enum: ROLES, type: String }) oldRole: Role | null;
+  @ApiProperty({ nullable: true, enum: ROLES, type: String }) newRole: Role | null;
+  @ApiProperty() at: string;
+}
+
+export function toMemberEventDto(e: MemberEvent): MemberEventDto {
+  return {
+    id: e.id,
+    action: e.action,
+    actorEmail: e.actorEmail,
+    memberEmail: e.memberEmail,
+    memberId: e.memberId,
+    oldRole: e.oldRole,
+    newRole: e.newRole,
+    at: e.at.toISOString(),
+  };
 }
 
 export function toUserDto(u: User): UserDto {

@@ -3,20 +3,34 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { tenantScope } from '../common/tenant-scope.js';
 import type { AuthConfig } from '../config/app.config.js';
-import type { AuthResponseDto, InvitationDto, LoginResponseDto, MeDto, RegisterDto, UserDto } from './accounts.dto.js';
-import { toOrganisationDto, toUserDto } from './accounts.dto.js';
-import type { Caller } from './caller.js';
+import type {
+  AuthResponseDto,
+  InvitationDto,
+  LoginResponseDto,
+  MeDto,
+  MemberEventDto,
+  RegisterDto,
+  ResetLinkDto,
+  UserDto,
+} from './accounts.dto.js';
+import { toMemberEventDto, toOrganisationDto, toUserDto } from './accounts.dto.js';
 import type { TokenClaims } from './auth.guard.js';
+import type { Caller } from './caller.js';
+import { MemberEvent, type MemberAction } from './member-event.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { User, type Role } from './user.entity.js';
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
+/** A reset link is handed over by a colleague, the same day: it lives a day. */
+const RESET_TTL_MS = 24 * 3600 * 1000;
 const BAD_CREDENTIALS = 'Wrong email or password';
+const BAD_INVITATION = 'This invitation is unknown or has expired: ask the owner for a new one';
+const BAD_RESET_LINK = 'This reset link is unknown, already used or expired: ask an owner of your organisation for a new one';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -65,17 +79,80 @@ export class AccountsService {
     return { accessToken: await this.sign(user), expiresIn: this.auth.tokenTtlSeconds };
   }
 
+  /** Ends the caller's current session: its token is refused from now on (other sessions go on). */
+  async logout(caller: Caller): Promise<void> {
+    if (!caller.session) return;
+    // Revoked tokens are kept until they would have expired anyway; older ones are dropped here.
+    await this.ds.query(`DELETE FROM revoked_tokens WHERE expires_at < now()`);
+    await this.ds.query(`INSERT INTO revoked_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING`, [
+      caller.session.id,
+      caller.session.expiresAt,
+    ]);
+  }
+
+  /**
+   * Changes the caller's password (the current one is required) and ends every session of theirs:
+   * the token version goes up. The caller continues with the new token returned.
+   */
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<LoginResponseDto> {
+    const user = await tenantScope(this.ds.manager, User, caller.organisationId, 'User').get({ id: caller.userId });
+    const ok = user.passwordHash ? await argon2.verify(user.passwordHash, currentPassword).catch(() => false) : false;
+    if (!ok) {
+      throw new DomainError(ErrorCode.InvalidInput, 'The current password is wrong', {}, [
+        { field: 'currentPassword', rule: 'matchesCurrentPassword', message: 'currentPassword is not your current password' },
+      ]);
+    }
+    const passwordHash = await argon2.hash(newPassword);
+    const updated = await this.ds.transaction(async (m) => {
+      // Only if the password checked above is still the one stored: a change made meanwhile wins.
+      const rows = await returning<{ id: string }>(
+        m,
+        `UPDATE users SET password_hash = $1, token_version = token_version + 1, reset_token_hash = NULL, reset_expires_at = NULL
+          WHERE id = $2 AND organisation_id = $3 AND password_hash = $4 RETURNING id`,
+        [passwordHash, user.id, caller.organisationId, user.passwordHash],
+      );
+      if (!rows.length) throw new DomainError(ErrorCode.Conflict, 'Your password was changed meanwhile: log in again with the new one');
+      const fresh = await m.getRepository(User).findOneByOrFail({ id: user.id });
+      await this.recordMemberEvent(m, fresh, 'password_changed', fresh);
+      return fresh;
+    });
+    return { accessToken: await this.sign(updated), expiresIn: this.auth.tokenTtlSeconds };
+  }
+
+  /** Accepts an invitation once: of several concurrent acceptances, exactly one sets the password. */
   async acceptInvitation(token: string, password: string): Promise<AuthResponseDto> {
     const passwordHash = await argon2.hash(password);
     return this.ds.transaction(async (m) => {
-      const user = await m.getRepository(User).findOne({ where: { invitationTokenHash: hashToken(token) } });
-      if (!user || !user.invitationExpiresAt || user.invitationExpiresAt.getTime() < Date.now()) {
-        throw new DomainError(ErrorCode.InvalidCredentials, 'This invitation is unknown or has expired: ask the owner for a new one');
-      }
-      await m.getRepository(User).update({ id: user.id }, { passwordHash, invitationTokenHash: null, invitationExpiresAt: null });
-      const organisation = await m.getRepository(Organisation).findOneOrFail({ where: { id: user.organisationId } });
-      const active = { ...user, passwordHash };
-      return { accessToken: await this.sign(active), user: toUserDto(active), organisation: toOrganisationDto(organisation) };
+      const rows = await returning<{ id: string }>(
+        m,
+        `UPDATE users SET password_hash = $1, invitation_token_hash = NULL, invitation_expires_at = NULL
+          WHERE invitation_token_hash = $2 AND invitation_expires_at > now() AND password_hash IS NULL RETURNING id`,
+        [passwordHash, hashToken(token)],
+      );
+      if (!rows.length) throw new DomainError(ErrorCode.InvalidCredentials, BAD_INVITATION);
+      const user = await m.getRepository(User).findOneByOrFail({ id: rows[0].id });
+      await this.recordMemberEvent(m, user, 'joined', user);
+      return this.authResponse(m, user);
+    });
+  }
+
+  /**
+   * Sets a new password from a reset link an owner issued: once, before it expires. Every earlier
+   * session of that member ends; the member is logged in with the new password.
+   */
+  async resetPassword(token: string, password: string): Promise<AuthResponseDto> {
+    const passwordHash = await argon2.hash(password);
+    return this.ds.transaction(async (m) => {
+      const rows = await returning<{ id: string }>(
+        m,
+        `UPDATE users SET password_hash = $1, token_version = token_version + 1, reset_token_hash = NULL, reset_expires_at = NULL
+          WHERE reset_token_hash = $2 AND reset_expires_at > now() AND password_hash IS NOT NULL RETURNING id`,
+        [passwordHash, hashToken(token)],
+      );
+      if (!rows.length) throw new DomainError(ErrorCode.InvalidCredentials, BAD_RESET_LINK);
+      const user = await m.getRepository(User).findOneByOrFail({ id: rows[0].id });
+      await this.recordMemberEvent(m, user, 'password_reset', user);
+      return this.authResponse(m, user);
     });
   }
 
@@ -99,14 +176,17 @@ export class AccountsService {
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     try {
       const member = await this.ds.transaction(async (m) => {
+        const actor = await this.lockForMemberChange(m, caller);
         if (await m.getRepository(User).exists({ where: { email } })) throw this.emailTaken(email);
-        return tenantScope(m, User, caller.organisationId, 'Member').insert({
+        const member = await tenantScope(m, User, caller.organisationId, 'Member').insert({
           email,
           role,
           passwordHash: null,
           invitationTokenHash: hashToken(token),
           invitationExpiresAt: expiresAt,
         });
+        await this.recordMemberEvent(m, actor, 'invited', member, { newRole: role });
+        return member;
       });
       return { member: toUserDto(member), invitationToken: token, expiresAt: expiresAt.toISOString() };
     } catch (e) {
@@ -116,21 +196,75 @@ export class AccountsService {
 
   async changeRole(caller: Caller, memberId: string, role: Role): Promise<UserDto> {
     return this.ds.transaction(async (m) => {
+      const actor = await this.lockForMemberChange(m, caller);
       const members = tenantScope(m, User, caller.organisationId, 'Member');
       const member = await members.get({ id: memberId });
       if (member.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(m, caller.organisationId, member.id);
       await members.update({ id: memberId }, { role });
+      if (member.role !== role) await this.recordMemberEvent(m, actor, 'role_changed', member, { oldRole: member.role, newRole: role });
       return toUserDto({ ...member, role });
     });
   }
 
+  /** Removes a member; their sessions end with them (every request reads the member's row). */
   async removeMember(caller: Caller, memberId: string): Promise<void> {
     await this.ds.transaction(async (m) => {
+      const actor = await this.lockForMemberChange(m, caller);
       const members = tenantScope(m, User, caller.organisationId, 'Member');
       const member = await members.get({ id: memberId });
       if (member.role === 'owner') await this.assertAnotherOwner(m, caller.organisationId, member.id);
       await members.delete({ id: memberId });
+      await this.recordMemberEvent(m, actor, 'removed', member, { oldRole: member.role });
     });
+  }
+
+  /**
+   * An owner issues a one-time password-reset link for an active member (the way to recover an
+   * account without e-mail). Only the hash of the token is stored; the token is shown once. Issuing
+   * a new link replaces the previous one. Sessions end when the link is used, not before.
+   */
+  async issueResetLink(caller: Caller, memberId: string): Promise<ResetLinkDto> {
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+    const member = await this.ds.transaction(async (m) => {
+      const actor = await this.lockForMemberChange(m, caller);
+      const members = tenantScope(m, User, caller.organisationId, 'Member');
+      const member = await members.get({ id: memberId });
+      if (!member.passwordHash) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `${member.email} has not accepted their invitation yet: their invitation link sets their password`,
+        );
+      }
+      await members.update({ id: memberId }, { resetTokenHash: hashToken(token), resetExpiresAt: expiresAt });
+      await this.recordMemberEvent(m, actor, 'reset_link_issued', member);
+      return member;
+    });
+    return { member: toUserDto(member), resetToken: token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The organisation's member trail, newest first. */
+  async memberEvents(caller: Caller, limit: number): Promise<MemberEventDto[]> {
+    const events = await tenantScope(this.ds.manager, MemberEvent, caller.organisationId, 'Event').find(
+      {},
+      { order: { at: 'DESC' }, take: limit },
+    );
+    return events.map(toMemberEventDto);
+  }
+
+  /**
+   * Member changes of one organisation run one at a time: the organisation's row is locked first
+   * (so two owners demoting or removing each other through two instances cannot both see the other
+   * as the remaining owner), then the caller is read again under that lock: an owner demoted or
+   * removed a moment ago no longer acts as one.
+   */
+  private async lockForMemberChange(m: EntityManager, caller: Caller): Promise<User> {
+    await m.query(`SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE`, [caller.organisationId]);
+    const actor = await tenantScope(m, User, caller.organisationId, 'Member').findOne({ id: caller.userId });
+    if (!actor?.passwordHash || actor.role !== 'owner') {
+      throw new DomainError(ErrorCode.Forbidden, `This needs the owner role; you are ${actor?.role ?? 'no longer a member'}`);
+    }
+    return actor;
   }
 
   private async assertAnotherOwner(m: EntityManager, organisationId: string, exceptId: string): Promise<void> {
@@ -140,9 +274,34 @@ export class AccountsService {
     }
   }
 
+  private async recordMemberEvent(
+    m: EntityManager,
+    actor: User,
+    action: MemberAction,
+    member: User,
+    roles: { oldRole?: Role; newRole?: Role } = {},
+  ): Promise<void> {
+    await tenantScope(m, MemberEvent, member.organisationId, 'Event').insert({
+      action,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      memberId: member.id,
+      memberEmail: member.email,
+      oldRole: roles.oldRole ?? null,
+      newRole: roles.newRole ?? null,
+      at: new Date(),
+    });
+  }
+
+  private async authResponse(m: EntityManager, user: User): Promise<AuthResponseDto> {
+    const organisation = await m.getRepository(Organisation).findOneOrFail({ where: { id: user.organisationId } });
+    return { accessToken: await this.sign(user), user: toUserDto(user), organisation: toOrganisationDto(organisation) };
+  }
+
+  /** A token names its user, organisation and token version, and has its own id (to end this one session). */
   private sign(user: User): Promise<string> {
-    const claims: TokenClaims = { sub: user.id, org: user.organisationId };
-    return this.jwt.signAsync(claims, { expiresIn: this.auth.tokenTtlSeconds });
+    const claims: TokenClaims = { sub: user.id, org: user.organisationId, ver: user.tokenVersion };
+    return this.jwt.signAsync(claims, { expiresIn: this.auth.tokenTtlSeconds, jwtid: randomUUID() });
   }
 
   private emailTaken(email: string): DomainError {
@@ -155,4 +314,11 @@ export class AccountsService {
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; driverError?: { code?: string } };
   return err?.code === '23505' || err?.driverError?.code === '23505';
+}
+
+/** Runs a statement with RETURNING in the transaction and gives back the returned rows, on both databases. */
+async function returning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  if (!m.queryRunner) throw new Error('returning() must run inside a transaction');
+  const result = await m.queryRunner.query(sql, params, true);
+  return (result.records ?? []) as T[];
 }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { IS_PUBLIC, MIN_ROLE, ROLE_RANK, type Caller } from './caller.js';
+import { IS_PUBLIC, MIN_ROLE, ROLE_RANK, type Caller, type CallerSession } from './caller.js';
 import type { Role } from './user.entity.js';
 import { assertCsrf, parseCookies, SAFE_METHODS, SESSION_COOKIE } from './session-cookie.js';
 
@@ -14,12 +14,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface TokenClaims {
   sub: string;
   org: string;
+  /** The user's token version when the token was issued: a password change or reset raises it. */
+  ver: number;
+  /** Standard claims set by jsonwebtoken: the token's id and expiry (seconds). */
+  jti?: string;
+  exp?: number;
 }
+
+const INVALID = 'The access token is invalid or expired: log in again';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public().
- * The role is read from the database on each request, so a changed or removed member
- * loses access at once. @RequireRole() then checks the least role.
+ * The member's row is read on each request (one indexed query), so a changed role applies at once,
+ * and a session ends as soon as its member is removed, their password changes (the token's version
+ * is no longer the user's) or it is logged out (its id is in revoked_tokens).
+ * @RequireRole() then checks the least role.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,7 +55,9 @@ export class AuthGuard implements CanActivate {
   private async authenticate(req: Request): Promise<Caller> {
     const header = req.headers.authorization;
     let token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    let via: CallerSession['via'] = 'bearer';
     if (!token) {
+      via = 'cookie';
       // Pages of the web interface: the same token in an httpOnly cookie, with CSRF protection.
       const cookies = parseCookies(req.headers.cookie);
       token = cookies[SESSION_COOKIE];
@@ -57,22 +68,33 @@ export class AuthGuard implements CanActivate {
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid or expired: log in again');
+      throw new DomainError(ErrorCode.Unauthenticated, INVALID);
     }
-    return this.callerFor(claims);
+    return this.callerFor(claims, via);
   }
 
   /** One indexed lookup per request, in plain SQL (TypeORM's query building cost more than the query). */
-  async callerFor(claims: TokenClaims): Promise<Caller> {
-    if (!UUID.test(String(claims.sub)) || !UUID.test(String(claims.org))) {
-      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid or expired: log in again');
+  async callerFor(claims: TokenClaims, via: CallerSession['via']): Promise<Caller> {
+    const { sub, org, ver, jti, exp } = claims;
+    if (!UUID.test(String(sub)) || !UUID.test(String(org)) || !UUID.test(String(jti)) || !Number.isInteger(ver) || !Number.isInteger(exp)) {
+      throw new DomainError(ErrorCode.Unauthenticated, INVALID);
     }
     const rows = (await this.ds.query(
-      'SELECT id, organisation_id, role, email FROM users WHERE id = $1 AND organisation_id = $2 AND password_hash IS NOT NULL',
-      [claims.sub, claims.org],
-    )) as Array<{ id: string; organisation_id: string; role: Role; email: string }>;
+      `SELECT u.id, u.organisation_id, u.role, u.email, u.token_version = $3 AS current,
+              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = $4) AS revoked
+         FROM users u WHERE u.id = $1 AND u.organisation_id = $2 AND u.password_hash IS NOT NULL`,
+      [sub, org, ver, jti],
+    )) as Array<{ id: string; organisation_id: string; role: Role; email: string; current: boolean; revoked: boolean }>;
     const user = rows[0];
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'This account no longer exists: log in again');
-    return { userId: user.id, organisationId: user.organisation_id, role: user.role, email: user.email };
+    if (!user.current) throw new DomainError(ErrorCode.Unauthenticated, 'This session has ended (the password was changed): log in again');
+    if (user.revoked) throw new DomainError(ErrorCode.Unauthenticated, 'This session has ended (logged out): log in again');
+    return {
+      userId: user.id,
+      organisationId: user.organisation_id,
+      role: user.role,
+      email: user.email,
+      session: { id: jti!, expiresAt: new Date(exp! * 1000), via },
+    };
   }
 }

@@ -7,6 +7,17 @@ export interface Caller {
   organisationId: string;
   role: Role;
   email: string;
+  /** The session the request came in (absent for callers that are not requests, such as the report CLI). */
+  session?: CallerSession;
+}
+
+export interface CallerSession {
+  /** The token's id (jti): logging out revokes it. */
+  id: string;
+  /** When the token expires anyway. */
+  expiresAt: Date;
+  /** How the token came: the Authorization header, or the web interface's session cookie. */
+  via: 'bearer' | 'cookie';
 }
 
 export const IS_PUBLIC = 'isPublic';

@@ -30,6 +30,17 @@ export class User {
   @Column({ name: 'invitation_expires_at', type: 'timestamptz', nullable: true })
   invitationExpiresAt: Date | null;
 
+  /** Carried by every access token; raised when the password changes, which ends every session. */
+  @Column({ name: 'token_version', type: 'int', default: 1 })
+  tokenVersion: number;
+
+  /** sha256 of the one-time password-reset token an owner issued, until it is used or expires. */
+  @Column({ name: 'reset_token_hash', type: 'text', nullable: true })
+  resetTokenHash: string | null;
+
+  @Column({ name: 'reset_expires_at', type: 'timestamptz', nullable: true })
+  resetExpiresAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -144,6 +144,7 @@ export class AssessmentsService {
           newComment: r.comment ?? null,
           version: 1,
           actorId: caller.userId,
+          actorEmail: caller.email,
           at: now,
         })),
       );
@@ -365,7 +366,7 @@ export class AssessmentsService {
       newComment: e.newComment,
       version: e.version,
       actorId: e.actorId,
-      actorEmail: emails.get(e.actorId ?? '') ?? null,
+      actorEmail: e.actorEmail ?? emails.get(e.actorId ?? '') ?? null,
       at: e.at.toISOString(),
     }));
   }
@@ -501,6 +502,7 @@ export class AssessmentsService {
       newComment: e.newComment ?? null,
       version: e.version ?? null,
       actorId: caller.userId,
+      actorEmail: caller.email,
       at: new Date(),
     });
   }

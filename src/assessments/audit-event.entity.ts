@@ -42,6 +42,10 @@ export class AuditEvent {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** Who acted, kept after the member is removed (actorId then becomes null). */
+  @Column({ name: 'actor_email', type: 'text', nullable: true })
+  actorEmail: string | null;
+
   @Column({ type: 'timestamptz' })
   at: Date;
 }

@@ -32,6 +32,17 @@ describe('configuration is validated at boot', () => {
     expect(fails({ MIGRATE_ON_START: 'yes' })).toMatch(/MIGRATE_ON_START/);
   });
 
+  it('TRUST_PROXY: none by default; proxies by address, range or name, or hops; never everyone', () => {
+    for (const ok of ['', 'false', 'loopback', '10.0.0.5', '10.0.0.0/8, fd00::/8', 'loopback,uniquelocal,192.168.1.10', '1', '2']) {
+      expect(() => validateEnvironment({ TRUST_PROXY: ok })).not.toThrow();
+    }
+    expect(fails({ TRUST_PROXY: 'true' })).toMatch(/TRUST_PROXY: TRUST_PROXY=true would let any client choose its address/);
+    expect(fails({ TRUST_PROXY: '*' })).toMatch(/TRUST_PROXY/);
+    expect(fails({ TRUST_PROXY: '0' })).toMatch(/TRUST_PROXY as a number of hops must be 1 to 10/);
+    expect(fails({ TRUST_PROXY: '10.0.0.0/33' })).toMatch(/TRUST_PROXY has "10\.0\.0\.0\/33"/);
+    expect(fails({ TRUST_PROXY: 'loopback, proxy.internal' })).toMatch(/TRUST_PROXY has "proxy\.internal": expected IP addresses/);
+  });
+
   it('requires JWT_SECRET with DATABASE_URL', () => {
     expect(fails({ DATABASE_URL: 'postgres://app@db:5432/x' })).toMatch(/JWT_SECRET: required when DATABASE_URL is set/);
   });

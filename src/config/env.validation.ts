@@ -1,5 +1,18 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
+import { parseTrustProxy } from './trust-proxy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -55,6 +68,20 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(600_000)
   DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  /** Reverse proxies trusted for X-Forwarded-For (see trust-proxy.ts). */
+  @IsOptional()
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && 'value' in parseTrustProxy(value),
+      defaultMessage: (args) => {
+        const parsed = parseTrustProxy(String(args?.value));
+        return 'error' in parsed ? parsed.error : 'TRUST_PROXY is invalid';
+      },
+    },
+  })
+  TRUST_PROXY?: string;
 }
 
 /** Used by ConfigModule: returns the typed environment or throws naming every bad variable. */

@@ -1,3 +1,4 @@
+import { MemberEvent } from '../accounts/member-event.entity.js';
 import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { Answer } from '../assessments/answer.entity.js';
@@ -8,4 +9,4 @@ import { PlanCommitment } from '../plan/commitment.entity.js';
 import { PlanAuditEvent } from '../plan/plan-audit-event.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI read the same list. */
-export const ENTITIES = [Organisation, User, Assessment, Answer, AuditEvent, PlanCommitment, PlanAuditEvent, CalendarFeed];
+export const ENTITIES = [Organisation, User, MemberEvent, Assessment, Answer, AuditEvent, PlanCommitment, PlanAuditEvent, CalendarFeed];

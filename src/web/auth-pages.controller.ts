@@ -1,29 +1,55 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { RegisterDto } from '../accounts/accounts.dto.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { Public } from '../accounts/caller.js';
+import { CurrentCaller, Public, type Caller } from '../accounts/caller.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordProblem } from '../accounts/password-policy.js';
+import { RateLimit } from '../accounts/rate-limit.js';
 import { assertCsrf, clearSessionCookies, ensureCsrfCookie, setSessionCookies } from '../accounts/session-cookie.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { AuthConfig } from '../config/app.config.js';
 import { isLang, LANG_COOKIE, langOf, t, type Lang } from './i18n.js';
 import type { PageContext } from './layout.js';
 import type { MessageKey } from './messages.js';
-import { invitePage, loginPage, signupPage, type FieldErrors, type SignupValues } from './pages/auth.pages.js';
+import {
+  changePasswordPage,
+  invitePage,
+  loginPage,
+  resetPasswordPage,
+  signupPage,
+  type FieldErrors,
+  type SignupValues,
+} from './pages/auth.pages.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { safeNext, WebSession } from './web-session.js';
 
 type Form = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, MessageKey> = {
+  notBlank: 'form.passwordBlank',
+  notOneCharacter: 'form.passwordOneCharacter',
+  notCommon: 'form.passwordCommon',
+};
+
+/** The API's password rules, in the page's words (undefined when the password is acceptable). */
+function passwordError(lang: Lang, password: string): string | undefined {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return t(lang, 'form.passwordTooShort');
+  if (length > PASSWORD_MAX_LENGTH) return t(lang, 'form.passwordInvalid');
+  const problem = passwordProblem(password);
+  return problem ? t(lang, PASSWORD_PROBLEM_MESSAGES[problem]) : undefined;
+}
+
 /**
- * Pages that open or close a session: sign up, log in, accept an invitation, log out; and the
- * language switch. Plain HTML forms (they work without scripts), protected by the CSRF double submit.
+ * Pages that open, change or close a session: sign up, log in, accept an invitation, reset or
+ * change a password, log out; and the language switch. Plain HTML forms (they work without
+ * scripts), protected by the CSRF double submit. Log-in, sign-up and token forms spend the same
+ * rate-limit budgets as the API's routes.
  */
 @ApiExcludeController()
 @Controller()
@@ -68,7 +94,7 @@ export class AuthPagesController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('login')
   async login(@Req() req: Request, @Res() res: Response, @Body() body: Form): Promise<void> {
     const ctx = this.anonymous(req, res);
     const email = str(body.email).trim().toLowerCase();
@@ -87,10 +113,13 @@ export class AuthPagesController {
     }
   }
 
+  /** Ends this browser's session for good: its token is revoked, not only its cookie cleared. */
   @Post('logout')
   @Public()
-  logout(@Req() req: Request, @Res() res: Response): void {
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     assertCsrf(req);
+    const caller = await this.session.callerOf(req);
+    if (caller) await this.accounts.logout(caller);
     clearSessionCookies(req, res);
     res.redirect(303, '/login?done=logout');
   }
@@ -107,7 +136,7 @@ export class AuthPagesController {
 
   @Post('signup')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('signup')
   async signup(@Req() req: Request, @Res() res: Response, @Body() body: Form): Promise<void> {
     const ctx = this.anonymous(req, res);
     const values: SignupValues = {
@@ -144,7 +173,8 @@ export class AuthPagesController {
     const email = (v.email ?? '').trim();
     if (!(v.organisationName ?? '').trim()) errors.organisationName = t(lang, 'form.organisationRequired');
     if (!email) errors.email = t(lang, 'form.emailRequired');
-    if (password.length < 10) errors.password = t(lang, 'form.passwordTooShort');
+    const badPassword = passwordError(lang, password);
+    if (badPassword) errors.password = badPassword;
     const dto = plainToInstance(RegisterDto, {
       organisationName: v.organisationName,
       email,
@@ -181,7 +211,7 @@ export class AuthPagesController {
 
   @Post('invite')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('token')
   @Header('Referrer-Policy', 'no-referrer')
   async acceptInvitation(@Req() req: Request, @Res() res: Response, @Body() body: Form): Promise<void> {
     const ctx = await this.withOptionalUser(req, res);
@@ -191,10 +221,7 @@ export class AuthPagesController {
       this.send(res, status, invitePage(ctx, { token, error }, errors));
     if (!this.csrfOk(req)) return again(403, {}, t(ctx.lang, 'form.csrfExpired'));
     if (token.length < 20 || token.length > 200) return again(400, {}, t(ctx.lang, 'invite.badLink'));
-    const errors: FieldErrors = {};
-    if (password.length < 10) errors.password = t(ctx.lang, 'form.passwordTooShort');
-    else if (password.length > 200) errors.password = t(ctx.lang, 'form.passwordInvalid');
-    if (password !== str(body.confirm)) errors.confirm = t(ctx.lang, 'form.passwordsDiffer');
+    const errors = this.newPasswordErrors(ctx.lang, password, str(body.confirm), 'password');
     if (Object.keys(errors).length) return again(400, errors);
     try {
       const { accessToken } = await this.accounts.acceptInvitation(token, password);
@@ -206,7 +233,96 @@ export class AuthPagesController {
     }
   }
 
+  // ------------------------------------------------------------------ password reset (a link an owner issued)
+
+  @Get('reset-password')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async resetForm(@Req() req: Request, @Res() res: Response, @Query('token') token: unknown): Promise<void> {
+    const ctx = await this.withOptionalUser(req, res);
+    if (typeof token !== 'string' || token.length < 20 || token.length > 200) {
+      return this.send(res, 400, resetPasswordPage(ctx, { token: '', error: t(ctx.lang, 'reset.badLink') }));
+    }
+    this.send(res, 200, resetPasswordPage(ctx, { token }));
+  }
+
+  @Post('reset-password')
+  @Public()
+  @RateLimit('token')
+  @Header('Referrer-Policy', 'no-referrer')
+  async resetPassword(@Req() req: Request, @Res() res: Response, @Body() body: Form): Promise<void> {
+    const ctx = await this.withOptionalUser(req, res);
+    const token = str(body.token);
+    const password = str(body.password);
+    const again = (status: number, errors: FieldErrors, error?: string) =>
+      this.send(res, status, resetPasswordPage(ctx, { token, error }, errors));
+    if (!this.csrfOk(req)) return again(403, {}, t(ctx.lang, 'form.csrfExpired'));
+    if (token.length < 20 || token.length > 200) return again(400, {}, t(ctx.lang, 'reset.badLink'));
+    const errors = this.newPasswordErrors(ctx.lang, password, str(body.confirm), 'password');
+    if (Object.keys(errors).length) return again(400, errors);
+    try {
+      const { accessToken } = await this.accounts.resetPassword(token, password);
+      setSessionCookies(req, res, accessToken, this.ttl);
+      res.redirect(303, '/dashboard');
+    } catch (e) {
+      if (e instanceof DomainError && e.code === ErrorCode.InvalidCredentials) return again(400, {}, t(ctx.lang, 'reset.expired'));
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ password change (signed in)
+
+  @Get('account/password')
+  @Header('Cache-Control', 'no-store')
+  async passwordForm(
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('done') done: unknown,
+  ): Promise<void> {
+    const ctx = await this.signedIn(caller, req, res);
+    this.send(res, 200, changePasswordPage(ctx, { done: done === '1' }));
+  }
+
+  /** The session cookie (checked with its CSRF token by the global guard) opens this form. */
+  @Post('account/password')
+  @RateLimit('password')
+  async changePassword(@CurrentCaller() caller: Caller, @Req() req: Request, @Res() res: Response, @Body() body: Form): Promise<void> {
+    const ctx = await this.signedIn(caller, req, res);
+    const current = str(body.currentPassword);
+    const again = (status: number, errors: FieldErrors, error?: string) =>
+      this.send(res, status, changePasswordPage(ctx, { error }, errors));
+    const errors = this.newPasswordErrors(ctx.lang, str(body.newPassword), str(body.confirm), 'newPassword');
+    if (!current) errors.currentPassword = t(ctx.lang, 'password.currentRequired');
+    if (Object.keys(errors).length) return again(400, errors);
+    try {
+      const { accessToken, expiresIn } = await this.accounts.changePassword(caller, current, str(body.newPassword));
+      setSessionCookies(req, res, accessToken, expiresIn);
+      res.redirect(303, '/account/password?done=1');
+    } catch (e) {
+      if (e instanceof DomainError && e.errors.some((f) => f.field === 'currentPassword')) {
+        return again(400, { currentPassword: t(ctx.lang, 'password.wrongCurrent') });
+      }
+      if (e instanceof DomainError && e.code === ErrorCode.Conflict) return again(409, {}, t(ctx.lang, 'password.changedMeanwhile'));
+      throw e;
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private newPasswordErrors(lang: Lang, password: string, confirm: string, field: string): FieldErrors {
+    const errors: FieldErrors = {};
+    const bad = passwordError(lang, password);
+    if (bad) errors[field] = bad;
+    if (password !== confirm) errors.confirm = t(lang, 'form.passwordsDiffer');
+    return errors;
+  }
+
+  private async signedIn(caller: Caller, req: Request, res: Response): Promise<PageContext> {
+    const organisation = await this.accounts.organisation(caller);
+    return { ...this.anonymous(req, res), user: { email: caller.email, role: caller.role, organisationName: organisation.name } };
+  }
 
   private anonymous(req: Request, res: Response): PageContext {
     return { lang: langOf(req), path: req.originalUrl, csrf: ensureCsrfCookie(req, res) };

@@ -55,6 +55,8 @@ function langSwitch(ctx: PageContext): SafeHtml {
 
 function header(ctx: PageContext, nav: NavItem | undefined): SafeHtml {
   const home = ctx.user ? '/dashboard' : '/login';
+  // Who is signed in links to their password page (on phones, where that block is hidden, a button does).
+  const onPasswordPage = ctx.path.startsWith('/account/password');
   return html`<header class="site-header">
     <div class="header-inner">
       <a class="brand" href="${home}">${LOGO}<span class="brand-name">${t(ctx.lang, 'brand.name')}</span></a>
@@ -77,11 +79,19 @@ function header(ctx: PageContext, nav: NavItem | undefined): SafeHtml {
         ${
           ctx.user
             ? html`<div class="account">
-                <span class="account-who"
+                <a
+                  class="account-who"
+                  href="/account/password"
+                  ${attrs({ title: t(ctx.lang, 'nav.passwordLabel'), 'aria-current': onPasswordPage ? 'page' : null })}
                   ><span class="account-org">${ctx.user.organisationName}</span
-                  ><span class="account-email" title="${ctx.user.email}"
-                    >${t(ctx.lang, `role.${ctx.user.role}`)} · ${ctx.user.email}</span
-                  ></span
+                  ><span class="account-email">${t(ctx.lang, `role.${ctx.user.role}`)} · ${ctx.user.email}</span
+                  ><span class="visually-hidden"> · ${t(ctx.lang, 'nav.passwordLabel')}</span></a
+                >
+                <a
+                  class="button button-quiet button-small account-password"
+                  href="/account/password"
+                  ${attrs({ 'aria-current': onPasswordPage ? 'page' : null })}
+                  >${t(ctx.lang, 'nav.password')}</a
                 >
                 <form method="post" action="/logout" class="inline-form">
                   <input type="hidden" name="_csrf" value="${ctx.csrf}" /><button type="submit" class="button button-quiet button-small">

@@ -15,6 +15,8 @@ const RAW = {
   'nav.compare': { fr: 'Comparer', en: 'Compare' },
   'nav.members': { fr: 'Membres', en: 'Members' },
   'nav.logout': { fr: 'Se déconnecter', en: 'Log out' },
+  'nav.password': { fr: 'Mot de passe', en: 'Password' },
+  'nav.passwordLabel': { fr: 'Changer votre mot de passe', en: 'Change your password' },
   'footer.basedOn': {
     fr: 'Auto-évaluation de l’impact environnemental du numérique, fondée sur les enseignements de La Fresque du Numérique.',
     en: 'Self-assessment of the environmental impact of digital technology, based on the takeaways of La Fresque du Numérique.',
@@ -61,6 +63,18 @@ const RAW = {
     fr: 'Le mot de passe doit contenir de 10 à 200 caractères.',
     en: 'The password must be 10 to 200 characters long.',
   },
+  'form.passwordBlank': {
+    fr: 'Le mot de passe ne peut pas être fait que d’espaces.',
+    en: 'The password cannot be only spaces.',
+  },
+  'form.passwordOneCharacter': {
+    fr: 'Le mot de passe ne peut pas être un seul caractère répété.',
+    en: 'The password cannot be one character repeated.',
+  },
+  'form.passwordCommon': {
+    fr: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple une phrase de quelques mots.',
+    en: 'This password is one of the most common ones: choose another, for example a phrase of a few words.',
+  },
   'form.passwordsDiffer': { fr: 'Les deux mots de passe ne sont pas identiques.', en: 'The two passwords do not match.' },
   'form.sectorInvalid': { fr: 'Le secteur doit faire au plus 120 caractères.', en: 'The sector must be at most 120 characters long.' },
   'form.countryInvalid': { fr: 'Choisissez un pays dans la liste.', en: 'Choose a country from the list.' },
@@ -71,9 +85,12 @@ const RAW = {
   'field.password': { fr: 'Mot de passe', en: 'Password' },
   'field.newPassword': { fr: 'Choisissez un mot de passe', en: 'Choose a password' },
   'field.confirmPassword': { fr: 'Confirmez le mot de passe', en: 'Confirm the password' },
+  'field.currentPassword': { fr: 'Mot de passe actuel', en: 'Current password' },
+  'field.changedPassword': { fr: 'Nouveau mot de passe', en: 'New password' },
+  'field.confirmChangedPassword': { fr: 'Confirmez le nouveau mot de passe', en: 'Confirm the new password' },
   'field.passwordHint': {
-    fr: 'Au moins 10 caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner.',
-    en: 'At least 10 characters. A phrase of a few words is easy to remember and hard to guess.',
+    fr: 'Au moins 10 caractères, et pas un des mots de passe les plus courants. Une phrase de quelques mots est facile à retenir et difficile à deviner.',
+    en: 'At least 10 characters, and not one of the most common passwords. A phrase of a few words is easy to remember and hard to guess.',
   },
   'field.organisation': { fr: 'Nom de l’organisation', en: 'Organisation name' },
   'field.sector': { fr: 'Secteur d’activité', en: 'Sector' },
@@ -125,6 +142,37 @@ const RAW = {
   'invite.loggedInAs': {
     fr: 'Vous êtes connecté en tant que {email}. Activer ce compte vous connectera avec le nouveau compte.',
     en: 'You are logged in as {email}. Activating this account will log you in with the new one.',
+  },
+
+  'reset.title': { fr: 'Choisir un nouveau mot de passe', en: 'Choose a new password' },
+  'reset.lead': {
+    fr: 'Un propriétaire de votre organisation vous a donné ce lien. Il ne sert qu’une fois ; vos sessions ouvertes ailleurs seront fermées.',
+    en: 'An owner of your organisation gave you this link. It works once; your sessions open elsewhere will be closed.',
+  },
+  'reset.submit': { fr: 'Enregistrer et me connecter', en: 'Save and log in' },
+  'reset.badLink': {
+    fr: 'Ce lien de réinitialisation est incomplet. Copiez le lien entier reçu, ou demandez-en un nouveau.',
+    en: 'This reset link is incomplete. Copy the whole link you received, or ask for a new one.',
+  },
+  'reset.expired': {
+    fr: 'Ce lien est inconnu, a déjà servi ou a expiré : demandez-en un nouveau à un propriétaire de votre organisation.',
+    en: 'This link is unknown, already used or expired: ask an owner of your organisation for a new one.',
+  },
+  'password.title': { fr: 'Changer de mot de passe', en: 'Change your password' },
+  'password.lead': {
+    fr: 'Vos autres sessions (autres navigateurs, appareils et jetons d’API) seront fermées ; celle-ci reste ouverte.',
+    en: 'Your other sessions (other browsers, devices and API tokens) will be closed; this one stays open.',
+  },
+  'password.submit': { fr: 'Changer le mot de passe', en: 'Change the password' },
+  'password.done': {
+    fr: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+    en: 'Your password has been changed. Your other sessions have been closed.',
+  },
+  'password.currentRequired': { fr: 'Saisissez votre mot de passe actuel.', en: 'Enter your current password.' },
+  'password.wrongCurrent': { fr: 'Ce n’est pas votre mot de passe actuel.', en: 'This is not your current password.' },
+  'password.changedMeanwhile': {
+    fr: 'Votre mot de passe vient d’être changé ailleurs : reconnectez-vous avec le nouveau.',
+    en: 'Your password has just been changed elsewhere: log in again with the new one.',
   },
 
   // ---------------------------------------------------------------- errors
@@ -325,6 +373,29 @@ const RAW = {
     en: 'You will get an invitation link to send them; it is valid for 14 days.',
   },
   'members.inviteSubmit': { fr: 'Créer l’invitation', en: 'Create the invitation' },
+  'members.resetLink': { fr: 'Lien de mot de passe', en: 'Password link' },
+  'members.historyTitle': { fr: 'Historique des membres', en: 'Member history' },
+  'members.historyLead': {
+    fr: 'Les dernières modifications, visibles des propriétaires. Les personnes restent nommées après leur départ.',
+    en: 'The latest changes, shown to owners. People stay named after they leave.',
+  },
+  'members.historyEmpty': { fr: 'Aucune modification pour l’instant.', en: 'No change yet.' },
+  'members.event.invited': { fr: '{actor} a invité {member} ({role}).', en: '{actor} invited {member} ({role}).' },
+  'members.event.joined': { fr: '{member} a rejoint l’organisation.', en: '{member} joined the organisation.' },
+  'members.event.role_changed': {
+    fr: '{actor} a changé le rôle de {member} : {from} → {role}.',
+    en: '{actor} changed the role of {member}: {from} → {role}.',
+  },
+  'members.event.removed': { fr: '{actor} a retiré {member} ({from}).', en: '{actor} removed {member} ({from}).' },
+  'members.event.reset_link_issued': {
+    fr: '{actor} a créé un lien de mot de passe pour {member}.',
+    en: '{actor} issued a password link for {member}.',
+  },
+  'members.event.password_reset': {
+    fr: '{member} a choisi un nouveau mot de passe avec un lien.',
+    en: '{member} chose a new password with a link.',
+  },
+  'members.event.password_changed': { fr: '{member} a changé son mot de passe.', en: '{member} changed their password.' },
 
   // ---------------------------------------------------------------- plan
   'results.planPage': { fr: 'Plan et suivi des engagements', en: 'Plan and commitments tracking' },
@@ -823,6 +894,20 @@ const RAW = {
   'js.verdict_opposite': { fr: 'en sens inverse', en: 'the other way' },
   'js.verdict_unknown': { fr: 'inconnu', en: 'unknown' },
   'js.verdict_not_estimated': { fr: 'non estimé', en: 'not estimated' },
+  'js.confirmResetLink': {
+    fr: 'Créer un lien pour que {email} choisisse un nouveau mot de passe ? Un lien créé plus tôt ne servira plus.',
+    en: 'Create a link for {email} to choose a new password? A link created earlier will no longer work.',
+  },
+  'js.resetLinkCreated': { fr: 'Lien de mot de passe pour {email}', en: 'Password link for {email}' },
+  'js.resetLinkSend': {
+    fr: 'Transmettez-lui ce lien par un canal sûr. Il sert une fois, jusqu’au {date}, et ne sera plus affiché ensuite. En l’utilisant, ses sessions ouvertes seront fermées.',
+    en: 'Send them this link by a channel you trust. It works once, until {date}, and will not be shown again. Using it closes their open sessions.',
+  },
+  'js.resetLinkLabel': { fr: 'Lien de mot de passe', en: 'Password link' },
+  'js.tooManyLinks': {
+    fr: 'Votre organisation a créé beaucoup d’invitations et de liens cette heure-ci : réessayez un peu plus tard.',
+    en: 'Your organisation has created many invitations and links this hour: try again a little later.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof RAW;

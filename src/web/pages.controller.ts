@@ -174,7 +174,9 @@ export class PagesController {
   async members(@CurrentCaller() caller: Caller, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ctx = await this.context(caller, req, res);
     const members = await this.accounts.listMembers(caller);
-    return membersPage(ctx, { members, isOwner: caller.role === 'owner', selfId: caller.userId });
+    const isOwner = caller.role === 'owner';
+    const events = isOwner ? await this.accounts.memberEvents(caller, 20) : undefined;
+    return membersPage(ctx, { members, isOwner, selfId: caller.userId, events });
   }
 
   private async context(caller: Caller, req: Request, res: Response): Promise<PageContext> {

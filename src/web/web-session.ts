@@ -8,7 +8,8 @@ import { CSRF_COOKIE, parseCookies, SESSION_COOKIE } from '../accounts/session-c
 
 /**
  * Reads the page session on public pages (log in, sign up...), where the global guard does not run:
- * the same cookie, checked the same way (signature, then the member still exists).
+ * the same cookie, checked the same way (signature, then the member still exists and the session
+ * has not ended).
  */
 @Injectable()
 export class WebSession implements OnModuleInit {
@@ -28,7 +29,7 @@ export class WebSession implements OnModuleInit {
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (!token) return null;
     try {
-      return await this.guard.callerFor(await this.jwt.verifyAsync<TokenClaims>(token));
+      return await this.guard.callerFor(await this.jwt.verifyAsync<TokenClaims>(token), 'cookie');
     } catch {
       return null;
     }

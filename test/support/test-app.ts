@@ -36,6 +36,8 @@ export interface TestAppOptions {
   migrate?: boolean;
   /** Start the service's own embedded server on this data folder instead of a database of the run's server. */
   embedded?: { dataDir: string };
+  /** A second instance: serve the database of this app (which keeps owning it and drops it at its close). */
+  attachTo?: TestApp;
 }
 
 function adminUrl(): string {
@@ -113,6 +115,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.embedded) {
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = options.embedded.dataDir;
+  } else if (options.attachTo) {
+    if (!options.attachTo.databaseUrl) throw new Error('attachTo needs an app on a database server (databaseUrl)');
+    process.env.DATABASE_URL = options.attachTo.databaseUrl;
+    process.env.MIGRATE_ON_START = 'true';
   } else {
     fresh = await createFreshDatabase({ empty: options.migrate === false });
     process.env.DATABASE_URL = fresh.url;
@@ -128,7 +134,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     return {
       app,
       http: app.getHttpServer() as App,
-      databaseUrl: fresh?.url,
+      databaseUrl: fresh?.url ?? options.attachTo?.databaseUrl,
       close: async () => {
         await app.close();
         await fresh?.drop();

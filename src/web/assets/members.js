@@ -1,4 +1,5 @@
-// Members: the owner invites a colleague (and copies the invitation link), changes roles, removes members.
+// Members: the owner invites a colleague (and copies the invitation link), changes roles, removes
+// members, and issues a one-time password link for a member who lost theirs.
 import { announce, api, h, msg, problemText } from './lib.js';
 
 const status = document.getElementById('members-status');
@@ -18,10 +19,21 @@ function showInvitation() {
   }
   sessionStorage.removeItem(KEY);
   if (!invitation) return;
-  const link = `${location.origin}/invite?token=${encodeURIComponent(invitation.token)}`;
-  const expires = new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(
-    new Date(invitation.expiresAt),
-  );
+  showLink({
+    link: `${location.origin}/invite?token=${encodeURIComponent(invitation.token)}`,
+    expiresAt: invitation.expiresAt,
+    title: msg('invitationCreated', { email: invitation.email }),
+    text: (date) => msg('invitationSend', { date }),
+    label: msg('invitationLink'),
+  });
+}
+
+/** The panel showing a link once (invitation or password link), with a copy button. */
+function showLink({ link, expiresAt, title, text, label }) {
+  const expires = new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(expiresAt));
   const input = h('input', { id: 'invite-link', type: 'text', readonly: true, value: link, class: 'copy-input' });
   const copy = h('button', { type: 'button', class: 'button button-primary' }, msg('copyLink'));
   const copied = h('span', { class: 'small', role: 'status' });
@@ -38,9 +50,9 @@ function showInvitation() {
   panel.className = 'notice notice-success invitation';
   panel.tabIndex = -1;
   panel.replaceChildren(
-    h('h2', {}, msg('invitationCreated', { email: invitation.email })),
-    h('p', {}, msg('invitationSend', { date: expires })),
-    h('div', { class: 'copy-row' }, h('label', { for: 'invite-link', class: 'visually-hidden' }, msg('invitationLink')), input, copy),
+    h('h2', {}, title),
+    h('p', {}, text(expires)),
+    h('div', { class: 'copy-row' }, h('label', { for: 'invite-link', class: 'visually-hidden' }, label), input, copy),
     copied,
   );
   panel.hidden = false;
@@ -75,6 +87,7 @@ form?.addEventListener('submit', async (event) => {
     return;
   }
   if (result.status === 409) return fail(msg('emailTaken'));
+  if (result.status === 429) return showStatus(msg('tooManyLinks'));
   if (result.status === 400 && result.data?.errors?.some((e) => e.field === 'email')) return fail(msg('emailInvalid'));
   showStatus(problemText(result));
 });
@@ -111,6 +124,25 @@ for (const button of document.querySelectorAll('.member-remove')) {
     }
     button.disabled = false;
     showStatus(result.status === 409 ? msg('lastOwner') : problemText(result));
+  });
+}
+
+for (const button of document.querySelectorAll('.member-reset')) {
+  button.addEventListener('click', async () => {
+    const row = button.closest('tr');
+    if (!window.confirm(msg('confirmResetLink', { email: row.dataset.email }))) return;
+    button.disabled = true;
+    const result = await api('POST', `/api/v1/organisation/members/${row.dataset.memberId}/reset-link`);
+    button.disabled = false;
+    if (!result.ok) return showStatus(result.status === 429 ? msg('tooManyLinks') : problemText(result));
+    showStatus('');
+    showLink({
+      link: `${location.origin}/reset-password?token=${encodeURIComponent(result.data.resetToken)}`,
+      expiresAt: result.data.expiresAt,
+      title: msg('resetLinkCreated', { email: row.dataset.email }),
+      text: (date) => msg('resetLinkSend', { date }),
+      label: msg('resetLinkLabel'),
+    });
   });
 }
 

@@ -139,3 +139,51 @@ export function invitePage(ctx: PageContext, v: { token: string; error?: string 
     </div>`,
   });
 }
+
+/** An owner gave the member a one-time link: they choose a new password (and are logged in). */
+export function resetPasswordPage(ctx: PageContext, v: { token: string; error?: string }, errors: FieldErrors = {}): string {
+  const { lang } = ctx;
+  return layout(ctx, {
+    title: t(lang, 'reset.title'),
+    narrow: true,
+    scripts: ['forms.js'],
+    messages: false,
+    main: html`<div class="auth-card">
+      <h1>${t(lang, 'reset.title')}</h1>
+      <p class="lead">${t(lang, 'reset.lead')}</p>
+      ${v.error ? summaryOf(lang, {}, v.error) : summaryOf(lang, errors)}
+      <form method="post" action="/reset-password" novalidate class="stack">
+        ${csrfField(ctx.csrf)}
+        <input type="hidden" name="token" value="${v.token}" />
+        ${field({ id: 'password', label: t(lang, 'field.changedPassword'), type: 'password', autocomplete: 'new-password', required: true, hint: t(lang, 'field.passwordHint'), error: errors.password, extra: { minlength: 10 } })}
+        ${field({ id: 'confirm', label: t(lang, 'field.confirmChangedPassword'), type: 'password', autocomplete: 'new-password', required: true, error: errors.confirm })}
+        <button type="submit" class="button button-primary button-block">${t(lang, 'reset.submit')}</button>
+      </form>
+    </div>`,
+  });
+}
+
+/** A member changes their own password; their other sessions end. */
+export function changePasswordPage(ctx: PageContext, v: { done?: boolean; error?: string }, errors: FieldErrors = {}): string {
+  const { lang } = ctx;
+  return layout(ctx, {
+    title: t(lang, 'password.title'),
+    narrow: true,
+    scripts: ['forms.js'],
+    messages: false,
+    main: html`<div class="auth-card">
+      <h1>${t(lang, 'password.title')}</h1>
+      <p class="lead">${t(lang, 'password.lead')}</p>
+      ${v.done ? html`<div class="notice notice-success" role="status" tabindex="-1" data-autofocus>${t(lang, 'password.done')}</div>` : ''}
+      ${v.error ? summaryOf(lang, {}, v.error) : summaryOf(lang, errors)}
+      <form method="post" action="/account/password" novalidate class="stack">
+        ${csrfField(ctx.csrf)}
+        <input type="text" name="username" value="${ctx.user?.email ?? ''}" autocomplete="username" hidden />
+        ${field({ id: 'currentPassword', label: t(lang, 'field.currentPassword'), type: 'password', autocomplete: 'current-password', required: true, error: errors.currentPassword })}
+        ${field({ id: 'newPassword', label: t(lang, 'field.changedPassword'), type: 'password', autocomplete: 'new-password', required: true, hint: t(lang, 'field.passwordHint'), error: errors.newPassword, extra: { minlength: 10 } })}
+        ${field({ id: 'confirm', label: t(lang, 'field.confirmChangedPassword'), type: 'password', autocomplete: 'new-password', required: true, error: errors.confirm })}
+        <button type="submit" class="button button-primary button-block">${t(lang, 'password.submit')}</button>
+      </form>
+    </div>`,
+  });
+}

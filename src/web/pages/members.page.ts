@@ -1,13 +1,40 @@
-import type { UserDto } from '../../accounts/accounts.dto.js';
-import { ROLES } from '../../accounts/user.entity.js';
+import type { MemberEventDto, UserDto } from '../../accounts/accounts.dto.js';
+import { ROLES, type Role } from '../../accounts/user.entity.js';
 import { attrs, html } from '../html.js';
-import { formatShortDate, t } from '../i18n.js';
+import { formatDateTime, formatShortDate, t, type Lang } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
 
 export interface MembersView {
   members: UserDto[];
   isOwner: boolean;
   selfId: string;
+  /** The member trail, newest first (owners only). */
+  events?: MemberEventDto[];
+}
+
+function eventText(lang: Lang, e: MemberEventDto): string {
+  const role = (r: Role | null) => (r ? t(lang, `role.${r}`) : '');
+  return t(lang, `members.event.${e.action}`, { actor: e.actorEmail, member: e.memberEmail, from: role(e.oldRole), role: role(e.newRole) });
+}
+
+function historySection(lang: Lang, events: MemberEventDto[]) {
+  return html`<section class="card member-history" aria-labelledby="history-title">
+    <h2 id="history-title">${t(lang, 'members.historyTitle')}</h2>
+    <p class="small">${t(lang, 'members.historyLead')}</p>
+    ${
+      events.length
+        ? html`<ol class="history-list">
+            ${events.map(
+              (e) =>
+                html`<li data-action="${e.action}">
+                  <time datetime="${e.at}">${formatDateTime(e.at, lang)}</time>
+                  <span>${eventText(lang, e)}</span>
+                </li>`,
+            )}
+          </ol>`
+        : html`<p>${t(lang, 'members.historyEmpty')}</p>`
+    }
+  </section>`;
 }
 
 export function membersPage(ctx: PageContext, v: MembersView): string {
@@ -35,6 +62,7 @@ export function membersPage(ctx: PageContext, v: MembersView): string {
       ${
         v.isOwner
           ? html`<td class="member-actions">
+              ${self || m.status !== 'active' ? '' : html`<button type="button" class="button button-small member-reset">${t(lang, 'members.resetLink')}<span class="visually-hidden"> ${m.email}</span></button>`}
               ${self ? '' : html`<button type="button" class="button button-small button-danger member-remove">${t(lang, 'members.remove')}<span class="visually-hidden"> ${m.email}</span></button>`}
             </td>`
           : ''
@@ -110,6 +138,7 @@ export function membersPage(ctx: PageContext, v: MembersView): string {
             </section>`
           : ''
       }
-    </div>`;
+    </div>
+    ${v.isOwner && v.events ? historySection(lang, v.events) : ''}`;
   return layout(ctx, { title: t(lang, 'members.title'), nav: 'members', main, scripts: ['members.js'] });
 }
