@@ -495,4 +495,12 @@ describe('from plan to progress', () => {
     const history = (await request(t.http).get(`${api}/assessments/${y2025}/plan/history?limit=1`).set(bearer(owner)).expect(200)).body;
     expect(history).toEqual([expect.objectContaining({ commitmentId: c.id, action: 'removed', actionId: 'de-digitalise' })]);
   });
+
+  it('the history still names a member after they are removed from the organisation', async () => {
+    await request(t.http).delete(`${api}/organisation/members/${editor.userId}`).set(bearer(owner)).expect(204);
+    const history = (await request(t.http).get(`${api}/assessments/${y2025}/plan/history`).set(bearer(owner)).expect(200)).body;
+    const theirs = history.filter((e: { changes: { notes?: unknown } }) => e.changes.notes);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const e of theirs) expect(e.actorEmail).toBe(editor.email);
+  });
 });

@@ -37,6 +37,10 @@ export class PlanAuditEvent {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** Who acted, kept when that member is later removed. */
+  @Column({ name: 'actor_email', type: 'text', nullable: true })
+  actorEmail: string | null;
+
   @Column({ type: 'timestamptz' })
   at: Date;
 }

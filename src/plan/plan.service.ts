@@ -266,7 +266,7 @@ export class PlanService {
     );
     const emails = await this.emails(
       caller,
-      events.map((e) => e.actorId),
+      events.filter((e) => !e.actorEmail).map((e) => e.actorId),
     );
     return events.map((e) => ({
       id: e.id,
@@ -275,7 +275,7 @@ export class PlanService {
       action: e.action,
       changes: e.changes,
       version: e.version,
-      actorEmail: emails.get(e.actorId ?? '') ?? null,
+      actorEmail: e.actorEmail ?? emails.get(e.actorId ?? '') ?? null,
       at: e.at.toISOString(),
     }));
   }
@@ -680,6 +680,7 @@ export class PlanService {
       changes: changes as never,
       version,
       actorId: caller.userId || null,
+      actorEmail: caller.email || null,
       at: new Date(),
     });
   }
