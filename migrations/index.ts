@@ -5,4 +5,10 @@ import { AccountSecurity1795958000000 } from './1795958000000-account-security.j
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file: add it here. */
-export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000, Plan1764403200000, AccountSecurity1795958000000, PlanAuditActorEmail1795961600000];
+export const MIGRATIONS = [
+  Accounts1764396000000,
+  Assessments1764399600000,
+  Plan1764403200000,
+  AccountSecurity1795958000000,
+  PlanAuditActorEmail1795961600000,
+];
