@@ -105,6 +105,7 @@ describe('the embedded PostgreSQL server', () => {
     }
   });
 
+  // PGlite (PostgreSQL in WebAssembly) runs initdb to build the old folder: seconds of CPU, minutes on a busy machine.
   it('a version 0.1 data folder (PGlite) is carried over with every row, checked value by value, and kept aside', async () => {
     const dataDir = newDataDir();
     const fixture = JSON.parse(readFileSync(join(HERE, 'fixtures', 'pglite-v0.1', 'rows.json'), 'utf8')) as Record<
@@ -148,7 +149,7 @@ describe('the embedded PostgreSQL server', () => {
     }
     expect(existsSync(join(dataDir, 'pglite'))).toBe(false);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('pglite.carried-over-'))).toHaveLength(1);
-  });
+  }, 240_000);
 });
 
 /** Starts the embedded server in another process, as a service would, and waits until it serves. */
