@@ -118,7 +118,7 @@ function byIdAsc(a: string, b: string): number {
 }
 
 /** Score an assessment: see the rules above. */
-export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResults {
+export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResults {
   const { template, answers } = input;
   const savings = input.savings ?? {};
 
@@ -311,3 +311,6 @@ function overallResult(
   }
   return result;
 }
+
+/** Kept while scoring-2 is written: the current methodology. */
+export const scoreAssessment = scoreAssessmentV1;
