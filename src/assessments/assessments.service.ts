@@ -464,7 +464,8 @@ export class AssessmentsService {
   private async toAnswerDto(answer: Answer, assessment: Assessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
     const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     let visible = true;
-    if (template.questions.get(answer.questionId)?.question.showIf) {
+    const located = template.questions.get(answer.questionId)?.question;
+    if (located?.showIf || located?.applicableIf) {
       const rows = await this.answers(caller, m).find({ assessmentId: assessment.id }, { select: { questionId: true, value: true } });
       const values: Record<string, AnswerValue> = {};
       for (const r of rows) if (r.value !== null) values[r.questionId] = r.value;

@@ -61,7 +61,7 @@ import type {
   ScoreAssessmentInput,
   SectionResult,
 } from './scoring.types.js';
-import { answerOf, isAnswered, visibleQuestionIds } from './visibility.js';
+import { answerOf, isAnswered, showIfVisibleQuestionIds } from './visibility.js';
 
 export { METHODOLOGY, METHODOLOGY_VERSION, methodologyText } from './methodology.js';
 export { isVisible, visibleQuestionIds } from './visibility.js';
@@ -126,7 +126,7 @@ export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResult
   const catalogue = new Map<string, Action>();
   for (const action of input.actions) if (!catalogue.has(action.id)) catalogue.set(action.id, action);
 
-  const visible = visibleQuestionIds(template, answers);
+  const visible = showIfVisibleQuestionIds(template, answers);
   const accumulators = new Map<string, ActionAccumulator>();
   for (const id of catalogue.keys()) accumulators.set(id, { knownWeight: 0, visibleWeight: 0, weightedSum: 0, entries: [] });
 

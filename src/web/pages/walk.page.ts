@@ -289,6 +289,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
       type: q.type,
       required: q.required,
       showIf: q.showIf ?? null,
+      applicableIf: q.applicableIf ?? null,
       // Labels only for this section's questions (for the conflict panel).
       ...(sectionIds.has(q.id)
         ? {
