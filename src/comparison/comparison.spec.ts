@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FootprintResult } from '../footprint/footprint.types.js';
 import type { AnswerValue, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import { allQuestions, scenario } from '../scoring/scoring.arbitraries.js';
-import { scoreAssessment } from '../scoring/scoring.js';
+import { scoreAssessmentV1 as scoreAssessment } from '../scoring/scoring.js';
 import { SYNTHETIC_ACTIONS, SYNTHETIC_TEMPLATE } from '../scoring/synthetic-template.fixture.js';
 import { compareFootprints, compareResults, scoreDelta, trend } from './comparison.js';
 import type { ComparableAssessment, Comparison, FootprintLike } from './comparison.types.js';

@@ -5,7 +5,15 @@
 import { computeFootprint, computeSavings, inventoryFromAnswers } from '../footprint/index.js';
 import type { FootprintFactors, FootprintResult, LeverSaving } from '../footprint/index.js';
 import type { Action, AnswerValue, QuestionnaireTemplate } from '../questionnaires/template.types.js';
-import { scoreAssessment, visibleQuestionIds, type ActionSavingInput, type AssessmentResults } from '../scoring/index.js';
+import {
+  METHODOLOGY_VERSION,
+  scoreAssessment,
+  visibleQuestionIds,
+  type ActionSavingInput,
+  type AssessmentResults,
+  type MethodologyVersion,
+} from '../scoring/index.js';
+import { savingsByAction } from './lever-savings.js';
 
 export interface AssessmentMeta {
   id: string;
@@ -35,19 +43,30 @@ export function computeFullResults(input: {
   assessment: AssessmentMeta;
   template: QuestionnaireTemplate;
   actions: Action[];
-  /** Every stored answer; hidden ones are filtered out here. */
+  /** Every stored answer: the footprint reads the visible ones, each methodology decides what it counts. */
   values: Record<string, AnswerValue>;
   factors: FootprintFactors;
+  /** The current methodology when absent. */
+  methodology?: MethodologyVersion;
 }): FullResults {
+  const methodology = input.methodology ?? METHODOLOGY_VERSION;
   const answers = visibleOnly(input.template, input.values);
   const inventory = inventoryFromAnswers(answers);
   const footprint = computeFootprint(inventory, input.factors);
   const savings = computeSavings(inventory, input.factors, footprint);
-  const byAction: Record<string, ActionSavingInput> = {};
-  for (const action of input.actions) {
-    const saving = savings.find((s) => s.lever === action.lever);
-    if (saving?.applicable) byAction[action.id] = saving;
-  }
-  const scores = scoreAssessment({ template: input.template, actions: input.actions, answers, savings: byAction });
+  let byAction: Record<string, ActionSavingInput>;
+  if (methodology === 'scoring-1') {
+    // As scoring-1 always read them: the applicable levers' climate figures, nothing else.
+    byAction = {};
+    for (const action of input.actions) {
+      const saving = savings.find((s) => s.lever === action.lever);
+      if (saving?.applicable) byAction[action.id] = saving;
+    }
+  } else byAction = savingsByAction(input.actions, savings, footprint);
+  // Each methodology applies its own visibility rule to every stored answer (scoring-1: showIf only).
+  const scores = scoreAssessment(
+    { template: input.template, actions: input.actions, answers: input.values, savings: byAction },
+    methodology,
+  );
   return { assessment: input.assessment, ...scores, footprint, savings };
 }

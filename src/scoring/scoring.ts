@@ -1,8 +1,9 @@
 /**
  * Scoring: answers -> maturity per action, score per section and overall, priorities,
- * explanations. Pure: plain data in, plain data out, no I/O. Methodology `scoring-1`.
+ * explanations. Pure: plain data in, plain data out, no I/O. Methodology `scoring-1`, kept as it was
+ * so that its results stay reproducible; the current methodology is scoring-2 (scoring-2.ts).
  *
- * RULES (the same, in French and English, in METHODOLOGY, methodology.ts)
+ * RULES (the same, in French and English, in METHODOLOGY_1, methodology.ts)
  *
  * 1. Question maturity m (0..100), from the answer of a scored question:
  *    - scale / single_choice: the chosen option's score; an option with a null (or no)
@@ -46,7 +47,7 @@
 import type { Action, I18nText, Question } from '../questionnaires/template.types.js';
 import { round1, round3 } from './format.js';
 import { levelFor, levelLabel } from './levels.js';
-import { METHODOLOGY_VERSION } from './methodology.js';
+import { METHODOLOGY_VERSION_1 } from './methodology.js';
 import { effectiveImpact, priorityGroup, priorityScore, whyScored, whyUnknown } from './priority.js';
 import { answerLabel, isScoredQuestion, questionMaturity, scoringLinks } from './question-maturity.js';
 import type {
@@ -62,9 +63,6 @@ import type {
   SectionResult,
 } from './scoring.types.js';
 import { answerOf, isAnswered, showIfVisibleQuestionIds } from './visibility.js';
-
-export { METHODOLOGY, METHODOLOGY_VERSION, methodologyText } from './methodology.js';
-export { isVisible, visibleQuestionIds } from './visibility.js';
 
 interface ExplanationDraft {
   questionId: string;
@@ -280,7 +278,7 @@ export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResult
   unknown.sort((a, b) => b.impactWeight - a.impactWeight || byIdAsc(a.actionId, b.actionId));
   const priorities = [...scored, ...unknown].map((item, index) => ({ ...item, rank: index + 1 }));
 
-  return { overall, sections, actions: actionResults, priorities, methodologyVersion: METHODOLOGY_VERSION };
+  return { overall, sections, actions: actionResults, priorities, methodologyVersion: METHODOLOGY_VERSION_1 };
 }
 
 function overallResult(
@@ -311,6 +309,3 @@ function overallResult(
   }
   return result;
 }
-
-/** Kept while scoring-2 is written: the current methodology. */
-export const scoreAssessment = scoreAssessmentV1;
