@@ -312,6 +312,18 @@ describe('trend', () => {
   });
 
   it('is empty for no assessment', () => {
-    expect(trend([])).toEqual({ points: [], sections: [], criteria: [] });
+    expect(trend([])).toEqual({ methodologyVersion: null, points: [], sections: [], criteria: [] });
+  });
+});
+
+describe('one methodology', () => {
+  it('names it, and refuses to compare two methodologies', () => {
+    const a = comparable(ANSWERS_2024, { id: 'a', year: 2024 });
+    const b = comparable(ANSWERS_2024, { id: 'b', year: 2025 });
+    expect(compareResults(a, b).methodologyVersion).toBe('scoring-1');
+    expect(trend([a, b]).methodologyVersion).toBe('scoring-1');
+    const other = { ...b, results: { ...b.results, methodologyVersion: 'scoring-2' } };
+    expect(() => compareResults(a, other)).toThrow('Two years are compared under one methodology, got scoring-1 and scoring-2');
+    expect(() => trend([a, other])).toThrow('A trend is computed under one methodology');
   });
 });

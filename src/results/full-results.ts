@@ -29,6 +29,49 @@ export interface FullResults extends AssessmentResults {
   footprint: FootprintResult;
   /** The quantified levers, on the organisation's own inventory (each alone: do not add them up). */
   savings: LeverSaving[];
+  /**
+   * A submitted assessment computed with another methodology than the one it was submitted under:
+   * its figures under that methodology, beside these where they differ.
+   */
+  asSubmitted?: AsSubmitted;
+}
+
+/** A submitted assessment's figures under the methodology it was submitted under, where they differ. */
+export interface AsSubmitted {
+  methodologyVersion: string;
+  /** False when every figure below is the same under both methodologies. */
+  differs: boolean;
+  overall: { submitted: ScoreAndLevel; now: ScoreAndLevel } | null;
+  /** Sections whose score or level differ (a section not applicable now has score and level null). */
+  sections: Array<{ id: string; title: { fr: string; en: string }; submitted: ScoreAndLevel; now: ScoreAndLevel }>;
+  /** The first five actions of the plan under each methodology, when they differ. */
+  topFive: { submitted: string[]; now: string[] } | null;
+}
+
+export interface ScoreAndLevel {
+  score: number | null;
+  level: number | null;
+}
+
+/** Where `submitted` (the methodology it was submitted under) and `now` differ. */
+export function submittedDifferences(now: AssessmentResults, submitted: AssessmentResults): AsSubmitted {
+  const pair = (x: { score: number | null; level: number | null }): ScoreAndLevel => ({ score: x.score, level: x.level });
+  const same = (a: ScoreAndLevel, b: ScoreAndLevel) => a.score === b.score && a.level === b.level;
+  const overall = same(pair(now.overall), pair(submitted.overall)) ? null : { submitted: pair(submitted.overall), now: pair(now.overall) };
+  const sections = now.sections.flatMap((s) => {
+    const before = submitted.sections.find((x) => x.id === s.id);
+    if (!before || same(pair(s), pair(before))) return [];
+    return [{ id: s.id, title: { fr: s.title.fr, en: s.title.en }, submitted: pair(before), now: pair(s) }];
+  });
+  const top = (r: AssessmentResults) => r.priorities.slice(0, 5).map((p) => p.actionId);
+  const topFive = top(now).join() === top(submitted).join() ? null : { submitted: top(submitted), now: top(now) };
+  return {
+    methodologyVersion: submitted.methodologyVersion,
+    differs: overall !== null || sections.length > 0 || topFive !== null,
+    overall,
+    sections,
+    topFive,
+  };
 }
 
 /** Answers of the questions shown; hidden ones are kept but ignored. */

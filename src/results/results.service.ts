@@ -7,7 +7,8 @@ import type { FootprintFactors } from '../footprint/index.js';
 import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
-import { computeFullResults, type FullResults } from './full-results.js';
+import { METHODOLOGY_VERSION, isMethodologyVersion, type MethodologyVersion } from '../scoring/index.js';
+import { computeFullResults, submittedDifferences, type FullResults } from './full-results.js';
 
 export type { FullResults };
 
@@ -23,11 +24,22 @@ export class ResultsService {
     @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
   ) {}
 
-  async results(caller: Caller, id: string): Promise<FullResults> {
-    return this.compute(await this.assessments.load(caller, id));
+  /**
+   * Results with the given methodology (the current one by default). A submitted assessment computed
+   * with another methodology than the one it was submitted under also carries its figures under that
+   * one where they differ (`asSubmitted`): its figures are never changed silently.
+   */
+  async results(caller: Caller, id: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<FullResults> {
+    const loaded = await this.assessments.load(caller, id);
+    const results = this.compute(loaded, methodology);
+    const submittedUnder = submittedMethodology(loaded);
+    if (submittedUnder !== null && submittedUnder !== methodology) {
+      results.asSubmitted = submittedDifferences(results, this.compute(loaded, submittedUnder));
+    }
+    return results;
   }
 
-  compute(loaded: LoadedAssessment): FullResults {
+  compute(loaded: LoadedAssessment, methodology: MethodologyVersion = METHODOLOGY_VERSION): FullResults {
     const a = loaded.assessment;
     return computeFullResults({
       assessment: { id: a.id, year: a.year, status: a.status, questionnaireId: a.questionnaireId, templateVersion: a.templateVersion },
@@ -35,6 +47,7 @@ export class ResultsService {
       actions: this.questionnaires.actions(),
       values: loaded.values,
       factors: this.factors,
+      methodology,
     });
   }
 
@@ -43,6 +56,7 @@ export class ResultsService {
   }
 
   comparable(loaded: LoadedAssessment, results: FullResults = this.compute(loaded)): ComparableAssessment {
+    // results of every year must come from one methodology: callers pass it to compute()
     return {
       assessmentId: loaded.assessment.id,
       year: loaded.assessment.year,
@@ -55,23 +69,33 @@ export class ResultsService {
     };
   }
 
-  /** Year on year: the earlier assessment is always "previous", whichever order they are asked in. */
-  async compare(caller: Caller, id: string, otherId: string): Promise<Comparison> {
+  /** Year on year, both years under one methodology: the earlier assessment is always "previous", whichever order they are asked in. */
+  async compare(caller: Caller, id: string, otherId: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Comparison> {
     if (id === otherId) throw new DomainError(ErrorCode.InvalidInput, 'Pick two different assessments to compare');
     const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
-    return compareResults(this.comparable(previous), this.comparable(current));
+    return compareResults(
+      this.comparable(previous, this.compute(previous, methodology)),
+      this.comparable(current, this.compute(current, methodology)),
+    );
   }
 
-  async trend(caller: Caller): Promise<Trend> {
+  async trend(caller: Caller, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Trend> {
     const all = await this.assessments.loadAll(caller);
-    return trend(all.map((l) => this.comparable(l)));
+    return trend(all.map((l) => this.comparable(l, this.compute(l, methodology))));
   }
 
   /** The latest assessment before this one, for the report's year-on-year pages. */
   previousOf(all: LoadedAssessment[], year: number): LoadedAssessment | undefined {
     return all.filter((l) => l.assessment.year < year).sort((x, y) => y.assessment.year - x.assessment.year)[0];
   }
+}
+
+/** The methodology a submitted assessment was submitted under (scoring-1 when it predates the record); null for a draft. */
+export function submittedMethodology(loaded: LoadedAssessment): MethodologyVersion | null {
+  if (loaded.assessment.status !== 'submitted') return null;
+  const recorded = loaded.assessment.methodologyVersion;
+  return isMethodologyVersion(recorded) ? recorded : 'scoring-1';
 }
 
 /** Answers of the questions shown; hidden ones are kept in the database but ignored. */
