@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AnswerValue } from '../src/questionnaires/template.types.js';
+import { compact, extractPdfText } from './fixtures/reports/pdf-text.js';
+import { parseCsv } from './support/csv.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
 
 const api = '/api/v1';
@@ -124,6 +126,57 @@ describe('priorities an expert would defend (scoring-2)', () => {
     expect(na.questions.map((q: { id: string }) => q.id)).toEqual(['governance.business_model']);
     expect(na.questions[0].reason.text.fr).toContain('vous avez répondu «\u00a0Organisme public');
     for (const p of r.priorities) expect(['ecodesign-digital-services', 'question-business-model']).not.toContain(p.actionId);
+
+    // The CSV says the same: the methodology, the section without a score and why, the groups, what does not apply.
+    const text = (
+      await request(t.http)
+        .get(`${api}/assessments/${id}/export?format=csv&lang=fr`)
+        .set(bearer(owner))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+        })
+        .expect(200)
+    ).body as string;
+    const rows = parseCsv(text.slice(1));
+    const col = (name: string) => rows[0].indexOf(name);
+    expect(rows.find((x) => x[0] === 'methodology')![col('value')]).toBe('scoring-2');
+    const ecoRow = rows.find((x) => x[0] === 'section' && x[1] === 'ecodesign')!;
+    expect([ecoRow[col('value')], ecoRow[col('score')], ecoRow[col('detail')].slice(0, 24)]).toEqual([
+      '',
+      '',
+      'sans objet: Sans objet\u00a0:',
+    ]);
+    const plan = rows.filter((x) => x[0] === 'priority');
+    expect(plan.slice(0, 5).map((x) => [x[col('id')], x[col('section')]])).toEqual(top5(r).map((a) => [a, 'this_year']));
+    expect(plan[0][col('level')]).toBe('lever; assumed benefit 10% of the footprint (EF)');
+    expect(rows.filter((x) => x[0] === 'not_applicable').map((x) => x[1])).toEqual(
+      expect.arrayContaining(['question-business-model', 'ecodesign-digital-services', 'governance.business_model']),
+    );
+
+    // And the PDF: the plan's groups, what does not apply, the methodology version 2.
+    const pdf = await request(t.http)
+      .get(`${api}/assessments/${id}/report.pdf?lang=fr`)
+      .set(bearer(owner))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const parsed = await extractPdfText(pdf.body as Buffer);
+    const all = compact(parsed.text);
+    for (const expected of [
+      'Cette année (5)',
+      'Sans objet pour votre organisation (2)',
+      'Méthode de calcul des scores et des priorités (version scoring-2)',
+      'Environmental Footprint 3.1 normalisation and weighting factors',
+    ])
+      expect(all).toContain(compact(expected));
+    expect(compact(parsed.pages[1])).toContain(compact('Limiter la quantité d’équipements'));
   });
 
   it('a small association with 10 laptops and no server: lifespan and refurbished on its own laptops, servers not applicable', async () => {

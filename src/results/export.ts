@@ -52,7 +52,17 @@ const HEADER = [
   'updated_at',
 ];
 
-/** One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint. */
+/** A share 0..1 as a percentage with two significant digits, for the benefit column. */
+function roundShare(share: number): string {
+  const percent = share * 100;
+  return `${Number(percent.toPrecision(2))}%`;
+}
+
+/**
+ * One table a spreadsheet can filter by `kind`: methodology, overall, sections (a section that does
+ * not apply has no score and says why), priorities, not_applicable (actions and questions, with why),
+ * footprint, answers.
+ */
 export function exportCsv(data: AssessmentExport, lang: Lang): string {
   const rows: CsvCell[][] = [];
   const r = data.results;
@@ -71,23 +81,34 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
     '',
     '',
   ]);
+  const na = lang === 'fr' ? 'sans objet' : 'not applicable';
+  rows.push([
+    'methodology',
+    r.methodologyVersion,
+    '',
+    lang === 'fr' ? 'Méthode de calcul' : 'Methodology',
+    r.methodologyVersion,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   for (const s of r.sections)
-    rows.push([
-      'section',
-      s.id,
-      s.id,
-      s.title[lang],
-      s.score,
-      s.levelLabel?.[lang] ?? '',
-      s.score,
-      s.level,
-      s.confidence,
-      '/100',
-      '',
-      '',
-      '',
-    ]);
+    rows.push(
+      s.status === 'not_applicable'
+        ? ['section', s.id, s.id, s.title[lang], '', `${na}: ${s.notApplicable?.text[lang] ?? ''}`, '', '', '', '', '', '', '']
+        : ['section', s.id, s.id, s.title[lang], s.score, s.levelLabel?.[lang] ?? '', s.score, s.level, s.confidence, '/100', '', '', ''],
+    );
+  // One row per ranked action: the group in `section`, the rank in `value`, the priority in `score`,
+  // lever or foundation and the expected benefit (share of the footprint) in `level`/`unit`.
   for (const p of r.priorities) {
+    const benefit = p.benefit
+      ? `${p.kind}; ${p.benefit.source} benefit ${roundShare(p.benefit.share)} of the footprint (EF)`
+      : (p.kind ?? '');
     rows.push([
       'priority',
       p.actionId,
@@ -96,7 +117,7 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
       p.rank,
       p.why[lang],
       p.priority,
-      '',
+      benefit,
       p.confidence,
       p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
       p.saving?.climateKgCo2ePerYear ?? '',
@@ -104,6 +125,10 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
       '',
     ]);
   }
+  for (const a of r.notApplicable?.actions ?? [])
+    rows.push(['not_applicable', a.id, 'action', a.title[lang], '', a.reason.text[lang], '', a.kind, '', '', '', '', '']);
+  for (const q of r.notApplicable?.questions ?? [])
+    rows.push(['not_applicable', q.id, q.sectionId, q.label[lang], '', q.reason.text[lang], '', '', '', '', '', '', '']);
   for (const d of r.footprint.devices) {
     for (const [criterion, parts] of Object.entries(d.perCriterion)) {
       rows.push([

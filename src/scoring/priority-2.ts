@@ -227,6 +227,34 @@ export function whyV2(a: WhyArgs): I18nText {
   return { fr: `${b.fr}${s.fr}. ${a.groupClause.fr}`, en: `${b.en}${s.en}. ${a.groupClause.en}` };
 }
 
+/** The same in one short sentence, for tables (the report's plan): benefit, standing, effort, priority, rank in its kind. */
+export function whyShortV2(a: WhyArgs & { kindRank: number }): I18nText {
+  const eff = EFFORT_WORDS[a.effort];
+  const b = a.benefit;
+  const head =
+    a.kind === 'foundation'
+      ? { fr: `Fondation, impact ${n(a.impactWeight, 'fr')}/5`, en: `Foundation, impact ${n(a.impactWeight, 'en')}/5` }
+      : b!.source === 'quantified'
+        ? {
+            fr: `Levier chiffré${NBSP}: ≈${NBSP}${pct(b!.share, 'fr')} de votre empreinte (EF)`,
+            en: `Quantified lever: ≈ ${pct(b!.share, 'en')} of your footprint (EF)`,
+          }
+        : {
+            fr: `Levier non chiffré${NBSP}: ${pct(b!.share, 'fr', true)} supposés (impact ${n(a.impactWeight, 'fr')}/5)`,
+            en: `Lever not quantified: ${pct(b!.share, 'en', true)} assumed (impact ${n(a.impactWeight, 'en')}/5)`,
+          };
+  const standing =
+    a.maturity === null
+      ? { fr: 'aucune réponse connue', en: 'no known answer' }
+      : { fr: `vous êtes à ${n(a.maturity, 'fr', 0)}/100`, en: `you stand at ${n(a.maturity, 'en', 0)}/100` };
+  const kindFr = a.kind === 'lever' ? 'des leviers' : 'des fondations';
+  const kindEn = a.kind === 'lever' ? 'levers' : 'foundations';
+  return {
+    fr: `${head.fr}${NBSP}; ${standing.fr}, effort ${eff.fr}${NBSP}: priorité ${n(a.priority, 'fr', 2)}, rang ${a.kindRank} ${kindFr}.`,
+    en: `${head.en}; ${standing.en}, ${eff.en} effort: priority ${n(a.priority, 'en', 2)}, rank ${a.kindRank} of the ${kindEn}.`,
+  };
+}
+
 /** Why the action is in its group. */
 export function groupClause(
   group: PriorityGroupV2,

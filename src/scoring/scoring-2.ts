@@ -58,6 +58,7 @@ import {
   leverBenefit,
   priorityV2,
   thisYearEligible,
+  whyShortV2,
   whyV2,
   ACTION_GAP,
 } from './priority-2.js';
@@ -374,7 +375,7 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
     const result = actionResults.find((r) => r.id === c.action.id)!;
     result.group = c.group;
     const enables = c.kind === 'foundation' ? (c.action.enables ?? []).filter((id) => catalogue.has(id)) : [];
-    const why = whyV2({
+    const whyArgs = {
       kind: c.kind,
       impactWeight: c.impact,
       effort: c.action.effort,
@@ -395,7 +396,9 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
         share: c.benefit?.share ?? 0,
       }),
       enables: enables.map((id) => catalogue.get(id)!.title),
-    });
+    };
+    const why = whyV2(whyArgs);
+    const whyShort = whyShortV2({ ...whyArgs, kindRank: kindRanks.get(c.action.id)! });
     const item: PriorityItem = {
       rank: index + 1,
       actionId: c.action.id,
@@ -410,6 +413,7 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
       effort: c.action.effort,
       ownerRole: c.action.ownerRole,
       why,
+      whyShort,
       kind: c.kind,
       kindRank: kindRanks.get(c.action.id)!,
       credibility: c.credibility,

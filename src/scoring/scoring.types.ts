@@ -205,6 +205,8 @@ export interface PriorityItem {
   /** One sentence with the figures filled in. */
   why: I18nText;
   saving?: ActionSavingInput;
+  /** scoring-2: the same in one short sentence (tables). */
+  whyShort?: I18nText;
   /** scoring-2: lever or foundation (ranked apart). */
   kind?: ActionKind;
   /** scoring-2: position among the actions of its kind, by priority (1 = first). */
