@@ -193,3 +193,10 @@ function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string,
     expect(new Set(worst.priorities.map((p) => p.group))).toEqual(new Set(['this_year', 'next']));
   });
 });
+
+describe('the reference organisations', () => {
+  it('the README example fixture is examples/answers.json', () => {
+    const fixture = readFileSync(join(ROOT, 'test/fixtures/organisations/readme-example.json'), 'utf8');
+    expect(JSON.parse(fixture)).toEqual(JSON.parse(readFileSync(join(ROOT, 'examples/answers.json'), 'utf8')));
+  });
+});
