@@ -88,6 +88,10 @@ class PriorityDto {
   group: string;
   @ApiProperty({ enum: ['lever', 'foundation'], description: 'scoring-2' }) kind: string;
   @ApiProperty({ description: 'scoring-2: rank among the actions of the same kind, by priority' }) kindRank: number;
+  @ApiPropertyOptional({
+    description: 'scoring-2, levers: expected share of the footprint avoided (EF single score), quantified (criteria combined) or assumed',
+  })
+  benefit?: object;
   @ApiProperty({
     nullable: true,
     type: Number,

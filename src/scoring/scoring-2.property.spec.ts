@@ -160,7 +160,8 @@ describe('scoring-2 properties', () => {
           expect(a.effectiveGap!).toBeLessThanOrEqual(high + 0.1);
           // ... so it ranks below every action of its kind above that band, above every action below it.
           const action = actions.find((x) => x.id === actionId)!;
-          const size = a.kind === 'lever' ? 100 * a.benefit!.share : (100 * action.impactWeight) / 5;
+          const item = after.priorities.find((p) => p.actionId === actionId)!;
+          const size = a.kind === 'lever' ? 100 * item.benefit!.share : (100 * action.impactWeight) / 5;
           // tolerance: the effective gap is shown (and used) to one decimal, the priority to two
           const e = EFFORT_FACTORS[action.effort];
           const tolerance = size * e * 0.0006 + 0.01;

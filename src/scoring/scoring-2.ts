@@ -156,6 +156,12 @@ function cleanSaving(saving: ActionSavingInput | undefined): ActionSavingInput |
   return cleaned;
 }
 
+/** The saving as results show it: the climate figures and the sentence (the criteria combined are in the benefit). */
+function publicSaving(saving: ActionSavingInput): ActionSavingInput {
+  const { criteria: _criteria, ...rest } = saving;
+  return rest;
+}
+
 /** Score an assessment with methodology scoring-2: see the rules above. */
 export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResults {
   const { template, answers } = input;
@@ -319,8 +325,7 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
       credibility: z,
       effectiveGap: naReason ? null : gStar,
     };
-    if (saving) result.saving = saving;
-    if (benefit) result.benefit = benefit;
+    if (saving) result.saving = publicSaving(saving);
     if (naReason) {
       result.notApplicable = naReason;
       notApplicable.actions.push({ id, title: copyText(action.title), kind, reason: naReason });
@@ -420,7 +425,7 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
       effectiveGap: c.effectiveGap,
     };
     if (c.benefit) item.benefit = c.benefit;
-    if (c.saving) item.saving = c.saving;
+    if (c.saving) item.saving = publicSaving(c.saving);
     if (enables.length) item.enables = enables.map((id) => ({ actionId: id, title: copyText(catalogue.get(id)!.title) }));
     return item;
   });

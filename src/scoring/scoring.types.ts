@@ -182,8 +182,6 @@ export interface ActionResult {
   credibility?: number;
   /** scoring-2: the gap shrunk toward the organisation's mean gap by the credibility; null when not applicable. */
   effectiveGap?: number | null;
-  /** scoring-2, levers: the expected benefit. */
-  benefit?: LeverBenefit;
 }
 
 export interface PriorityItem {
