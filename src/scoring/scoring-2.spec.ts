@@ -343,7 +343,7 @@ describe('scoring-2 rules', () => {
         notQuantified: t('No device inventoried.', 'Aucun appareil inventorié.'),
       },
     });
-    const life = action$(r, 'l-life');
+    expect(action$(r, 'l-life').saving?.notQuantified?.en).toBe('No device inventoried.');
     expect(priority$(r, 'l-life').benefit).toMatchObject({
       source: 'assumed',
       share: 0.1,
