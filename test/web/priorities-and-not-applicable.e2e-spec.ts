@@ -115,7 +115,7 @@ describe('the plan of a local authority, what does not apply, and "I don\'t know
     // A lever says its expected benefit, quantified or assumed.
     const refurbished = page.locator('#action-buy-refurbished');
     expect(await refurbished.locator('.plan-benefit dd').textContent()).toMatch(
-      /^≈ 5,2\u00a0% à \d+\u00a0% de votre empreinte \(score unique EF, chiffré sur votre inventaire\)$/,
+      /^≈ [\d,]+\u00a0% à [\d,]+\u00a0% de votre empreinte \(score unique EF, chiffré sur votre inventaire\)$/,
     );
     expect(await page.locator('#action-limit-equipment-quantity .plan-benefit dd').textContent()).toBe(
       '10\u00a0% de l’empreinte, supposé d’après l’impact 5/5 (non chiffré sur votre inventaire)',
