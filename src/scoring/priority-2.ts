@@ -227,8 +227,8 @@ export function whyV2(a: WhyArgs): I18nText {
   return { fr: `${b.fr}${s.fr}. ${a.groupClause.fr}`, en: `${b.en}${s.en}. ${a.groupClause.en}` };
 }
 
-/** The same in one short sentence, for tables (the report's plan): benefit, standing, effort, priority, rank in its kind. */
-export function whyShortV2(a: WhyArgs & { kindRank: number }): I18nText {
+/** The same in one short sentence, for tables (the report's plan): benefit, standing, effort, priority, group. */
+export function whyShortV2(a: WhyArgs): I18nText {
   const eff = EFFORT_WORDS[a.effort];
   const b = a.benefit;
   const head =
@@ -247,11 +247,15 @@ export function whyShortV2(a: WhyArgs & { kindRank: number }): I18nText {
     a.maturity === null
       ? { fr: 'aucune réponse connue', en: 'no known answer' }
       : { fr: `vous êtes à ${n(a.maturity, 'fr', 0)}/100`, en: `you stand at ${n(a.maturity, 'en', 0)}/100` };
-  const kindFr = a.kind === 'lever' ? 'des leviers' : 'des fondations';
-  const kindEn = a.kind === 'lever' ? 'levers' : 'foundations';
+  const group: Record<PriorityGroupV2, I18nText> = {
+    this_year: { fr: 'cette année', en: 'this year' },
+    next: { fr: 'ensuite', en: 'next' },
+    keep_up: { fr: `à maintenir, écart inférieur à ${ACTION_GAP}`, en: `keep up, gap below ${ACTION_GAP}` },
+    unknown: { fr: 'à évaluer', en: 'to assess' },
+  };
   return {
-    fr: `${head.fr}${NBSP}; ${standing.fr}, effort ${eff.fr}${NBSP}: priorité ${n(a.priority, 'fr', 2)}, rang ${a.kindRank} ${kindFr}.`,
-    en: `${head.en}; ${standing.en}, ${eff.en} effort: priority ${n(a.priority, 'en', 2)}, rank ${a.kindRank} of the ${kindEn}.`,
+    fr: `${head.fr}${NBSP}; ${standing.fr}, effort ${eff.fr}${NBSP}: priorité ${n(a.priority, 'fr', 2)} (${group[a.group].fr}).`,
+    en: `${head.en}; ${standing.en}, ${eff.en} effort: priority ${n(a.priority, 'en', 2)} (${group[a.group].en}).`,
   };
 }
 

@@ -412,3 +412,17 @@ describe('methodology versions', () => {
     expect(credibility(3, 3)).toBe(0.5);
   });
 });
+
+describe('the short sentence of the report’s plan', () => {
+  it('gives the benefit, the standing, the effort, the priority and the group', () => {
+    const r = score();
+    expect(priority$(r, 'l-life').whyShort).toEqual({
+      fr: 'Levier chiffré\u00a0: ≈\u00a013\u00a0% de votre empreinte (EF)\u00a0; vous êtes à 50/100, effort moyen\u00a0: priorité 5,17 (cette année).',
+      en: 'Quantified lever: ≈ 13% of your footprint (EF); you stand at 50/100, medium effort: priority 5.17 (this year).',
+    });
+    expect(priority$(r, 'l-screens').whyShort!.en).toBe(
+      'Lever not quantified: 5% assumed (impact 4/5); you stand at 100/100, low effort: priority 1.62 (keep up, gap below 40).',
+    );
+    expect(priority$(r, 'f-aware').whyShort!.en).toBe('Foundation, impact 3/5; no known answer, low effort: priority 38.88 (to assess).');
+  });
+});

@@ -403,7 +403,7 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
       enables: enables.map((id) => catalogue.get(id)!.title),
     };
     const why = whyV2(whyArgs);
-    const whyShort = whyShortV2({ ...whyArgs, kindRank: kindRanks.get(c.action.id)! });
+    const whyShort = whyShortV2(whyArgs);
     const item: PriorityItem = {
       rank: index + 1,
       actionId: c.action.id,
