@@ -1,14 +1,16 @@
 import { Accounts1764396000000 } from './1764396000000-accounts.js';
 import { Assessments1764399600000 } from './1764399600000-assessments.js';
 import { Plan1764403200000 } from './1764403200000-plan.js';
+import { SubmittedMethodology1764482400000 } from './1764482400000-submitted-methodology.js';
 import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
 
-/** Every migration, in order. `npm run migration:generate` writes a new file: add it here. */
+/** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
   Accounts1764396000000,
   Assessments1764399600000,
   Plan1764403200000,
+  SubmittedMethodology1764482400000,
   AccountSecurity1795958000000,
   PlanAuditActorEmail1795961600000,
 ];

@@ -48,7 +48,7 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(some.overall.confidence).toBeLessThan(1);
   });
 
-  it('the best answers give a higher score and level than the worst, and the plan ranks quick wins first with reasons', async () => {
+  it('the best answers give a higher score and level than the worst, and the plan puts at most five actions this year, with reasons', async () => {
     const best = await walk(owner, 2011, 'best', inventory);
     const worst = await walk(owner, 2012, 'worst', inventory);
     const rb = (await request(t.http).get(`${api}/assessments/${best}/results`).set(bearer(owner)).expect(200)).body;
@@ -58,17 +58,29 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(rb.overall.confidence).toBe(1);
     expect(rw.sections.map((s: { id: string }) => s.id)).toEqual(template.sections.map((s) => s.id));
     for (const s of [...rb.sections, ...rw.sections]) {
+      if (s.status === 'not_applicable') {
+        expect(s.score).toBeNull(); // the worst walk builds no services: eco-design does not apply
+        continue;
+      }
       expect(s.score).toBeGreaterThanOrEqual(0);
       expect(s.score).toBeLessThanOrEqual(100);
     }
+    expect(rw.sections.find((s: { id: string }) => s.id === 'ecodesign').status).toBe('not_applicable');
     const ranks = rw.priorities.map((p: { rank: number }) => p.rank);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
-    const values = rw.priorities.map((p: { priority: number }) => p.priority);
-    expect([...values].sort((a: number, b: number) => b - a)).toEqual(values);
+    // Within a group and a kind (levers, foundations), by priority.
+    for (const group of ['this_year', 'next'])
+      for (const kind of ['lever', 'foundation']) {
+        const values = rw.priorities
+          .filter((p: { group: string; kind: string }) => p.group === group && p.kind === kind)
+          .map((p: { priority: number }) => p.priority);
+        expect([...values].sort((a: number, b: number) => b - a)).toEqual(values);
+      }
+    expect(rw.priorities.filter((p: { group: string }) => p.group === 'this_year')).toHaveLength(5);
     for (const p of rw.priorities) {
       expect(p.why.fr.length).toBeGreaterThan(20);
       expect(p.why.en.length).toBeGreaterThan(20);
-      expect(['quick_win', 'structural', 'keep_up']).toContain(p.group);
+      expect(['this_year', 'next', 'keep_up']).toContain(p.group);
     }
     const action = rw.actions.find((x: { id: string }) => x.id === rw.priorities[0].actionId);
     expect(action.explanation.some((e: { status: string }) => e.status === 'known')).toBe(true);

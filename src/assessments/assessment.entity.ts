@@ -51,6 +51,10 @@ export class Assessment {
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
   submittedBy: string | null;
 
+  /** The scoring methodology it was submitted under (null while a draft; scoring-1 for those submitted before scoring-2). */
+  @Column({ name: 'methodology_version', type: 'text', nullable: true })
+  methodologyVersion: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

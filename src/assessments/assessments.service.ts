@@ -9,6 +9,7 @@ import { tenantScope } from '../common/tenant-scope.js';
 import { checkAnswerValue } from '../questionnaires/answer-validation.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
+import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';
 import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
 import { Answer } from './answer.entity.js';
 import { Assessment, type CopyForwardSummary } from './assessment.entity.js';
@@ -232,7 +233,10 @@ export class AssessmentsService {
           { missing },
         );
       }
-      await this.assessments(caller, m).update({ id }, { status: 'submitted', submittedAt: new Date(), submittedBy: caller.userId });
+      await this.assessments(caller, m).update(
+        { id },
+        { status: 'submitted', submittedAt: new Date(), submittedBy: caller.userId, methodologyVersion: METHODOLOGY_VERSION },
+      );
       await this.audit(m, caller, id, { action: 'submitted' });
     });
     return this.get(caller, id);
@@ -244,7 +248,7 @@ export class AssessmentsService {
       if (assessment.status !== 'submitted') {
         throw new DomainError(ErrorCode.Conflict, `The ${assessment.year} assessment is not submitted: nothing to reopen`);
       }
-      await this.assessments(caller, m).update({ id }, { status: 'draft', submittedAt: null, submittedBy: null });
+      await this.assessments(caller, m).update({ id }, { status: 'draft', submittedAt: null, submittedBy: null, methodologyVersion: null });
       await this.audit(m, caller, id, { action: 'reopened' });
     });
     return this.get(caller, id);
@@ -465,7 +469,8 @@ export class AssessmentsService {
   private async toAnswerDto(answer: Answer, assessment: Assessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
     const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     let visible = true;
-    if (template.questions.get(answer.questionId)?.question.showIf) {
+    const located = template.questions.get(answer.questionId)?.question;
+    if (located?.showIf || located?.applicableIf) {
       const rows = await this.answers(caller, m).find({ assessmentId: assessment.id }, { select: { questionId: true, value: true } });
       const values: Record<string, AnswerValue> = {};
       for (const r of rows) if (r.value !== null) values[r.questionId] = r.value;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FootprintResult } from '../footprint/footprint.types.js';
 import type { AnswerValue, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import { allQuestions, scenario } from '../scoring/scoring.arbitraries.js';
-import { scoreAssessment } from '../scoring/scoring.js';
+import { scoreAssessmentV1 as scoreAssessment } from '../scoring/scoring.js';
 import { SYNTHETIC_ACTIONS, SYNTHETIC_TEMPLATE } from '../scoring/synthetic-template.fixture.js';
 import { compareFootprints, compareResults, scoreDelta, trend } from './comparison.js';
 import type { ComparableAssessment, Comparison, FootprintLike } from './comparison.types.js';
@@ -343,6 +343,18 @@ describe('trend', () => {
   });
 
   it('is empty for no assessment', () => {
-    expect(trend([])).toEqual({ points: [], sections: [], criteria: [], footprintFactorsVersion: null });
+    expect(trend([])).toEqual({ methodologyVersion: null, points: [], sections: [], criteria: [], footprintFactorsVersion: null });
+  });
+});
+
+describe('one methodology', () => {
+  it('names it, and refuses to compare two methodologies', () => {
+    const a = comparable(ANSWERS_2024, { id: 'a', year: 2024 });
+    const b = comparable(ANSWERS_2024, { id: 'b', year: 2025 });
+    expect(compareResults(a, b).methodologyVersion).toBe('scoring-1');
+    expect(trend([a, b]).methodologyVersion).toBe('scoring-1');
+    const other = { ...b, results: { ...b.results, methodologyVersion: 'scoring-2' } };
+    expect(() => compareResults(a, other)).toThrow('Two years are compared under one methodology, got scoring-1 and scoring-2');
+    expect(() => trend([a, other])).toThrow('A trend is computed under one methodology');
   });
 });

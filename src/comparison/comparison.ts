@@ -2,6 +2,7 @@
  * Year on year: two assessments' results -> deltas; several -> trend. Pure, no I/O.
  *
  * Rules:
+ * - Both years are computed with one scoring methodology, named in the result (methodologyVersion).
  * - Sections and actions are matched by their stable ids, questions by their stable ids,
  *   so two template versions compare; what cannot be matched is listed as such.
  * - Score and maturity deltas = current - previous, on the presented (one-decimal) values,
@@ -264,6 +265,9 @@ export function compareAnswers(previous: ComparableAssessment, current: Comparab
 export function compareResults(previous: ComparableAssessment, current: ComparableAssessment): Comparison {
   const p = previous.results;
   const c = current.results;
+  if (p.methodologyVersion !== c.methodologyVersion) {
+    throw new Error(`Two years are compared under one methodology, got ${p.methodologyVersion} and ${c.methodologyVersion}`);
+  }
 
   const sectionsBefore = new Map(p.sections.map((s) => [s.id, s]));
   const sectionsAfter = new Set(c.sections.map((s) => s.id));
@@ -300,6 +304,7 @@ export function compareResults(previous: ComparableAssessment, current: Comparab
     previous: refOf(previous),
     current: refOf(current),
     sameTemplate: previous.templateId === current.templateId && previous.templateVersion === current.templateVersion,
+    methodologyVersion: c.methodologyVersion,
     unchangedThreshold: UNCHANGED_THRESHOLD,
     overall: {
       score: scoreDelta(p.overall.score, c.overall.score),
@@ -320,6 +325,8 @@ export function compareResults(previous: ComparableAssessment, current: Comparab
 
 /** Scores, levels, confidence and footprint totals over the years, oldest first. */
 export function trend(items: ComparableAssessment[]): Trend {
+  const methodologies = new Set(items.map((i) => i.results.methodologyVersion));
+  if (methodologies.size > 1) throw new Error(`A trend is computed under one methodology, got ${[...methodologies].join(', ')}`);
   const ordered = [...items].sort(
     (a, b) => a.year - b.year || (a.assessmentId < b.assessmentId ? -1 : a.assessmentId > b.assessmentId ? 1 : 0),
   );
@@ -362,6 +369,7 @@ export function trend(items: ComparableAssessment[]): Trend {
   }
   const versions = new Set(points.filter((p) => p.footprint !== null).map((p) => p.footprintFactorsVersion));
   return {
+    methodologyVersion: items[0]?.results.methodologyVersion ?? null,
     points,
     sections: [...sectionTitles].map(([id, title]) => ({ id, title })),
     criteria,

@@ -171,6 +171,8 @@ export interface Comparison {
   current: AssessmentRef;
   /** Same template id and version: every question and section matches. */
   sameTemplate: boolean;
+  /** The scoring methodology both years were computed with. */
+  methodologyVersion: string;
   /** |delta| below this (1 point) counts as unchanged. */
   unchangedThreshold: number;
   overall: OverallComparison;
@@ -209,6 +211,8 @@ export interface TrendPoint extends AssessmentRef {
 }
 
 export interface Trend {
+  /** The scoring methodology every year was computed with; null when there is no year. */
+  methodologyVersion: string | null;
   /** Ordered by year (then assessment id). */
   points: TrendPoint[];
   /** Every section seen, in order of first appearance, with its latest title. */

@@ -1,11 +1,12 @@
 /**
- * How the plan reads the results' priority groups: in ONE place, so that the renaming of the
- * groups by the scoring methodology v2 (at most five "this year" actions, then "next", then
- * "keep up") is a one-line change here.
+ * How the plan reads the results' priority groups, in one place. Methodology scoring-2 names at
+ * most five "this year" actions (`this_year`), then `next`, `keep_up` and `unknown` (nothing known
+ * yet); scoring-1's groups had no "this year".
  */
 
-/** How many actions "adopt the top 5" takes: the first five ranked priorities. */
+/** At most how many actions "adopt this year's actions" takes. */
 export const TOP_ACTIONS = 5;
+const THIS_YEAR = 'this_year';
 
 /** The plan group of a priority as the results name it. */
 export function planGroupOf(priority: { group: string }): string {
@@ -17,10 +18,12 @@ export function isRanked(priority: { group: string }): boolean {
   return planGroupOf(priority) !== 'unknown';
 }
 
-/** The first `n` ranked priorities, in rank order: what "adopt the top 5" adopts. */
+/**
+ * What "adopt this year's actions" adopts: the "this year" group, in rank order; under a methodology
+ * without that group (scoring-1), the first `n` ranked priorities.
+ */
 export function topPriorities<P extends { group: string; rank: number }>(priorities: readonly P[], n = TOP_ACTIONS): P[] {
-  return [...priorities]
-    .filter(isRanked)
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, n);
+  const ranked = [...priorities].filter(isRanked).sort((a, b) => a.rank - b.rank);
+  const thisYear = ranked.filter((p) => planGroupOf(p) === THIS_YEAR);
+  return (thisYear.length > 0 ? thisYear : ranked).slice(0, n);
 }

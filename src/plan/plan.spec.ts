@@ -93,6 +93,8 @@ describe('the top five', () => {
     ];
     expect(topPriorities(priorities).map((x) => x.actionId)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(topPriorities([p(1, 'unknown'), p(2, 'quick_win')]).map((x) => x.actionId)).toEqual(['a2']);
+    // scoring-2: the "this year" group only, even when it holds fewer than five.
+    expect(topPriorities([p(1, 'this_year'), p(2, 'this_year'), p(3, 'next'), p(4, 'next')]).map((x) => x.actionId)).toEqual(['a1', 'a2']);
     expect(planGroupOf({ group: 'quick_win' })).toBe('quick_win');
   });
 });

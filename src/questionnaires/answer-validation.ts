@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/domain-error.js';
-import type { AnswerValue, Question } from './template.types.js';
+import { DONT_KNOW, type AnswerValue, type Question } from './template.types.js';
 
 export const DEFAULT_TEXT_MAX_LENGTH = 2000;
 
@@ -31,9 +31,14 @@ export function checkAnswerValue(question: Question, value: unknown): FieldError
       return null;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? null : fail('type', `value must be true or false for question ${question.id}`);
+      if (question.dontKnow && value === DONT_KNOW) return null;
+      return typeof value === 'boolean'
+        ? null
+        : fail('type', `value must be true or false${question.dontKnow ? ` or "${DONT_KNOW}"` : ''} for question ${question.id}`);
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('type', `value must be a number for question ${question.id}`);
+      if (question.dontKnow && value === DONT_KNOW) return null;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return fail('type', `value must be a number${question.dontKnow ? ` or "${DONT_KNOW}"` : ''} for question ${question.id}`);
       if (question.integer && !Number.isInteger(value)) return fail('integer', `value must be a whole number for ${question.id}`);
       if (question.min !== undefined && value < question.min)
         return fail('min', `value must be at least ${question.min} for ${question.id}`);

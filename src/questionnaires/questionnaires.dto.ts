@@ -51,6 +51,16 @@ export class QuestionDto {
   @ApiPropertyOptional({ type: I18nTextDto }) unit?: I18nTextDto;
   @ApiPropertyOptional() maxLength?: number;
   @ApiPropertyOptional({ type: ShowIfDto }) showIf?: ShowIfDto;
+  @ApiPropertyOptional({
+    type: ShowIfDto,
+    description:
+      'Not applicable to the organisation (hidden, out of every score) when the profile question it names has a known answer that does not match',
+  })
+  applicableIf?: ShowIfDto;
+  @ApiPropertyOptional({
+    description: 'boolean and number questions: the value "dont_know" is accepted (choice questions have a "dont_know" option)',
+  })
+  dontKnow?: boolean;
   @ApiPropertyOptional({ type: QuestionScoringDto }) scoring?: QuestionScoringDto;
 }
 
@@ -58,6 +68,8 @@ export class SectionDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: I18nTextDto }) title: I18nTextDto;
   @ApiPropertyOptional({ type: I18nTextDto }) description?: I18nTextDto;
+  @ApiPropertyOptional({ type: ShowIfDto, description: 'When it does not hold the section has no score and is out of the floor rule' })
+  applicableIf?: ShowIfDto;
   @ApiProperty({ type: [QuestionDto] }) questions: QuestionDto[];
 }
 
@@ -82,6 +94,17 @@ export class ActionDto {
   @ApiProperty({ type: I18nTextDto }) indicator: I18nTextDto;
   @ApiProperty({ type: [I18nTextDto] }) nextSteps: I18nTextDto[];
   @ApiPropertyOptional({ enum: ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'] }) lever?: string;
+  @ApiProperty({
+    enum: ['lever', 'foundation'],
+    description: 'lever: changes the footprint directly; foundation: makes levers possible (ranked apart, methodology scoring-2)',
+  })
+  kind: string;
+  @ApiPropertyOptional({ type: [String], description: 'Foundations: the levers they make possible' }) enables?: string[];
+  @ApiPropertyOptional({
+    type: ShowIfDto,
+    description: 'Applies only when this condition on a profile question holds (same language as showIf)',
+  })
+  applicableIf?: ShowIfDto;
 }
 
 export function toSummaries(templates: QuestionnaireTemplate[]): QuestionnaireSummaryDto[] {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import {
@@ -160,6 +161,28 @@ describe('loadTemplates (fixtures on disk)', () => {
     );
   });
 
+  it("checks an action's applicableIf against every questionnaire that has the question", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'templates-'));
+    try {
+      cpSync(fixture('valid'), dir, { recursive: true });
+      const file = path.join(dir, 'actions.json');
+      const c = readJson(file) as Json;
+      c.actions[0].applicableIf = { questionId: 'procurement.has_policy', in: [true] };
+      c.actions[1].applicableIf = { questionId: 'nowhere', in: [true] };
+      writeFileSync(file, JSON.stringify(c));
+      const err = await loadTemplates(dir).then(
+        () => undefined,
+        (e: unknown) => e as TemplateValidationError,
+      );
+      expect(err).toBeInstanceOf(TemplateValidationError);
+      expect(err!.problems).toEqual([
+        `${displayPath(file)}: action "measure-footprint": applicableIf refers to question "nowhere", which no questionnaire has`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports missing files when the folder is empty or absent', async () => {
     const err = await loadError('does-not-exist');
     const dir = `${FIXTURES}/does-not-exist`;
@@ -232,7 +255,7 @@ describe('validateQuestionnaire', () => {
       'unknown field (typo)',
       (t) => (question(t, 'measurement.comment').showif = {}),
       [
-        `${FILE}: question "measurement.comment": unknown field "showif" (allowed: id, type, label, help, required, options, min, max, integer, unit, maxLength, showIf, scoring)`,
+        `${FILE}: question "measurement.comment": unknown field "showif" (allowed: id, type, label, help, required, options, min, max, integer, unit, maxLength, showIf, applicableIf, dontKnow, scoring)`,
       ],
     ],
     [
@@ -379,7 +402,71 @@ describe('validateQuestionnaire', () => {
       [`${FILE}: question "measurement.comment": label is missing (expected { "fr": "...", "en": "..." })`],
     ],
     ['template title with empty en', (t) => (t.title.en = ''), [`${FILE}: title has an empty "en" translation`]],
+    [
+      'dontKnow on a choice question',
+      (t) => (question(t, 'procurement.lifespan_policy').dontKnow = true),
+      [
+        `${FILE}: question "procurement.lifespan_policy": "dontKnow" is only allowed on boolean and number questions (a single_choice question has a "dont_know" option instead)`,
+      ],
+    ],
+    [
+      'dontKnow not a boolean',
+      (t) => (question(t, 'procurement.has_policy').dontKnow = 'yes'),
+      [`${FILE}: question "procurement.has_policy": "dontKnow" must be a boolean, got "yes"`],
+    ],
+    [
+      'a "dont_know" option with a score',
+      (t) =>
+        question(t, 'procurement.lifespan_policy').options.push({
+          id: 'dont_know',
+          label: { fr: 'Je ne sais pas', en: "I don't know" },
+          score: 0,
+        }),
+      [
+        `${FILE}: question "procurement.lifespan_policy": option "dont_know" means "I don't know": its score must be null (it is not a maturity)`,
+      ],
+    ],
+    [
+      'applicableIf on an unknown question',
+      (t) => (question(t, 'measurement.comment').applicableIf = { questionId: 'nope', in: [true] }),
+      [`${FILE}: question "measurement.comment": applicableIf refers to unknown question "nope"`],
+    ],
+    [
+      'applicableIf on a conditional question',
+      (t) => (question(t, 'measurement.comment').applicableIf = { questionId: 'procurement.lifespan_policy', in: ['five'] }),
+      [
+        `${FILE}: question "measurement.comment": applicableIf refers to question "procurement.lifespan_policy", which is itself conditional (it must refer to a question that is always asked)`,
+      ],
+    ],
+    [
+      'applicableIf with a value of the wrong type',
+      (t) => (question(t, 'measurement.comment').applicableIf = { questionId: 'procurement.has_policy', in: ['yes'] }),
+      [
+        `${FILE}: question "measurement.comment": applicableIf.in value "yes" is not a boolean (question "procurement.has_policy" is boolean)`,
+      ],
+    ],
+    [
+      'applicableIf listing "I don\'t know"',
+      (t) => {
+        question(t, 'procurement.lifespan_policy').options.push({
+          id: 'dont_know',
+          label: { fr: 'Je ne sais pas', en: "I don't know" },
+          score: null,
+        });
+        delete question(t, 'procurement.lifespan_policy').showIf;
+        t.sections[1].applicableIf = { questionId: 'procurement.lifespan_policy', in: ['five', 'dont_know'] };
+      },
+      [`${FILE}: section "measurement": applicableIf.in cannot list "dont_know": an unknown answer always leaves the item applicable`],
+    ],
   ];
+
+  it('accepts applicableIf on questions and sections that refer to an unconditional question', () => {
+    const t = baseTemplate();
+    question(t, 'measurement.comment').applicableIf = { questionId: 'procurement.has_policy', in: [true] };
+    t.sections[1].applicableIf = { questionId: 'procurement.has_policy', in: [true] };
+    question(t, 'procurement.has_policy').dontKnow = true;
+    expect(validateQuestionnaire(t, FILE, catalogue)).toBe(t);
+  });
 
   it.each(cases)('reports %s', (_name, mutate, expected) => {
     const t = baseTemplate();
@@ -486,6 +573,31 @@ describe('validateActionCatalogue', () => {
       [`${FILE_A}: action "extend-lifespan": description is missing its "fr" translation`],
     ],
     ['missing version', (c) => delete c.version, [`${FILE_A}: "version" is missing (expected an integer >= 1)`]],
+    [
+      'kind missing',
+      (c) => delete c.actions[0].kind,
+      [`${FILE_A}: action "extend-lifespan": "kind" is missing (expected lever|foundation)`],
+    ],
+    [
+      'enables on a lever',
+      (c) => (c.actions[0].enables = ['extend-lifespan']),
+      [
+        `${FILE_A}: action "extend-lifespan": "enables" is only allowed on a foundation (it lists the levers the foundation makes possible)`,
+      ],
+    ],
+    [
+      'enables an unknown action and a foundation',
+      (c) => (c.actions[1].enables = ['nope', 'measure-footprint']),
+      [
+        `${FILE_A}: action "measure-footprint": "enables" refers to unknown action "nope"`,
+        `${FILE_A}: action "measure-footprint": "enables" refers to "measure-footprint", which is not a lever`,
+      ],
+    ],
+    [
+      'applicableIf without in or gte',
+      (c) => (c.actions[0].applicableIf = { questionId: 'procurement.has_policy' }),
+      [`${FILE_A}: action "extend-lifespan": applicableIf must have either "in" or "gte"`],
+    ],
   ];
 
   it('accepts the valid fixture', () => {

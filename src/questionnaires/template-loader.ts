@@ -14,6 +14,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
+import { DONT_KNOW, NOT_APPLICABLE_OPTION } from './template.types.js';
 import type { ActionCatalogue, KeyMessage, QuestionnaireTemplate, QuestionType } from './template.types.js';
 
 export interface LoadedContent {
@@ -39,6 +40,7 @@ export const QUESTION_TYPES: readonly QuestionType[] = ['single_choice', 'multi_
 export const EFFORTS = ['low', 'medium', 'high'] as const;
 export const OWNER_ROLES = ['procurement', 'it_operations', 'product_development', 'management', 'all_staff'] as const;
 export const ACTION_CATEGORIES = ['user', 'company', 'collective'] as const;
+export const ACTION_KINDS = ['lever', 'foundation'] as const;
 export const FOOTPRINT_LEVERS = ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'] as const;
 
 const CHOICE_TYPES: readonly QuestionType[] = ['single_choice', 'multi_choice', 'scale'];
@@ -193,6 +195,9 @@ const ACTION_KEYS = [
   'indicator',
   'nextSteps',
   'lever',
+  'kind',
+  'enables',
+  'applicableIf',
 ];
 
 function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
@@ -213,6 +218,8 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
 
   const seenIds = new Set<string>();
   const leverOwners = new Map<string, string>();
+  const kinds = new Map<string, unknown>();
+  for (const raw of data.actions) if (isObject(raw) && typeof raw.id === 'string' && !kinds.has(raw.id)) kinds.set(raw.id, raw.kind);
   data.actions.forEach((raw: unknown, index: number) => {
     if (!isObject(raw)) {
       rep.add(`actions[${index}]`, `must be an object, got ${describe(raw)}`);
@@ -228,6 +235,19 @@ function collectActionCatalogueProblems(data: unknown, rep: Reporter): void {
     }
     checkKnownKeys(raw, ACTION_KEYS, report);
     checkEnum(raw.category, 'category', ACTION_CATEGORIES, report);
+    checkEnum(raw.kind, 'kind', ACTION_KINDS, report);
+    if (raw.enables !== undefined) {
+      if (raw.kind !== 'foundation')
+        report('"enables" is only allowed on a foundation (it lists the levers the foundation makes possible)');
+      if (!Array.isArray(raw.enables) || raw.enables.length === 0)
+        report(`"enables" must be a non-empty array of action ids, got ${describe(raw.enables)}`);
+      else
+        for (const target of raw.enables) {
+          if (typeof target !== 'string' || !kinds.has(target)) report(`"enables" refers to unknown action ${describe(target)}`);
+          else if (kinds.get(target) !== 'lever') report(`"enables" refers to "${target}", which is not a lever`);
+        }
+    }
+    if (raw.applicableIf !== undefined) checkConditionShape(raw.applicableIf, 'applicableIf', report);
     checkI18n(raw.title, 'title', report);
     checkI18n(raw.description, 'description', report);
     checkIntRange(raw.impactWeight, 'impactWeight', 1, 5, report);
@@ -361,7 +381,7 @@ export function validateKeyMessages(data: unknown, file: string): KeyMessage[] {
 /* ------------------------------------------------------------------------------------------ */
 
 const TEMPLATE_KEYS = ['id', 'version', 'title', 'description', 'sections'];
-const SECTION_KEYS = ['id', 'title', 'description', 'questions'];
+const SECTION_KEYS = ['id', 'title', 'description', 'applicableIf', 'questions'];
 const QUESTION_KEYS = [
   'id',
   'type',
@@ -375,6 +395,8 @@ const QUESTION_KEYS = [
   'unit',
   'maxLength',
   'showIf',
+  'applicableIf',
+  'dontKnow',
   'scoring',
 ];
 
@@ -385,6 +407,7 @@ interface QuestionInfo {
   type: QuestionType | undefined;
   optionIds: Set<string>;
   showIf: unknown;
+  applicableIf: unknown;
 }
 
 function checkOptions(q: Obj, type: QuestionType | undefined, report: Report): Set<string> {
@@ -424,6 +447,11 @@ function checkOptions(q: Obj, type: QuestionType | undefined, report: Report): S
     if (opt.exclusive !== undefined) {
       if (type !== 'multi_choice') report(`${name}: "exclusive" is only allowed on multi_choice options`);
       else if (typeof opt.exclusive !== 'boolean') report(`${name}: "exclusive" must be a boolean, got ${describe(opt.exclusive)}`);
+    }
+    if (opt.id === DONT_KNOW || opt.id === NOT_APPLICABLE_OPTION) {
+      const meaning = opt.id === DONT_KNOW ? '"I don\'t know"' : '"not applicable"';
+      if (opt.score !== undefined && opt.score !== null) report(`${name} means ${meaning}: its score must be null (it is not a maturity)`);
+      if (type === 'multi_choice' && opt.exclusive !== true) report(`${name} means ${meaning}: it must be exclusive`);
     }
   });
   return optionIds;
@@ -555,6 +583,11 @@ function checkQuestion(
 
   const optionIds = checkOptions(raw, type, report);
   checkNumberFields(raw, type, report);
+  if (raw.dontKnow !== undefined) {
+    if (typeof raw.dontKnow !== 'boolean') report(`"dontKnow" must be a boolean, got ${describe(raw.dontKnow)}`);
+    else if (type !== undefined && type !== 'boolean' && type !== 'number')
+      report(`"dontKnow" is only allowed on boolean and number questions (a ${type} question has a "${DONT_KNOW}" option instead)`);
+  }
   checkScoring(raw, type, optionIds, knownActionIds, report);
   return { type, optionIds };
 }
@@ -644,6 +677,65 @@ function checkShowIfs(questions: QuestionInfo[], rep: Reporter): void {
   }
 }
 
+/** The shape of a condition (showIf language): { questionId, in? | gte? }. Returns it when usable. */
+function checkConditionShape(
+  value: unknown,
+  name: string,
+  report: Report,
+): { questionId: string; in?: unknown; gte?: unknown } | undefined {
+  if (!isObject(value)) {
+    report(`${name} must be an object { questionId, in? , gte? }, got ${describe(value)}`);
+    return undefined;
+  }
+  checkKnownKeys(value, ['questionId', 'in', 'gte'], report, name);
+  if (!isNonEmptyString(value.questionId)) {
+    report(`${name}.questionId must be a non-empty string, got ${describe(value.questionId)}`);
+    return undefined;
+  }
+  const hasIn = value.in !== undefined;
+  const hasGte = value.gte !== undefined;
+  if (hasIn && hasGte) report(`${name} must have either "in" or "gte", not both`);
+  if (!hasIn && !hasGte) report(`${name} must have either "in" or "gte"`);
+  return value as { questionId: string; in?: unknown; gte?: unknown };
+}
+
+/**
+ * An applicability condition refers to an unconditional "profile" question of the template
+ * (no showIf, no applicableIf: always asked), with values that fit its type.
+ */
+function checkApplicabilityTarget(
+  cond: { questionId: string; in?: unknown; gte?: unknown },
+  name: string,
+  target: QuestionInfo | undefined,
+  report: Report,
+): void {
+  if (!target) {
+    report(`${name} refers to unknown question "${cond.questionId}"`);
+    return;
+  }
+  if (target.showIf !== undefined || target.applicableIf !== undefined)
+    report(`${name} refers to question "${target.id}", which is itself conditional (it must refer to a question that is always asked)`);
+  const tType = target.type;
+  if (tType === 'text') report(`${name} cannot depend on text question "${target.id}"`);
+  if (cond.in !== undefined && cond.gte === undefined) {
+    if (!Array.isArray(cond.in) || cond.in.length === 0) report(`${name}.in must be a non-empty array, got ${describe(cond.in)}`);
+    else if (tType === 'boolean') {
+      for (const v of cond.in)
+        if (typeof v !== 'boolean') report(`${name}.in value ${describe(v)} is not a boolean (question "${target.id}" is boolean)`);
+    } else if (tType !== undefined && CHOICE_TYPES.includes(tType)) {
+      for (const v of cond.in)
+        if (typeof v !== 'string' || !target.optionIds.has(v))
+          report(`${name}.in value ${describe(v)} is not an option id of question "${target.id}"`);
+        else if (v === DONT_KNOW) report(`${name}.in cannot list "${DONT_KNOW}": an unknown answer always leaves the item applicable`);
+    } else if (tType === 'number') report(`${name}.in cannot be used on number question "${target.id}" (use "gte")`);
+  }
+  if (cond.gte !== undefined && cond.in === undefined) {
+    if (tType !== undefined && tType !== 'number')
+      report(`${name}.gte is only allowed when the target is a number question ("${target.id}" is ${tType})`);
+    if (!isFiniteNumber(cond.gte)) report(`${name}.gte must be a number, got ${describe(cond.gte)}`);
+  }
+}
+
 function collectQuestionnaireProblems(data: unknown, rep: Reporter, knownActionIds: ReadonlySet<string> | undefined): void {
   if (!isObject(data)) {
     rep.add(undefined, `expected a questionnaire object { id, version, title, sections }, got ${describe(data)}`);
@@ -707,12 +799,67 @@ function collectQuestionnaireProblems(data: unknown, rep: Reporter, knownActionI
         else questionWhere.set(qid, sectionName);
       }
       const { type, optionIds } = checkQuestion(rawQ, qReport, knownActionIds);
-      if (qid !== undefined) infos.push({ id: qid, index, type, optionIds, showIf: rawQ.showIf });
+      if (qid !== undefined) infos.push({ id: qid, index, type, optionIds, showIf: rawQ.showIf, applicableIf: rawQ.applicableIf });
       else if (rawQ.showIf !== undefined) qReport('showIf cannot be checked on a question without a valid id');
     });
   });
 
   checkShowIfs(infos, rep);
+
+  const byId = new Map<string, QuestionInfo>();
+  for (const q of infos) if (!byId.has(q.id)) byId.set(q.id, q);
+  for (const q of infos) {
+    if (q.applicableIf === undefined) continue;
+    const report = rep.at(`question "${q.id}"`);
+    const cond = checkConditionShape(q.applicableIf, 'applicableIf', report);
+    if (!cond) continue;
+    if (cond.questionId === q.id) report('applicableIf refers to the question itself');
+    else checkApplicabilityTarget(cond, 'applicableIf', byId.get(cond.questionId), report);
+  }
+  data.sections.forEach((rawSection: unknown, si: number) => {
+    if (!isObject(rawSection) || rawSection.applicableIf === undefined) return;
+    const report = rep.at(isNonEmptyString(rawSection.id) ? `section "${rawSection.id}"` : `sections[${si}]`);
+    const cond = checkConditionShape(rawSection.applicableIf, 'applicableIf', report);
+    if (cond) checkApplicabilityTarget(cond, 'applicableIf', byId.get(cond.questionId), report);
+  });
+}
+
+/** What an action's applicableIf refers to, in every questionnaire version that has that question. */
+function collectActionConditionProblems(catalogue: unknown, questionnaires: unknown[], rep: Reporter): void {
+  if (!isObject(catalogue) || !Array.isArray(catalogue.actions)) return;
+  const infosOf = questionnaires.filter(isObject).map((t) => {
+    const infos = new Map<string, QuestionInfo>();
+    let index = 0;
+    for (const section of Array.isArray(t.sections) ? t.sections : [])
+      for (const q of isObject(section) && Array.isArray(section.questions) ? section.questions : []) {
+        if (!isObject(q) || typeof q.id !== 'string') continue;
+        const options = Array.isArray(q.options) ? q.options : [];
+        infos.set(q.id, {
+          id: q.id,
+          index: index++,
+          type: typeof q.type === 'string' && (QUESTION_TYPES as readonly string[]).includes(q.type) ? (q.type as QuestionType) : undefined,
+          optionIds: new Set(
+            options
+              .filter(isObject)
+              .map((o) => o.id)
+              .filter((id): id is string => typeof id === 'string'),
+          ),
+          showIf: q.showIf,
+          applicableIf: q.applicableIf,
+        });
+      }
+    return { name: `${String(t.id)} v${String(t.version)}`, infos };
+  });
+  for (const raw of catalogue.actions) {
+    if (!isObject(raw) || raw.applicableIf === undefined || !isObject(raw.applicableIf)) continue;
+    const cond = raw.applicableIf;
+    if (typeof cond.questionId !== 'string') continue;
+    const report = rep.at(`action "${String(raw.id)}"`);
+    const holders = infosOf.filter((t) => t.infos.has(cond.questionId as string));
+    if (holders.length === 0) report(`applicableIf refers to question "${cond.questionId}", which no questionnaire has`);
+    for (const t of holders)
+      checkApplicabilityTarget(cond as { questionId: string }, `applicableIf (in ${t.name})`, t.infos.get(cond.questionId), report);
+  }
 }
 
 /**
@@ -846,6 +993,9 @@ export async function loadTemplates(dir: string): Promise<LoadedContent> {
     }
     if (folders.length === 0) problems.push(`${displayPath(qRoot)}: no questionnaire template found`);
   }
+
+  if (actionsData !== PARSE_FAILED)
+    collectActionConditionProblems(actionsData, questionnaires, new Reporter(displayPath(actionsFile), problems));
 
   throwIfAny(problems);
 

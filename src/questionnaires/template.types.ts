@@ -15,10 +15,24 @@ export type QuestionType = 'single_choice' | 'multi_choice' | 'boolean' | 'numbe
 
 /** The value stored for an answer, by question type. */
 export type AnswerValue =
-  | string // single_choice, scale: an option id; text: free text
+  | string // single_choice, scale: an option id; text: free text; boolean and number questions with `dontKnow`: "dont_know"
   | string[] // multi_choice: option ids
   | boolean // boolean
   | number; // number
+
+/**
+ * "I don't know", the same word on every question type: the id of the option that says it on
+ * choice questions (its score is null; exclusive on multi_choice), and the answer value itself on
+ * yes/no and number questions that declare `dontKnow: true`. It counts as an answer (the
+ * required-question check accepts it) and as unknown in every score (it lowers confidence).
+ */
+export const DONT_KNOW = 'dont_know';
+
+/**
+ * The option id of an answer that says the question does not apply ("no server or hosted
+ * application"). Methodology scoring-2 leaves such a question out of every score and confidence.
+ */
+export const NOT_APPLICABLE_OPTION = 'not_applicable';
 
 export interface QuestionOption {
   /** Stable id, unique within the question. */
@@ -46,6 +60,14 @@ export interface ShowIf {
   /** number: the answer is >= this value. */
   gte?: number;
 }
+
+/**
+ * Whether a question, a section or an action applies to the organisation, in the same condition
+ * language as `showIf`. It refers to an unconditional "profile" question (no showIf, no
+ * applicableIf of its own). The item is NOT applicable only when that question has a known answer
+ * that does not match; while the answer is missing or "I don't know", the item applies.
+ */
+export type ApplicableIf = ShowIf;
 
 /** How a question informs actions. */
 export interface QuestionScoring {
@@ -76,6 +98,10 @@ export interface Question {
   /** text: maximum length (default 2000). */
   maxLength?: number;
   showIf?: ShowIf;
+  /** Not applicable to the organisation (hidden, left out of every score) when this does not hold. */
+  applicableIf?: ApplicableIf;
+  /** boolean and number questions: "I don't know" (the value "dont_know") is accepted. Choice questions have a "dont_know" option instead. */
+  dontKnow?: boolean;
   /** Absent for questions that only feed the footprint or context (text, inventory counts). */
   scoring?: QuestionScoring;
 }
@@ -85,6 +111,11 @@ export interface Section {
   id: string;
   title: I18nText;
   description?: I18nText;
+  /**
+   * When this does not hold, the section as a whole does not apply: no score, no level, out of the
+   * floor rule (scoring-2). Its questions are governed by their own showIf / applicableIf.
+   */
+  applicableIf?: ApplicableIf;
   questions: Question[];
 }
 
@@ -101,6 +132,11 @@ export interface QuestionnaireTemplate {
 export type Effort = 'low' | 'medium' | 'high';
 export type OwnerRole = 'procurement' | 'it_operations' | 'product_development' | 'management' | 'all_staff';
 export type ActionCategory = 'user' | 'company' | 'collective';
+/**
+ * lever: changes the footprint directly (lifespan, refurbished, fewer screens, repair, switching off...);
+ * foundation: makes levers possible (policy, governance, awareness, training, measurement).
+ */
+export type ActionKind = 'lever' | 'foundation';
 /** Footprint levers the plan can quantify (REFERENCE-DATA.md section 3). */
 export type FootprintLever = 'lifespan' | 'refurbished' | 'fewer_screens' | 'switch_off';
 
@@ -108,6 +144,12 @@ export interface Action {
   /** Stable id, kebab-case, e.g. `extend-lifespan`. */
   id: string;
   category: ActionCategory;
+  /** Lever or foundation: ranked apart in methodology scoring-2. */
+  kind: ActionKind;
+  /** Foundations: the levers they make possible (action ids). */
+  enables?: string[];
+  /** Not applicable to the organisation when this does not hold (same condition language as showIf). */
+  applicableIf?: ApplicableIf;
   title: I18nText;
   description: I18nText;
   /** 1 to 5: how much acting on it reduces the footprint. */

@@ -63,6 +63,10 @@ export interface ReportLabels {
   actionPlanIntro: string;
   groups: Record<PlanGroup, { title: string; description: string }>;
   emptyGroup: string;
+  /** Not applicable to the organisation (a section, an action): not a zero. */
+  notApplicable: string;
+  notApplicableActions: string;
+  notApplicableActionsIntro: string;
   columns: {
     rank: string;
     action: string;
@@ -192,13 +196,20 @@ const fr: ReportLabels = {
 
   actionPlan: 'Plan d’action priorisé',
   actionPlanIntro:
-    'Les actions sont classées par priorité : impact, écart à la meilleure pratique et effort. Le rang est celui du plan entier.',
+    'Les leviers, qui changent directement l’empreinte, sont classés par bénéfice attendu pour l’effort ; les fondations, qui les rendent possibles, par impact, écart et effort. Dans chaque groupe, les leviers puis les fondations. Le rang est celui du plan entier.',
   groups: {
-    quick_win: { title: 'Gains rapides', description: 'Fort effet pour un effort modéré : à lancer ce trimestre.' },
-    structural: { title: 'Chantiers structurants', description: 'Des projets qui demandent un budget, une décision ou du temps.' },
-    keep_up: { title: 'Acquis à entretenir', description: 'Des pratiques déjà en place à maintenir et à mesurer.' },
+    this_year: {
+      title: 'Cette année',
+      description:
+        'Cinq actions au plus : les leviers et les fondations les mieux classés dont l’écart est d’au moins 40 et l’impact d’au moins 3 sur 5.',
+    },
+    next: { title: 'Ensuite', description: 'Un écart d’au moins 40, mais moins prioritaires cette année.' },
+    keep_up: { title: 'Acquis à entretenir', description: 'Des pratiques déjà en place (écart inférieur à 40) à maintenir et à mesurer.' },
   },
   emptyGroup: 'Aucune action dans ce groupe.',
+  notApplicable: 'Sans objet',
+  notApplicableActions: 'Sans objet pour votre organisation',
+  notApplicableActionsIntro: 'Ces actions ne comptent ni dans les scores ni dans le plan : ce n’est pas un zéro.',
   columns: {
     rank: 'N°',
     action: 'Action',
@@ -337,13 +348,21 @@ const en: ReportLabels = {
   legendPrevious: '{year} score',
 
   actionPlan: 'Prioritised action plan',
-  actionPlanIntro: 'Actions are ranked by priority: impact, gap to best practice and effort. The rank is the rank in the whole plan.',
+  actionPlanIntro:
+    'Levers, which change the footprint directly, are ranked by expected benefit for the effort; foundations, which make them possible, by impact, gap and effort. In each group, levers then foundations. The rank is the rank in the whole plan.',
   groups: {
-    quick_win: { title: 'Quick wins', description: 'Strong effect for moderate effort: start them this quarter.' },
-    structural: { title: 'Structural projects', description: 'Projects that need a budget, a decision or time.' },
-    keep_up: { title: 'Keep up', description: 'Practices already in place: keep them and keep measuring.' },
+    this_year: {
+      title: 'This year',
+      description:
+        'Five actions at most: the best-ranked levers and foundations with a gap of at least 40 and an impact of at least 3 out of 5.',
+    },
+    next: { title: 'Next', description: 'A gap of at least 40, but less of a priority this year.' },
+    keep_up: { title: 'Keep up', description: 'Practices already in place (gap below 40): keep them and keep measuring.' },
   },
   emptyGroup: 'No action in this group.',
+  notApplicable: 'Not applicable',
+  notApplicableActions: 'Not applicable to your organisation',
+  notApplicableActionsIntro: 'These actions count neither in the scores nor in the plan: they are not a zero.',
   columns: {
     rank: 'No.',
     action: 'Action',

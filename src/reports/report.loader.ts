@@ -7,7 +7,7 @@
 import type { Comparison, Trend } from '../comparison/index.js';
 import type { Criterion, FootprintFactors } from '../footprint/index.js';
 import type { FullResults } from '../results/full-results.js';
-import { answerLabel, methodologyText, METHODOLOGY_VERSION } from '../scoring/index.js';
+import { answerLabel, EF_SOURCE, methodologyText, METHODOLOGY_VERSION, isMethodologyVersion } from '../scoring/index.js';
 import type { Action, AnswerValue, KeyMessage, Lang, OwnerRole, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import type { CommittedVsDone } from '../plan/progress.js';
 import { buildCommitmentsVm } from './commitments.vm.js';
@@ -78,6 +78,8 @@ const TEXT = {
     highlightWeak: (t: string, s: string) => `Section la plus faible : ${t} (${s}/100).`,
     highlightCap: (t: string) => `Le niveau global est plafonné par la section « ${t} ».`,
     lowConfidence: (c: string) => `Confiance de ${c} : une partie des questions reste sans réponse.`,
+    asSubmitted: (v: string, then: string, thenLevel: string, now: string, nowLevel: string, current: string) =>
+      `Soumise avec la méthode ${v} : score ${then} (niveau ${thenLevel}) ; recalculée avec ${current} : ${now} (niveau ${nowLevel}).`,
     usedFor: 'Utilisée pour',
     factorsVersion: (v: number) =>
       `Facteurs d’empreinte version ${v} (templates/footprint-factors.json) : chaque chiffre y porte sa source, son année et la ligne du jeu de données, avec le journal des modifications. Résumés à deux chiffres significatifs, avec la fourchette ; l’export CSV garde les chiffres complets.`,
@@ -97,6 +99,8 @@ const TEXT = {
     highlightWeak: (t: string, s: string) => `Weakest section: ${t} (${s}/100).`,
     highlightCap: (t: string) => `The overall level is capped by the "${t}" section.`,
     lowConfidence: (c: string) => `Confidence ${c}: some questions are still unanswered.`,
+    asSubmitted: (v: string, then: string, thenLevel: string, now: string, nowLevel: string, current: string) =>
+      `Submitted under methodology ${v}: score ${then} (level ${thenLevel}); recomputed under ${current}: ${now} (level ${nowLevel}).`,
     usedFor: 'Used for',
     factorsVersion: (v: number) =>
       `Footprint factors version ${v} (templates/footprint-factors.json): every figure there carries its source, year and dataset row, with a changelog. Summaries show two significant digits and the range; the CSV export keeps the full figures.`,
@@ -146,7 +150,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       rank: p.rank,
       actionId: p.actionId,
       title: p.title[lang],
-      whyItMatters: `${action ? action.justification.text[lang] + ' ' : ''}${p.why[lang]}`,
+      whyItMatters: `${action ? action.justification.text[lang] + ' ' : ''}${(p.whyShort ?? p.why)[lang]}`,
       maturity: p.maturity,
       answersSummary,
       nextSteps: (action?.nextSteps ?? []).map((s) => s[lang]),
@@ -158,16 +162,33 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
     };
   };
 
-  const groups: PlanGroup[] = ['quick_win', 'structural', 'keep_up'];
+  const groups: PlanGroup[] = ['this_year', 'next', 'keep_up'];
   const planned = results.priorities.filter((p): p is typeof p & { group: PlanGroup } => groups.includes(p.group as PlanGroup));
+  const thisYear = planned.filter((p) => p.group === 'this_year');
   const previousCriterion = (c: Criterion): number | null => input.previous?.results.footprint.totals[c]?.total ?? null;
 
   const overallScore = results.overall.score ?? 0;
   const overallLevel = (results.overall.level ?? 1) as MaturityLevel;
   const previousScore = input.previous?.results.overall.score ?? null;
-  const weakest = [...results.sections].filter((s) => s.score !== null).sort((a, b) => a.score! - b.score!)[0];
+  const weakest = [...results.sections]
+    .filter((s) => s.score !== null && s.status !== 'not_applicable')
+    .sort((a, b) => a.score! - b.score!)[0];
   const highlights: string[] = [];
   if (planned[0]) highlights.push(t.highlightTop(planned[0].title[lang]));
+  const submitted = results.asSubmitted;
+  if (submitted?.overall) {
+    const score = (x: number | null) => (x === null ? '—' : fmt.score(x));
+    highlights.push(
+      t.asSubmitted(
+        submitted.methodologyVersion,
+        score(submitted.overall.submitted.score),
+        String(submitted.overall.submitted.level ?? '—'),
+        score(submitted.overall.now.score),
+        String(submitted.overall.now.level ?? '—'),
+        results.methodologyVersion,
+      ),
+    );
+  }
   if (results.overall.cappedBy) {
     const capped = results.sections.find((s) => s.id === results.overall.cappedBy);
     if (capped) highlights.push(t.highlightCap(capped.title[lang]));
@@ -193,6 +214,8 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   });
 
   const sourceList: SourceVm[] = fp.sources.map((s) => ({ label: `${s.publisher}: ${s.title}`, year: s.year, usedFor: s.reference }));
+  if (results.methodologyVersion !== 'scoring-1')
+    sourceList.push({ label: EF_SOURCE.title, year: EF_SOURCE.year, usedFor: EF_SOURCE.publishedBy });
 
   const previous = input.previous;
   const comparison = previous?.comparison;
@@ -217,7 +240,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       previousYear: previous?.year ?? null,
       previousScore,
       scoreChange: previousScore !== null && results.overall.score !== null ? round1(results.overall.score - previousScore) : null,
-      topPriorities: planned.slice(0, 5).map((p) => ({
+      topPriorities: (thisYear.length ? thisYear : planned).slice(0, 5).map((p) => ({
         rank: p.rank,
         actionId: p.actionId,
         title: p.title[lang],
@@ -253,9 +276,13 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
         confidence: s.confidence,
         previousScore: before,
         change: before !== null && s.score !== null ? round1(s.score - before) : null,
+        notApplicable: s.status === 'not_applicable' && s.notApplicable ? s.notApplicable.text[lang] : null,
       };
     }),
-    actionPlan: { groups: groups.map((group) => ({ group, items: planned.filter((p) => p.group === group).map(planItem) })) },
+    actionPlan: {
+      groups: groups.map((group) => ({ group, items: planned.filter((p) => p.group === group).map(planItem) })),
+      notApplicable: (results.notApplicable?.actions ?? []).map((a) => ({ title: a.title[lang], reason: a.reason.text[lang] })),
+    },
     footprint: {
       factorsVersion: fp.factorsVersion,
       totalTexts: Object.fromEntries(FOOTPRINT_CRITERIA.map((c) => [c, fp.display.totals[c][lang]])) as Record<FootprintCriterion, string>,
@@ -361,8 +388,8 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       figures: m.figures.map((f) => ({ text: f.text[lang], source: f.source, year: f.year })),
     })),
     methodology: {
-      scoring: methodologyText(lang),
-      priority: priorityText(lang),
+      scoring: methodologyText(lang, isMethodologyVersion(results.methodologyVersion) ? results.methodologyVersion : METHODOLOGY_VERSION),
+      priority: priorityText(lang, results.methodologyVersion),
       footprint: [
         t.factorsVersion(fp.factorsVersion),
         fp.assumptions.workingProfile.text[lang],
@@ -410,16 +437,24 @@ function answerText(
   return answerLabel(q, value)?.[lang] ?? String(value);
 }
 
-function priorityText(lang: Lang): string {
+/** The priority rule in two sentences (the full rules are in the scoring text above it). */
+function priorityText(lang: Lang, version: string): string {
+  if (version === 'scoring-1') {
+    return lang === 'fr'
+      ? 'Priorité = 100 × I′/5 × écart/100 × E, où l’écart vaut 100 − maturité, E = 1 (effort faible), 0,7 (moyen) ou 0,45 (élevé), ' +
+          'et I′ = poids d’impact (1 à 5) augmenté d’un point par tranche de 10 % de l’empreinte climat que l’action permet d’éviter (deux points au plus, plafonné à 5). ' +
+          'Groupes : gains rapides (écart ≥ 40 et effort faible, ou écart ≥ 60 et effort moyen), projets structurants (autre écart ≥ 40), à entretenir (écart < 40).'
+      : 'Priority = 100 × I′/5 × gap/100 × E, where gap = 100 − maturity, E = 1 (low effort), 0.7 (medium) or 0.45 (high), ' +
+          'and I′ = the impact weight (1 to 5) raised by one point per 10 % of the climate footprint the action would avoid (at most two points, capped at 5). ' +
+          'Groups: quick wins (gap ≥ 40 and low effort, or gap ≥ 60 and medium effort), structural projects (any other gap ≥ 40), keep up (gap < 40).';
+  }
   return lang === 'fr'
-    ? 'Priorité = 100 × I′/5 × écart/100 × E, où l’écart vaut 100 − maturité, E = 1 (effort faible), 0,7 (moyen) ou 0,45 (élevé), ' +
-        'et I′ = poids d’impact (1 à 5) augmenté d’un point par tranche de 10 % de l’empreinte climat que l’action permet d’éviter (deux points au plus, plafonné à 5). ' +
-        'Groupes : gains rapides (écart ≥ 40 et effort faible, ou écart ≥ 60 et effort moyen), projets structurants (autre écart ≥ 40), à entretenir (écart < 40). ' +
-        'Les actions sans réponse sont classées à la fin.'
-    : 'Priority = 100 × I′/5 × gap/100 × E, where gap = 100 − maturity, E = 1 (low effort), 0.7 (medium) or 0.45 (high), ' +
-        'and I′ = the impact weight (1 to 5) raised by one point per 10 % of the climate footprint the action would avoid (at most two points, capped at 5). ' +
-        'Groups: quick wins (gap ≥ 40 and low effort, or gap ≥ 60 and medium effort), structural projects (any other gap ≥ 40), keep up (gap < 40). ' +
-        'Actions with no answer come last.';
+    ? 'Levier : priorité = 100 × s × g*/100 × E, s étant la part de l’empreinte (score unique EF 3.1 sur climat, minéraux et métaux, ressources fossiles) que le levier évite, chiffrée sur l’inventaire ou supposée d’après l’impact ; ' +
+        'fondation : 100 × I/5 × g*/100 × E. g* est l’écart ramené vers l’écart moyen de l’organisation selon le crédit des réponses (poids connu / (poids visible + 3)) ; E = 1, 0,7 ou 0,45 selon l’effort. ' +
+        'Cette année : cinq actions au plus (trois leviers, deux fondations), écart ≥ 40 et impact ≥ 3 ; ensuite : autre écart ≥ 40 ; à entretenir : écart < 40. Ce qui est sans objet sort des scores et du plan.'
+    : 'Lever: priority = 100 × s × g*/100 × E, s being the share of the footprint (EF 3.1 single score over climate, minerals and metals, fossil resources) the lever avoids, quantified on the inventory or assumed from its impact; ' +
+        'foundation: 100 × I/5 × g*/100 × E. g* is the gap pulled toward the organisation’s mean gap by the credibility of the answers (known weight / (visible weight + 3)); E = 1, 0.7 or 0.45 by effort. ' +
+        'This year: five actions at most (three levers, two foundations), gap ≥ 40 and impact ≥ 3; next: any other gap ≥ 40; keep up: gap < 40. What does not apply is left out of scores and plan.';
 }
 
 function round1(x: number): number {

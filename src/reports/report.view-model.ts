@@ -38,9 +38,9 @@ export const FOOTPRINT_CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial
  */
 export type FootprintCriterion = (typeof FOOTPRINT_CRITERIA)[number];
 
-/** How the plan groups priorities. */
-export type PlanGroup = 'quick_win' | 'structural' | 'keep_up';
-export const PLAN_GROUPS: readonly PlanGroup[] = ['quick_win', 'structural', 'keep_up'];
+/** How the plan groups priorities (methodology scoring-2): at most five this year, then next, then keep up. */
+export type PlanGroup = 'this_year' | 'next' | 'keep_up';
+export const PLAN_GROUPS: readonly PlanGroup[] = ['this_year', 'next', 'keep_up'];
 
 /** What became of an action between two years. `unmatched`: the action cannot be matched across template versions. */
 export type ActionChangeStatus = 'improved' | 'regressed' | 'unchanged' | 'new' | 'unmatched';
@@ -127,6 +127,8 @@ export interface SectionScoreVm {
   previousScore: number | null;
   /** score - previousScore when both exist. */
   change: number | null;
+  /** Why the section does not apply to the organisation (then it has no score); null when it applies. */
+  notApplicable: string | null;
 }
 
 export interface ActionPlanItemVm {
@@ -157,6 +159,8 @@ export interface ActionPlanGroupVm {
 export interface ActionPlanVm {
   /** In PLAN_GROUPS order; a group may be empty. */
   groups: ActionPlanGroupVm[];
+  /** Actions that do not apply to the organisation, with why (left out of the plan, not a zero). */
+  notApplicable: Array<{ title: string; reason: string }>;
 }
 
 /** One criterion of one device type, per year. null = not estimated. */

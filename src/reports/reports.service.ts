@@ -8,8 +8,8 @@ import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
-import type { FullResults } from '../results/full-results.js';
-import { ResultsService } from '../results/results.service.js';
+import { submittedDifferences, type FullResults } from '../results/full-results.js';
+import { ResultsService, submittedMethodology } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
@@ -63,6 +63,11 @@ export class ReportsService implements OnApplicationShutdown {
       return r;
     };
     const results = resultsOf(loaded);
+    // Submitted under another methodology: its figures of then, beside these where they differ.
+    const submittedUnder = submittedMethodology(loaded);
+    if (submittedUnder !== null && submittedUnder !== results.methodologyVersion) {
+      results.asSubmitted = submittedDifferences(results, this.results.compute(loaded, submittedUnder));
+    }
     const before = this.results.previousOf(all, loaded.assessment.year);
     const input: ReportInput = {
       lang: lang ?? (organisation.language === 'en' ? 'en' : 'fr'),

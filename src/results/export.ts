@@ -54,10 +54,18 @@ const HEADER = [
   'high',
 ] as const;
 
+/** A share 0..1 as a percentage with two significant digits, for the benefit column. */
+function roundShare(share: number): string {
+  const percent = share * 100;
+  return `${Number(percent.toPrecision(2))}%`;
+}
+
 /**
- * One table a spreadsheet can filter by `kind`: answers, scores, priorities, footprint (by device,
- * totals, per person, what is and is not estimated, the factors version) and the levers' savings.
- * Footprint figures are kept in full, with their low and high values in the last two columns.
+ * One table a spreadsheet can filter by `kind`: methodology, overall, sections (a section that does
+ * not apply has no score and says why), priorities, not_applicable (actions and questions, with
+ * why), footprint (by device, totals, per person, what is and is not estimated, the factors
+ * version), the levers' savings, answers. Footprint figures are kept in full, with their low and
+ * high values in the last two columns.
  */
 export function exportCsv(data: AssessmentExport, lang: Lang): string {
   const rows: CsvCell[][] = [];
@@ -80,22 +88,38 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
       unit: '/100',
     }),
   );
+  const na = lang === 'fr' ? 'sans objet' : 'not applicable';
+  rows.push(
+    row({
+      kind: 'methodology',
+      id: r.methodologyVersion,
+      label: lang === 'fr' ? 'Méthode de calcul' : 'Methodology',
+      value: r.methodologyVersion,
+    }),
+  );
   for (const s of r.sections)
     rows.push(
-      row({
-        kind: 'section',
-        id: s.id,
-        section: s.id,
-        label: s.title[lang],
-        value: s.score,
-        detail: s.levelLabel?.[lang] ?? '',
-        score: s.score,
-        level: s.level,
-        confidence: s.confidence,
-        unit: '/100',
-      }),
+      s.status === 'not_applicable'
+        ? row({ kind: 'section', id: s.id, section: s.id, label: s.title[lang], detail: `${na}: ${s.notApplicable?.text[lang] ?? ''}` })
+        : row({
+            kind: 'section',
+            id: s.id,
+            section: s.id,
+            label: s.title[lang],
+            value: s.score,
+            detail: s.levelLabel?.[lang] ?? '',
+            score: s.score,
+            level: s.level,
+            confidence: s.confidence,
+            unit: '/100',
+          }),
     );
+  // One row per ranked action: the group in `section`, the rank in `value`, the priority in `score`,
+  // lever or foundation and the expected benefit (share of the footprint) in `level`.
   for (const p of r.priorities) {
+    const benefit = p.benefit
+      ? `${p.kind}; ${p.benefit.source} benefit ${roundShare(p.benefit.share)} of the footprint (EF)`
+      : (p.kind ?? '');
     rows.push(
       row({
         kind: 'priority',
@@ -105,12 +129,19 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
         value: p.rank,
         detail: p.why[lang],
         score: p.priority,
+        level: benefit,
         confidence: p.confidence,
         unit: p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
         comment: p.saving?.climateKgCo2ePerYear ?? '',
       }),
     );
   }
+  for (const a of r.notApplicable?.actions ?? [])
+    rows.push(
+      row({ kind: 'not_applicable', id: a.id, section: 'action', label: a.title[lang], detail: a.reason.text[lang], level: a.kind }),
+    );
+  for (const q of r.notApplicable?.questions ?? [])
+    rows.push(row({ kind: 'not_applicable', id: q.id, section: q.sectionId, label: q.label[lang], detail: q.reason.text[lang] }));
   rows.push(
     row({
       kind: 'footprint_factors',

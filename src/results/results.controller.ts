@@ -5,7 +5,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { CurrentCaller, type Caller } from '../accounts/caller.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
-import { ComparisonDto, ExportQueryDto, ResultsDto, TrendDto } from './results.dto.js';
+import { ComparisonDto, ExportQueryDto, MethodologyQueryDto, ResultsDto, TrendDto } from './results.dto.js';
 import { buildExport, exportCsv } from './export.js';
 import { ResultsService } from './results.service.js';
 
@@ -22,17 +22,18 @@ export class ResultsController {
   /** Declared before `:id` routes so that "trend" is never read as an id. */
   @Get('trend')
   @ApiOkResponse({ type: TrendDto, description: 'Scores and footprint totals over every year of the organisation' })
-  trend(@CurrentCaller() caller: Caller) {
-    return this.results.trend(caller);
+  trend(@CurrentCaller() caller: Caller, @Query() query: MethodologyQueryDto) {
+    return this.results.trend(caller, query.methodology);
   }
 
   @Get(':id/results')
   @ApiOkResponse({
     type: ResultsDto,
-    description: 'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence)',
+    description:
+      'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence). ?methodology=scoring-1 computes them with the earlier methodology',
   })
-  get(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string) {
-    return this.results.results(caller, id);
+  get(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string, @Query() query: MethodologyQueryDto) {
+    return this.results.results(caller, id, query.methodology);
   }
 
   @Get(':id/compare/:otherId')
@@ -41,8 +42,9 @@ export class ResultsController {
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
     @Param('otherId', uuidPipe('otherId')) otherId: string,
+    @Query() query: MethodologyQueryDto,
   ) {
-    return this.results.compare(caller, id, otherId);
+    return this.results.compare(caller, id, otherId, query.methodology);
   }
 
   @Get(':id/export')
@@ -60,7 +62,7 @@ export class ResultsController {
       { id: organisation.id, name: organisation.name },
       loaded.template,
       await this.assessments.answersOf(caller, loaded),
-      this.results.compute(loaded),
+      this.results.compute(loaded, query.methodology),
     );
     const base = `assessment-${loaded.assessment.year}`;
     if ((query.format ?? 'json') === 'json') {

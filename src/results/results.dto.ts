@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
+import { METHODOLOGY_VERSION, METHODOLOGY_VERSIONS, type MethodologyVersion } from '../scoring/index.js';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
-export class ExportQueryDto {
+const METHODOLOGY_MESSAGE = `methodology must be one of ${METHODOLOGY_VERSIONS.join(', ')}`;
+
+/** `?methodology=`: which scoring methodology computes the figures (the current one when absent). */
+export class MethodologyQueryDto {
+  @ApiPropertyOptional({
+    enum: METHODOLOGY_VERSIONS,
+    description: `Scoring methodology (default ${METHODOLOGY_VERSION}); earlier versions stay reproducible`,
+  })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(METHODOLOGY_VERSIONS, { message: METHODOLOGY_MESSAGE })
+  methodology?: MethodologyVersion;
+}
+
+export class ExportQueryDto extends MethodologyQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @Transform(lower)
@@ -28,14 +43,33 @@ class OverallDto extends ScoreDto {
   @ApiPropertyOptional({ description: 'Section whose weakness capped the level (floor rule)' }) cappedBy?: string;
 }
 
+class NotApplicableReasonDto {
+  @ApiProperty({ enum: ['condition', 'declared', 'no_question'] }) cause: string;
+  @ApiPropertyOptional({ description: 'The profile question whose answer rules it out' }) questionId?: string;
+  @ApiProperty({ description: 'One sentence, fr and en' }) text: { fr: string; en: string };
+}
+
 class SectionScoreDto extends ScoreDto {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: ['scored', 'unknown', 'not_applicable'], description: 'scoring-2' }) status: string;
+  @ApiPropertyOptional({ type: NotApplicableReasonDto, description: 'Why the section does not apply: no score, out of the floor rule' })
+  notApplicable?: NotApplicableReasonDto;
   @ApiProperty() answered: number;
   @ApiProperty() visible: number;
 }
 
 class ActionResultDto {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: ['scored', 'unknown', 'not_applicable'] }) status: string;
+  @ApiProperty({ enum: ['lever', 'foundation'], description: 'scoring-2' }) kind: string;
+  @ApiPropertyOptional({ type: NotApplicableReasonDto }) notApplicable?: NotApplicableReasonDto;
+  @ApiPropertyOptional({ description: 'scoring-2: known weight / (visible weight + 3)' }) credibility?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'scoring-2: gap shrunk toward the mean gap by the credibility' })
+  effectiveGap?: number | null;
+  @ApiPropertyOptional({
+    description: 'scoring-2, levers: expected share of the footprint avoided (EF single score), quantified or assumed',
+  })
+  benefit?: object;
   @ApiProperty({ nullable: true, type: Number }) maturity: number | null;
   @ApiProperty({ nullable: true, type: Number }) gap: number | null;
   @ApiProperty({ nullable: true, type: Number }) priority: number | null;
@@ -44,10 +78,26 @@ class ActionResultDto {
 }
 
 class PriorityDto {
-  @ApiProperty() rank: number;
+  @ApiProperty({ description: 'Position in the plan: this_year, then next, keep_up, unknown; levers before foundations in a group' })
+  rank: number;
   @ApiProperty() actionId: string;
-  @ApiProperty({ enum: ['quick_win', 'structural', 'keep_up', 'unknown'] }) group: string;
-  @ApiProperty({ nullable: true, type: Number }) priority: number | null;
+  @ApiProperty({
+    enum: ['this_year', 'next', 'keep_up', 'unknown', 'quick_win', 'structural'],
+    description: 'scoring-2: this_year (at most 5), next, keep_up, unknown; scoring-1: quick_win, structural, keep_up, unknown',
+  })
+  group: string;
+  @ApiProperty({ enum: ['lever', 'foundation'], description: 'scoring-2' }) kind: string;
+  @ApiProperty({ description: 'scoring-2: rank among the actions of the same kind, by priority' }) kindRank: number;
+  @ApiPropertyOptional({
+    description: 'scoring-2, levers: expected share of the footprint avoided (EF single score), quantified (criteria combined) or assumed',
+  })
+  benefit?: object;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'scoring-2: levers, percentage points of the footprint avoided per unit of effort; foundations, 0-100',
+  })
+  priority: number | null;
   @ApiProperty({ description: 'One sentence, fr and en, saying why it ranks here' }) why: { fr: string; en: string };
   @ApiPropertyOptional({ description: 'Quantified yearly saving on the organisation inventory' }) saving?: object;
 }
@@ -70,16 +120,25 @@ export class ResultsDto {
     description: 'Quantified levers (lifespan, refurbished, fewer screens, switch off), each with `range.low` and `range.high`',
   })
   savings: object[];
-  @ApiProperty() methodologyVersion: string;
+  @ApiProperty({ enum: METHODOLOGY_VERSIONS, description: 'The methodology that produced these results' }) methodologyVersion: string;
   @ApiProperty({
     nullable: true,
     description:
       "Committed last year vs done: the previous plan's commitments with their final status, and for each whether the action's maturity and footprint figure moved as expected; null the first year",
   })
   lastYearCommitments: object | null;
+  @ApiPropertyOptional({ description: 'scoring-2: the sections, actions and questions that do not apply, each with its reason' })
+  notApplicable?: object;
+  @ApiPropertyOptional({ description: 'scoring-2: 100 - overall score, toward which uncertain gaps are shrunk' }) meanGap?: number;
+  @ApiPropertyOptional({
+    description:
+      'A submitted assessment computed with another methodology than the one it was submitted under: its figures under that one, beside these where they differ',
+  })
+  asSubmitted?: object;
 }
 
 export class ComparisonDto {
+  @ApiProperty({ description: 'The one methodology both years are computed with' }) methodologyVersion: string;
   @ApiProperty() previous: object;
   @ApiProperty() current: object;
   @ApiProperty() sameTemplate: boolean;
@@ -98,6 +157,8 @@ export class ComparisonDto {
 }
 
 export class TrendDto {
+  @ApiProperty({ nullable: true, type: String, description: 'The one methodology every year is computed with' }) methodologyVersion:
+    string | null;
   @ApiProperty({ description: 'One point per year: overall, sections, footprint totals' }) points: object[];
   @ApiProperty() sections: object[];
   @ApiProperty({ type: [String] }) criteria: string[];

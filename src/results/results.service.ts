@@ -11,7 +11,8 @@ import { QuestionnairesService } from '../questionnaires/questionnaires.service.
 import type { AnswerValue } from '../questionnaires/template.types.js';
 import { loadCommittedVsDone, previousPlanAssessment, type YearResults } from '../plan/plan-progress.loader.js';
 import type { CommittedVsDone } from '../plan/progress.js';
-import { computeFullResults, type FullResults } from './full-results.js';
+import { METHODOLOGY_VERSION, isMethodologyVersion, type MethodologyVersion } from '../scoring/index.js';
+import { computeFullResults, submittedDifferences, type FullResults } from './full-results.js';
 
 export type { FullResults };
 
@@ -28,10 +29,23 @@ export class ResultsService {
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  /** The results, with what became of last year's plan (null the first year, or when it had no commitment). */
-  async results(caller: Caller, id: string): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null }> {
+  /**
+   * Results with the given methodology (the current one by default), with what became of last year's
+   * plan (null the first year, or when it had no commitment). A submitted assessment computed with
+   * another methodology than the one it was submitted under also carries its figures under that one
+   * where they differ (`asSubmitted`): its figures are never changed silently.
+   */
+  async results(
+    caller: Caller,
+    id: string,
+    methodology: MethodologyVersion = METHODOLOGY_VERSION,
+  ): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null }> {
     const loaded = await this.assessments.load(caller, id);
-    const results = this.compute(loaded);
+    const results = this.compute(loaded, methodology);
+    const submittedUnder = submittedMethodology(loaded);
+    if (submittedUnder !== null && submittedUnder !== methodology) {
+      results.asSubmitted = submittedDifferences(results, this.compute(loaded, submittedUnder));
+    }
     return { ...results, lastYearCommitments: await this.lastYearCommitments(caller, loaded, results) };
   }
 
@@ -71,7 +85,7 @@ export class ResultsService {
     );
   }
 
-  compute(loaded: LoadedAssessment): FullResults {
+  compute(loaded: LoadedAssessment, methodology: MethodologyVersion = METHODOLOGY_VERSION): FullResults {
     const a = loaded.assessment;
     return computeFullResults({
       assessment: { id: a.id, year: a.year, status: a.status, questionnaireId: a.questionnaireId, templateVersion: a.templateVersion },
@@ -79,6 +93,7 @@ export class ResultsService {
       actions: this.questionnaires.actions(),
       values: loaded.values,
       factors: this.factors,
+      methodology,
     });
   }
 
@@ -87,6 +102,7 @@ export class ResultsService {
   }
 
   comparable(loaded: LoadedAssessment, results: FullResults = this.compute(loaded)): ComparableAssessment {
+    // results of every year must come from one methodology: callers pass it to compute()
     return {
       assessmentId: loaded.assessment.id,
       year: loaded.assessment.year,
@@ -99,26 +115,38 @@ export class ResultsService {
     };
   }
 
-  /** Year on year: the earlier assessment is always "previous", whichever order they are asked in. */
-  async compare(caller: Caller, id: string, otherId: string): Promise<Comparison & { committedVsDone: CommittedVsDone | null }> {
+  /** Year on year, both years under one methodology: the earlier assessment is always "previous", whichever order they are asked in. */
+  async compare(
+    caller: Caller,
+    id: string,
+    otherId: string,
+    methodology: MethodologyVersion = METHODOLOGY_VERSION,
+  ): Promise<Comparison & { committedVsDone: CommittedVsDone | null }> {
     if (id === otherId) throw new DomainError(ErrorCode.InvalidInput, 'Pick two different assessments to compare');
     const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
-    const [before, after] = [this.compute(previous), this.compute(current)];
+    const [before, after] = [this.compute(previous, methodology), this.compute(current, methodology)];
     const comparison = compareResults(this.comparable(previous, before), this.comparable(current, after));
     // What the earlier year's plan committed to, and what was done, seen from the later year.
     return { ...comparison, committedVsDone: await this.committedVsDone(caller, previous.assessment, () => before, current, after) };
   }
 
-  async trend(caller: Caller): Promise<Trend> {
+  async trend(caller: Caller, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Trend> {
     const all = await this.assessments.loadAll(caller);
-    return trend(all.map((l) => this.comparable(l)));
+    return trend(all.map((l) => this.comparable(l, this.compute(l, methodology))));
   }
 
   /** The latest assessment before this one, for the report's year-on-year pages. */
   previousOf(all: LoadedAssessment[], year: number): LoadedAssessment | undefined {
     return all.filter((l) => l.assessment.year < year).sort((x, y) => y.assessment.year - x.assessment.year)[0];
   }
+}
+
+/** The methodology a submitted assessment was submitted under (scoring-1 when it predates the record); null for a draft. */
+export function submittedMethodology(loaded: LoadedAssessment): MethodologyVersion | null {
+  if (loaded.assessment.status !== 'submitted') return null;
+  const recorded = loaded.assessment.methodologyVersion;
+  return isMethodologyVersion(recorded) ? recorded : 'scoring-1';
 }
 
 /** Answers of the questions shown; hidden ones are kept in the database but ignored. */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { compareResults } from '../comparison/comparison.js';
 import type { ActionCatalogue, AnswerValue, Question, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import { isScoredQuestion, optionScore, questionMaturity } from './question-maturity.js';
-import { scoreAssessment } from './scoring.js';
+import { scoreAssessmentV1 as scoreAssessment } from './scoring.js';
+import { scoreAssessmentV2 } from './scoring-2.js';
 import type { AssessmentResults } from './scoring.types.js';
 
 const ROOT = process.cwd();
@@ -144,5 +145,58 @@ function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string,
     expect(comparison.overall.score.status).toBe('improved');
     expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
     expect(comparison.actionCounts.regressed).toBe(0);
+  });
+});
+
+(present ? describe : describe.skip)('the real content under methodology scoring-2', () => {
+  const template = JSON.parse(readFileSync(TEMPLATE_FILE, 'utf8')) as QuestionnaireTemplate;
+  const catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
+  const PROFILE = ['ecodesign.builds_services', 'organisation.country', 'organisation.employees', 'organisation.kind'];
+
+  it('"I don\'t know" is available on every question but the profile facts', () => {
+    const without = template.sections
+      .flatMap((s) => s.questions)
+      .filter((q) => q.type !== 'text' && !q.id.startsWith('inventory.'))
+      .filter((q) => !(q.dontKnow === true || (q.options ?? []).some((o) => o.id === 'dont_know' && o.score === null)))
+      .map((q) => q.id);
+    expect(without.sort()).toEqual([...PROFILE].sort());
+    const required = template.sections.flatMap((s) => s.questions).filter((q) => q.required);
+    expect(required.length).toBe(63);
+  });
+
+  it('every action is a lever or a foundation; foundations are the shorter list and enable levers', () => {
+    const levers = catalogue.actions.filter((a) => a.kind === 'lever');
+    const foundations = catalogue.actions.filter((a) => a.kind === 'foundation');
+    expect(levers.length + foundations.length).toBe(catalogue.actions.length);
+    expect(foundations.length).toBeLessThan(levers.length);
+    for (const a of catalogue.actions.filter((x) => x.lever)) expect(a.kind).toBe('lever');
+    for (const a of foundations) for (const id of a.enables ?? []) expect(catalogue.actions.find((x) => x.id === id)?.kind).toBe('lever');
+    expect(foundations.map((a) => a.id).sort()).toEqual([
+      'buy-durable-repairable',
+      'contribute-collective-choices',
+      'ecodesign-hardware-warranty',
+      'measure-multicriteria-footprint',
+      'question-business-model',
+      'question-uses',
+      'raise-awareness',
+      'rethink-purchasing-policy',
+      'train-facilitators',
+    ]);
+  });
+
+  it('best answers: everything to keep up; worst answers: five this-year actions, the rest next', () => {
+    const best = scoreAssessmentV2({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
+    expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
+    const worst = scoreAssessmentV2({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
+    expect(worst.priorities.filter((p) => p.group === 'this_year')).toHaveLength(5);
+    expect(worst.priorities.filter((p) => p.group === 'this_year' && p.kind === 'lever')).toHaveLength(3);
+    expect(new Set(worst.priorities.map((p) => p.group))).toEqual(new Set(['this_year', 'next']));
+  });
+});
+
+describe('the reference organisations', () => {
+  it('the README example fixture is examples/answers.json', () => {
+    const fixture = readFileSync(join(ROOT, 'test/fixtures/organisations/readme-example.json'), 'utf8');
+    expect(JSON.parse(fixture)).toEqual(JSON.parse(readFileSync(join(ROOT, 'examples/answers.json'), 'utf8')));
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The scoring rules in words, French and English, for the README, the API and the
- * methodology page of the PDF report. Keep in step with the block comment at the top
- * of scoring.ts and with the code: bump METHODOLOGY_VERSION when a rule changes.
+ * Methodology scoring-1 in words, French and English, kept as it was: results can still be
+ * computed with it (GET /assessments/:id/results?methodology=scoring-1). Keep in step with the
+ * block comment at the top of scoring.ts. The current methodology is in methodology-2.ts; the
+ * registry of versions in methodologies.ts.
  */
-import type { I18nText, Lang } from '../questionnaires/template.types.js';
+import type { I18nText } from '../questionnaires/template.types.js';
 
-export const METHODOLOGY_VERSION = 'scoring-1';
+export const METHODOLOGY_VERSION_1 = 'scoring-1';
 
 export interface MethodologyRule {
   id: string;
@@ -19,8 +20,8 @@ export interface Methodology {
   rules: MethodologyRule[];
 }
 
-export const METHODOLOGY: Methodology = {
-  version: METHODOLOGY_VERSION,
+export const METHODOLOGY_1: Methodology = {
+  version: METHODOLOGY_VERSION_1,
   title: { fr: 'Méthode de calcul des scores et des priorités', en: 'How scores and priorities are computed' },
   rules: [
     {
@@ -194,8 +195,3 @@ export const METHODOLOGY: Methodology = {
     },
   ],
 };
-
-/** The whole methodology as plain text in one language (README, report). */
-export function methodologyText(lang: Lang): string {
-  return [METHODOLOGY.title[lang], ...METHODOLOGY.rules.map((rule) => `${rule.title[lang]}. ${rule.text[lang]}`)].join('\n\n');
-}

@@ -4,7 +4,7 @@
  */
 import type { Effort, I18nText } from '../questionnaires/template.types.js';
 import { NBSP, formatNumber, formatPercent, round1, roundSignificant } from './format.js';
-import type { ActionSavingInput, PriorityGroup } from './scoring.types.js';
+import type { ActionSavingInput, PriorityGroup, PriorityGroupV1 } from './scoring.types.js';
 
 /** How much of the priority survives the effort: low effort acts fully, high effort counts for less than half. */
 export const EFFORT_FACTORS: Readonly<Record<Effort, number>> = { low: 1, medium: 0.7, high: 0.45 };
@@ -42,7 +42,7 @@ export function priorityScore(effectiveImpactWeight: number, gap: number, effort
 }
 
 /** quick_win: gap >= 40 with low effort, or gap >= 60 with medium effort; structural: other gaps >= 40; keep_up: gap < 40. */
-export function priorityGroup(gap: number, effort: Effort): Exclude<PriorityGroup, 'unknown'> {
+export function priorityGroup(gap: number, effort: Effort): Exclude<PriorityGroupV1, 'unknown'> {
   const quickWinGap = QUICK_WIN_GAP[effort] ?? null;
   if (quickWinGap !== null && gap >= quickWinGap) return 'quick_win';
   if (gap >= STRUCTURAL_GAP) return 'structural';
@@ -55,14 +55,16 @@ const EFFORT_WORDS: Readonly<Record<Effort, I18nText>> = {
   high: { fr: 'élevé', en: 'high' },
 };
 
-const GROUP_WORDS: Readonly<Record<Exclude<PriorityGroup, 'unknown'>, I18nText>> = {
+const GROUP_WORDS: Readonly<Record<Exclude<PriorityGroupV1, 'unknown'>, I18nText>> = {
   quick_win: { fr: 'un gain rapide', en: 'a quick win' },
   structural: { fr: 'un chantier structurant', en: 'a structural project' },
   keep_up: { fr: 'à maintenir', en: 'keep it up' },
 };
 
-/** Plan group names, for tables and headings. */
+/** Plan group names, for tables and headings (scoring-1 and scoring-2 groups). */
 export const GROUP_LABELS: Readonly<Record<PriorityGroup, I18nText>> = {
+  this_year: { fr: 'Cette année', en: 'This year' },
+  next: { fr: 'Ensuite', en: 'Next' },
   quick_win: { fr: 'Gains rapides', en: 'Quick wins' },
   structural: { fr: 'Chantiers structurants', en: 'Structural projects' },
   keep_up: { fr: 'À maintenir', en: 'Keep up' },
@@ -107,7 +109,7 @@ export function whyScored(args: {
   effectiveImpact: number;
   maturity: number;
   effort: Effort;
-  group: Exclude<PriorityGroup, 'unknown'>;
+  group: Exclude<PriorityGroupV1, 'unknown'>;
   confidence: number;
   saving?: ActionSavingInput;
 }): I18nText {

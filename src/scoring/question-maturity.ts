@@ -2,7 +2,7 @@
  * Maturity of one answer (0..100) and the answer in words. Pure.
  * See the rules at the top of scoring.ts.
  */
-import type { AnswerValue, I18nText, Question, QuestionOption } from '../questionnaires/template.types.js';
+import { DONT_KNOW, type AnswerValue, type I18nText, type Question, type QuestionOption } from '../questionnaires/template.types.js';
 import { formatNumber } from './format.js';
 import { isAnswered } from './visibility.js';
 
@@ -100,6 +100,7 @@ export function questionMaturity(question: Question, value: AnswerValue | undefi
 
 const YES: I18nText = { fr: 'Oui', en: 'Yes' };
 const NO: I18nText = { fr: 'Non', en: 'No' };
+const DONT_KNOW_LABEL: I18nText = { fr: 'Je ne sais pas', en: "I don't know" };
 
 /** The answer in words, in both languages; null when there is no usable answer. */
 export function answerLabel(question: Question, value: AnswerValue | undefined): I18nText | null {
@@ -119,8 +120,10 @@ export function answerLabel(question: Question, value: AnswerValue | undefined):
       };
     }
     case 'boolean':
+      if (value === DONT_KNOW) return { ...DONT_KNOW_LABEL };
       return typeof value === 'boolean' ? (value ? { ...YES } : { ...NO }) : null;
     case 'number': {
+      if (value === DONT_KNOW) return { ...DONT_KNOW_LABEL };
       if (typeof value !== 'number') return null;
       const unit = question.unit;
       const fr = formatNumber(value, 'fr', 2);

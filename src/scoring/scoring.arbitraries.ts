@@ -77,6 +77,7 @@ export const generatedTemplate: fc.Arbitrary<Generated> = fc
     const catalogue: Action[] = actions.map((a, i) => ({
       id: `a${i}`,
       category: 'company',
+      kind: i % 2 === 0 ? 'lever' : 'foundation',
       title: { fr: `Action ${i}`, en: `Action ${i}` },
       description: { fr: 'd', en: 'd' },
       impactWeight: a.impact,

@@ -3,7 +3,7 @@ import type { AnswerValue } from '../questionnaires/template.types.js';
 import { levelFor } from './levels.js';
 import { isScoredQuestion, questionMaturity } from './question-maturity.js';
 import { allQuestions, answerValue, answersFor, generatedTemplate, scenario } from './scoring.arbitraries.js';
-import { scoreAssessment } from './scoring.js';
+import { scoreAssessmentV1 as scoreAssessment } from './scoring.js';
 import type { AssessmentResults } from './scoring.types.js';
 import { SYNTHETIC_ACTIONS, SYNTHETIC_TEMPLATE } from './synthetic-template.fixture.js';
 import { conditionControllerIds, visibleQuestionIds } from './visibility.js';

@@ -2,10 +2,11 @@ import type { LeverSaving } from '../footprint/footprint.types.js';
 import type { AnswerValue, Question, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import { NBSP, NNBSP, formatNumber, formatPercent, roundSignificant } from './format.js';
 import { LEVEL_LABELS, levelFor } from './levels.js';
-import { METHODOLOGY, methodologyText } from './methodology.js';
+import { methodologyText } from './methodologies.js';
+import { METHODOLOGY_1 as METHODOLOGY } from './methodology.js';
 import { EFFORT_FACTORS, effectiveImpact, priorityGroup, priorityScore } from './priority.js';
 import { answerLabel, questionMaturity } from './question-maturity.js';
-import { scoreAssessment } from './scoring.js';
+import { scoreAssessmentV1 as scoreAssessment } from './scoring.js';
 import type { ActionResult, ActionSavingInput, AssessmentResults, SectionResult } from './scoring.types.js';
 import { SYNTHETIC_ACTIONS, SYNTHETIC_TEMPLATE } from './synthetic-template.fixture.js';
 
@@ -457,7 +458,7 @@ describe('result shape', () => {
   });
 });
 
-describe('METHODOLOGY', () => {
+describe('METHODOLOGY scoring-1', () => {
   it('states every rule in French and English, floor rule and formulas included', () => {
     for (const rule of METHODOLOGY.rules) {
       expect(rule.title.fr.length).toBeGreaterThan(0);
@@ -465,11 +466,11 @@ describe('METHODOLOGY', () => {
       expect(rule.text.fr.length).toBeGreaterThan(40);
       expect(rule.text.en.length).toBeGreaterThan(40);
     }
-    const en = methodologyText('en');
+    const en = methodologyText('en', 'scoring-1');
     expect(en).toContain('caps the overall level');
     expect(en).toContain('Priority = 100 × I′/5 × gap/100 × E');
     expect(en).toContain('0.45');
-    expect(methodologyText('fr')).toContain('plafonne le niveau global');
+    expect(methodologyText('fr', 'scoring-1')).toContain('plafonne le niveau global');
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Scoring: answers -> maturity per action, score per section and overall, priorities,
- * explanations. Pure: plain data in, plain data out, no I/O. Methodology `scoring-1`.
+ * explanations. Pure: plain data in, plain data out, no I/O. Methodology `scoring-1`, kept as it was
+ * so that its results stay reproducible; the current methodology is scoring-2 (scoring-2.ts).
  *
- * RULES (the same, in French and English, in METHODOLOGY, methodology.ts)
+ * RULES (the same, in French and English, in METHODOLOGY_1, methodology.ts)
  *
  * 1. Question maturity m (0..100), from the answer of a scored question:
  *    - scale / single_choice: the chosen option's score; an option with a null (or no)
@@ -46,7 +47,7 @@
 import type { Action, I18nText, Question } from '../questionnaires/template.types.js';
 import { round1, round3 } from './format.js';
 import { levelFor, levelLabel } from './levels.js';
-import { METHODOLOGY_VERSION } from './methodology.js';
+import { METHODOLOGY_VERSION_1 } from './methodology.js';
 import { effectiveImpact, priorityGroup, priorityScore, whyScored, whyUnknown } from './priority.js';
 import { answerLabel, isScoredQuestion, questionMaturity, scoringLinks } from './question-maturity.js';
 import type {
@@ -61,10 +62,7 @@ import type {
   ScoreAssessmentInput,
   SectionResult,
 } from './scoring.types.js';
-import { answerOf, isAnswered, visibleQuestionIds } from './visibility.js';
-
-export { METHODOLOGY, METHODOLOGY_VERSION, methodologyText } from './methodology.js';
-export { isVisible, visibleQuestionIds } from './visibility.js';
+import { answerOf, isAnswered, showIfVisibleQuestionIds } from './visibility.js';
 
 interface ExplanationDraft {
   questionId: string;
@@ -118,7 +116,7 @@ function byIdAsc(a: string, b: string): number {
 }
 
 /** Score an assessment: see the rules above. */
-export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResults {
+export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResults {
   const { template, answers } = input;
   const savings = input.savings ?? {};
 
@@ -126,7 +124,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResults 
   const catalogue = new Map<string, Action>();
   for (const action of input.actions) if (!catalogue.has(action.id)) catalogue.set(action.id, action);
 
-  const visible = visibleQuestionIds(template, answers);
+  const visible = showIfVisibleQuestionIds(template, answers);
   const accumulators = new Map<string, ActionAccumulator>();
   for (const id of catalogue.keys()) accumulators.set(id, { knownWeight: 0, visibleWeight: 0, weightedSum: 0, entries: [] });
 
@@ -280,7 +278,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): AssessmentResults 
   unknown.sort((a, b) => b.impactWeight - a.impactWeight || byIdAsc(a.actionId, b.actionId));
   const priorities = [...scored, ...unknown].map((item, index) => ({ ...item, rank: index + 1 }));
 
-  return { overall, sections, actions: actionResults, priorities, methodologyVersion: METHODOLOGY_VERSION };
+  return { overall, sections, actions: actionResults, priorities, methodologyVersion: METHODOLOGY_VERSION_1 };
 }
 
 function overallResult(

@@ -173,6 +173,7 @@ function action(
   const result: Action = {
     id,
     category: 'company',
+    kind: lever || id === 'sober-design' ? 'lever' : 'foundation',
     title: t(`Action ${id}`, `Action ${id}`),
     description: t(`Description of ${id}`, `Description de ${id}`),
     impactWeight,

@@ -1,6 +1,13 @@
-import type { AnswerValue, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import type { AnswerValue, Question, QuestionnaireTemplate } from '../questionnaires/template.types.js';
 import { SYNTHETIC_TEMPLATE } from './synthetic-template.fixture.js';
-import { conditionControllerIds, conditionMatches, isAnswered, isVisible, visibleQuestionIds } from './visibility.js';
+import {
+  conditionControllerIds,
+  conditionMatches,
+  isAnswered,
+  isVisible,
+  showIfVisibleQuestionIds,
+  visibleQuestionIds,
+} from './visibility.js';
 
 const ALWAYS = ['p.policy', 'p.refurb', 'p.lifespan', 'p.criteria', 'e.builds', 'e.comment', 'm.measures', 'm.laptops'];
 
@@ -72,5 +79,61 @@ describe('conditional questions (showIf)', () => {
     ]);
     expect([false, 0, 'x', ['a']].map((v) => isAnswered(v))).toEqual([true, true, true, true]);
     expect([...conditionControllerIds(SYNTHETIC_TEMPLATE)].sort()).toEqual(['e.builds', 'e.need', 'm.criteria_count', 'm.measures']);
+  });
+});
+
+describe('questions that do not apply (applicableIf)', () => {
+  const q = (id: string, extra: Partial<Question> = {}): Question => ({
+    id,
+    type: 'boolean',
+    label: { fr: id, en: id },
+    required: true,
+    ...extra,
+  });
+  const template: QuestionnaireTemplate = {
+    id: 't',
+    version: 1,
+    title: { fr: 't', en: 't' },
+    sections: [
+      {
+        id: 's',
+        title: { fr: 's', en: 's' },
+        questions: [
+          q('servers.idle', { applicableIf: { questionId: 'hosting', in: ['dedicated', 'cloud'] }, dontKnow: true }),
+          q('servers.follow_up', { showIf: { questionId: 'servers.idle', in: [false] } }),
+          {
+            id: 'hosting',
+            type: 'single_choice',
+            label: { fr: 'h', en: 'h' },
+            required: true,
+            options: ['dedicated', 'cloud', 'not_applicable', 'dont_know'].map((id) => ({ id, label: { fr: id, en: id }, score: null })),
+          },
+        ],
+      },
+    ],
+  };
+  const ids = (answers: Record<string, AnswerValue>) => [...visibleQuestionIds(template, answers)].sort();
+
+  it('are asked while the profile answer is missing or "I don\'t know", and when it matches', () => {
+    expect(ids({})).toEqual(['hosting', 'servers.idle']);
+    expect(ids({ hosting: 'dont_know', 'servers.idle': false })).toEqual(['hosting', 'servers.follow_up', 'servers.idle']);
+    expect(ids({ hosting: 'cloud', 'servers.idle': false })).toEqual(['hosting', 'servers.follow_up', 'servers.idle']);
+  });
+
+  it('are not asked, nor what depends on them, once the profile answer rules them out, even when it comes later in the walk', () => {
+    expect(ids({ hosting: 'not_applicable', 'servers.idle': false })).toEqual(['hosting']);
+  });
+
+  it('do not exist for methodology scoring-1, which only knew showIf', () => {
+    expect([...showIfVisibleQuestionIds(template, { hosting: 'not_applicable', 'servers.idle': false })].sort()).toEqual([
+      'hosting',
+      'servers.follow_up',
+      'servers.idle',
+    ]);
+  });
+
+  it('"I don\'t know" never opens a showIf', () => {
+    expect(ids({ hosting: 'cloud', 'servers.idle': 'dont_know' })).toEqual(['hosting', 'servers.idle']);
+    expect(conditionControllerIds(template)).toEqual(new Set(['hosting', 'servers.idle']));
   });
 });

@@ -1,15 +1,21 @@
 /**
- * Conditional questions (`showIf`). Pure.
+ * Conditional questions (`showIf`) and questions that do not apply (`applicableIf`). Pure.
  *
  * A question with `showIf` is visible only when the question it references
  * - is itself visible (so it must come earlier in the template),
  * - is answered, and
  * - its answer matches: `in` lists option ids (single_choice, scale; for multi_choice
  *   one selected option is enough) or booleans (boolean); `gte` is a lower bound for
- *   number answers. When both are given both must hold.
+ *   number answers. When both are given both must hold. "I don't know" matches nothing.
+ * A question with `applicableIf` is asked unless the always-asked profile question it refers to
+ * has a known answer ("I don't know" is not one) that does not match (applicability.ts).
  * Answers to hidden questions are kept but ignored by scoring.
+ *
+ * `visibleQuestionIds` is the rule of the walk (what is asked, what the required-question check and
+ * the progress count) and of methodology scoring-2; `showIfVisibleQuestionIds` is the rule of
+ * methodology scoring-1, which knew no applicability, kept as it was so that it stays reproducible.
  */
-import type { AnswerValue, QuestionnaireTemplate, ShowIf } from '../questionnaires/template.types.js';
+import { DONT_KNOW, type AnswerValue, type QuestionnaireTemplate, type ShowIf } from '../questionnaires/template.types.js';
 
 /** Own property lookup: answers are user-keyed records, never trust the prototype chain. */
 export function answerOf(answers: Record<string, AnswerValue>, questionId: string): AnswerValue | undefined {
@@ -39,11 +45,26 @@ export function conditionMatches(condition: ShowIf, value: AnswerValue | undefin
   return true;
 }
 
-/** Ids of the questions shown for these answers, following the template's order. */
+/** Methodology scoring-1: ids of the questions their `showIf` shows, following the template's order. */
+export function showIfVisibleQuestionIds(template: QuestionnaireTemplate, answers: Record<string, AnswerValue>): Set<string> {
+  return visibleIds(template, answers, false);
+}
+
+/** Ids of the questions asked for these answers (showIf and applicableIf), following the template's order. */
 export function visibleQuestionIds(template: QuestionnaireTemplate, answers: Record<string, AnswerValue>): Set<string> {
+  return visibleIds(template, answers, true);
+}
+
+function visibleIds(template: QuestionnaireTemplate, answers: Record<string, AnswerValue>, applicability: boolean): Set<string> {
   const visible = new Set<string>();
+  const byId = new Map<string, { type: string; label: unknown }>();
+  for (const section of template.sections) for (const question of section.questions) byId.set(question.id, question);
   for (const section of template.sections) {
     for (const question of section.questions) {
+      if (applicability && question.applicableIf !== undefined && byId.has(question.applicableIf.questionId)) {
+        const value = answerOf(answers, question.applicableIf.questionId);
+        if (isAnswered(value) && !isDontKnowValue(value) && !conditionMatches(question.applicableIf, value)) continue;
+      }
       const condition = question.showIf;
       if (
         condition === undefined ||
@@ -56,17 +77,24 @@ export function visibleQuestionIds(template: QuestionnaireTemplate, answers: Rec
   return visible;
 }
 
+/** "I don't know" (the same test as applicability.ts isDontKnow, kept here to avoid a cycle). */
+function isDontKnowValue(value: AnswerValue): boolean {
+  if (value === DONT_KNOW) return true;
+  return Array.isArray(value) && value.length > 0 && value.every((v) => v === DONT_KNOW);
+}
+
 /** Whether one question is shown for these answers. */
 export function isVisible(template: QuestionnaireTemplate, answers: Record<string, AnswerValue>, questionId: string): boolean {
   return visibleQuestionIds(template, answers).has(questionId);
 }
 
-/** Ids of the questions other questions' `showIf` refer to (changing their answer can change visibility). */
+/** Ids of the questions other questions' `showIf` or `applicableIf` refer to (changing their answer can change visibility). */
 export function conditionControllerIds(template: QuestionnaireTemplate): Set<string> {
   const ids = new Set<string>();
   for (const section of template.sections) {
     for (const question of section.questions) {
       if (question.showIf) ids.add(question.showIf.questionId);
+      if (question.applicableIf) ids.add(question.applicableIf.questionId);
     }
   }
   return ids;

@@ -40,6 +40,7 @@ describe('the UI dictionary', () => {
       group_: Object.keys(GROUP_LABELS),
       groupHint_: Object.keys(GROUP_LABELS),
       lever_: ['lifespan', 'refurbished', 'fewer_screens', 'switch_off'],
+      kind_: ['lever', 'foundation'],
       criterion_: CRITERIA,
       actions_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
       status_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],

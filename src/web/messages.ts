@@ -262,6 +262,11 @@ const RAW = {
   'walk.required': { fr: '(obligatoire)', en: '(required)' },
   'walk.yes': { fr: 'Oui', en: 'Yes' },
   'walk.no': { fr: 'Non', en: 'No' },
+  'walk.dontKnow': { fr: 'Je ne sais pas', en: 'I don’t know' },
+  'walk.sectionNotApplicable': {
+    fr: '{reason}. Cette section n’a donc pas de score ; les questions encore affichées comptent pour leurs actions.',
+    en: '{reason}. This section therefore has no score; the questions still shown count for their actions.',
+  },
   'walk.multiHint': { fr: 'Plusieurs réponses possibles.', en: 'Choose all that apply.' },
   'walk.range': { fr: 'Entre {min} et {max}.', en: 'Between {min} and {max}.' },
   'walk.notAnswered': { fr: 'Pas encore de réponse', en: 'Not answered yet' },
@@ -526,6 +531,7 @@ const RAW = {
   'js.retry': { fr: 'Réessayer', en: 'Retry' },
   'js.yes': { fr: 'Oui', en: 'Yes' },
   'js.no': { fr: 'Non', en: 'No' },
+  'js.dontKnow': { fr: 'Je ne sais pas', en: 'I don’t know' },
   'js.noAnswer': { fr: '(aucune réponse)', en: '(no answer)' },
   'js.saving': { fr: 'Enregistrement…', en: 'Saving…' },
   'js.saved': { fr: 'Réponse enregistrée', en: 'Answer saved' },
@@ -639,8 +645,64 @@ const RAW = {
   'js.answered': { fr: 'Réponses', en: 'Answered' },
   'js.planTitle': { fr: 'Plan d’action priorisé', en: 'Prioritised action plan' },
   'js.planLead': {
-    fr: 'La priorité combine l’impact de l’action, l’écart entre votre pratique et la meilleure, et l’effort demandé.',
-    en: 'The priority combines the action’s impact, the gap between your practice and the best one, and the effort it takes.',
+    fr: 'Un levier est classé par le bénéfice attendu sur votre empreinte (chiffré sur votre inventaire quand c’est possible), l’écart entre votre pratique et la meilleure, et l’effort ; une fondation par son impact, l’écart et l’effort. Un écart qui repose sur peu de réponses est ramené vers votre écart moyen.',
+    en: 'A lever is ranked by the expected benefit on your footprint (quantified on your inventory where possible), the gap between your practice and the best one, and the effort; a foundation by its impact, the gap and the effort. A gap resting on few answers is pulled toward your mean gap.',
+  },
+  'js.group_this_year': { fr: 'Cette année', en: 'This year' },
+  'js.group_next': { fr: 'Ensuite', en: 'Next' },
+  'js.groupHint_this_year': {
+    fr: 'Cinq actions au plus : les leviers et les fondations les mieux classés dont l’écart est d’au moins 40 et l’impact d’au moins 3 sur 5.',
+    en: 'Five actions at most: the best-ranked levers and foundations with a gap of at least 40 and an impact of at least 3 out of 5.',
+  },
+  'js.groupHint_next': {
+    fr: 'À mener ensuite : un écart d’au moins 40, mais moins prioritaires cette année.',
+    en: 'To do next: a gap of at least 40, but less of a priority this year.',
+  },
+  'js.kind_lever': { fr: 'Levier', en: 'Lever' },
+  'js.kind_foundation': { fr: 'Fondation', en: 'Foundation' },
+  'js.kindHint': {
+    fr: 'Un levier change directement l’empreinte ; une fondation le rend possible. Chacun est classé à part.',
+    en: 'A lever changes the footprint directly; a foundation makes levers possible. Each is ranked apart.',
+  },
+  'js.expectedBenefit': { fr: 'Bénéfice attendu', en: 'Expected benefit' },
+  'js.benefitQuantified': {
+    fr: '≈ {share} de votre empreinte (score unique EF, chiffré sur votre inventaire)',
+    en: '≈ {share} of your footprint (EF single score, quantified on your inventory)',
+  },
+  'js.benefitRange': {
+    fr: '≈ {share} à {high} de votre empreinte (score unique EF, chiffré sur votre inventaire)',
+    en: '≈ {share} to {high} of your footprint (EF single score, quantified on your inventory)',
+  },
+  'js.benefitAssumed': {
+    fr: '{share} de l’empreinte, supposé d’après l’impact {impact}/5 (non chiffré sur votre inventaire)',
+    en: '{share} of the footprint, assumed from impact {impact}/5 (not quantified on your inventory)',
+  },
+  'js.enables': { fr: 'Rend possible', en: 'Makes possible' },
+  'js.notApplicableTitle': { fr: 'Sans objet pour votre organisation', en: 'Not applicable to your organisation' },
+  'js.notApplicableLead': {
+    fr: 'Ces actions ne comptent ni dans les scores ni dans le plan : ce n’est pas un zéro.',
+    en: 'These actions count neither in the scores nor in the plan: they are not a zero.',
+  },
+  'js.notApplicable': { fr: 'sans objet', en: 'not applicable' },
+  'js.asSubmittedTitle': {
+    fr: 'Évaluation soumise avec la méthode {version}',
+    en: 'Assessment submitted under methodology {version}',
+  },
+  'js.asSubmittedLead': {
+    fr: 'Ses chiffres d’alors restent valables ; voici ceux qui diffèrent avec la méthode actuelle ({current}).',
+    en: 'Its figures of then stand; here are those that differ under the current methodology ({current}).',
+  },
+  'js.asSubmittedOverall': {
+    fr: 'Score global : {then} (niveau {thenLevel}) avec {version}, {now} (niveau {nowLevel}) aujourd’hui.',
+    en: 'Overall score: {then} (level {thenLevel}) under {version}, {now} (level {nowLevel}) now.',
+  },
+  'js.asSubmittedSection': {
+    fr: '{section} : {then} avec {version}, {now} aujourd’hui.',
+    en: '{section}: {then} under {version}, {now} now.',
+  },
+  'js.asSubmittedTop': {
+    fr: 'Les cinq premières actions ont changé : {then} avec {version} ; {now} aujourd’hui.',
+    en: 'The first five actions changed: {then} under {version}; {now} now.',
   },
   'js.group_quick_win': { fr: 'Gains rapides', en: 'Quick wins' },
   'js.group_structural': { fr: 'Chantiers structurants', en: 'Structural projects' },
@@ -743,8 +805,12 @@ const RAW = {
   'js.lever_fewer_screens': { fr: 'Réduire le nombre d’écrans', en: 'Fewer screens' },
   'js.lever_switch_off': { fr: 'Éteindre les équipements', en: 'Switch devices off' },
   'js.methodology': {
-    fr: 'Méthode de calcul version {version}. Chaque chiffre est expliqué par les réponses qui l’ont produit ; le rapport PDF détaille la méthode et les sources.',
-    en: 'Method version {version}. Every figure is explained by the answers that produced it; the PDF report details the method and sources.',
+    fr: 'Méthode de calcul {version}. Chaque chiffre est expliqué par les réponses qui l’ont produit ; le rapport PDF détaille la méthode et les sources.',
+    en: 'Methodology {version}. Every figure is explained by the answers that produced it; the PDF report details the method and sources.',
+  },
+  'js.compareMethodology': {
+    fr: 'Les deux années sont calculées avec la méthode {version}.',
+    en: 'Both years are computed with methodology {version}.',
   },
 
   'js.comparisonTitle': { fr: 'De {from} à {to}', en: 'From {from} to {to}' },
@@ -821,7 +887,7 @@ const RAW = {
   'js.memberRemoved': { fr: '{email} a été retiré.', en: '{email} was removed.' },
   'js.inPlan': { fr: 'Dans le plan ✓', en: 'In the plan ✓' },
   'js.adopt': { fr: 'Ajouter au plan', en: 'Add to the plan' },
-  'js.adoptTop': { fr: 'Adopter les {count} premières actions', en: 'Adopt the top {count} actions' },
+  'js.adoptTop': { fr: 'Adopter les {count} actions de cette année', en: 'Adopt this year’s {count} actions' },
   'js.adopted': { fr: '{count} actions ajoutées au plan', en: '{count} actions added to the plan' },
   'js.adoptedCount': { fr: '{count} actions adoptées dans le plan.', en: '{count} actions adopted in the plan.' },
   'js.openPlan': { fr: 'Ouvrir le plan et son suivi', en: 'Open the plan and its tracking' },

@@ -128,7 +128,9 @@ export async function answerInPage(page: Page, q: Question, pick: 'first' | 'las
     }
     case 'single_choice':
     case 'scale': {
-      const options = q.options ?? [];
+      // The first or last scored option (the last option is often "I don't know").
+      const scored = (q.options ?? []).filter((o) => typeof o.score === 'number');
+      const options = scored.length ? scored : (q.options ?? []);
       const option = pick === 'last' ? options[options.length - 1] : options[0];
       await block.locator(`input[value="${option.id}"]`).check();
       return option.id;

@@ -57,15 +57,23 @@ describe('adopting actions and tracking them on the plan page', () => {
 
   const plan = async () => (await request(t.http).get(`${api}/assessments/${id}/plan`).set(bearerOf(owner)).expect(200)).body;
 
-  it('adopts the top five actions from the results page', async () => {
+  it("adopts this year's actions from the results page", async () => {
     const { top } = await plan();
-    expect(top).toHaveLength(5);
+    const results = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearerOf(owner)).expect(200)).body;
+    const thisYear = results.priorities
+      .filter((p: { group: string }) => p.group === 'this_year')
+      .map((p: { actionId: string }) => p.actionId);
+    expect(top).toEqual(thisYear);
+    expect(top.length).toBeGreaterThan(0);
     await page.goto(`/assessments/${id}/results`);
     const adoptTop = page.locator('#adopt-top');
     await adoptTop.waitFor();
-    expect(await adoptTop.textContent()).toBe('Adopter les 5 premières actions');
+    expect(await adoptTop.textContent()).toBe(`Adopter les ${top.length} actions de cette année`);
     await adoptTop.click();
-    await page.locator('.badge-adopted').nth(4).waitFor();
+    await page
+      .locator('.badge-adopted')
+      .nth(top.length - 1)
+      .waitFor();
     expect(await page.locator('#adopt-top').count()).toBe(0);
     // Each adopted action of the plan links to its commitment.
     for (const actionId of top) expect(await page.locator(`#action-${actionId} .badge-adopted`).textContent()).toBe('Dans le plan ✓');

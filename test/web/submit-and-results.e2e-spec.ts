@@ -130,7 +130,7 @@ describe('finishing an assessment, submitting it and reading the results', () =>
     await explanation.waitFor();
     expect(await explanation.locator('caption').textContent()).toBe('Les réponses qui font ce score');
     const action = results.actions.find((a: { id: string }) => a.id === firstScored.actionId);
-    const known = action.explanation.filter((e: { status: string }) => e.status !== 'hidden');
+    const known = action.explanation.filter((e: { status: string }) => e.status !== 'hidden' && e.status !== 'not_applicable');
     expect(await explanation.locator('tbody tr').count()).toBe(known.length);
     // Each explanation links back to its question in the walk.
     const href = await explanation.locator('tbody a').first().getAttribute('href');

@@ -1,6 +1,6 @@
 /**
- * The prioritised action plan, on landscape pages: one table per group (quick wins,
- * structural projects, keep up), header row repeated on every page.
+ * The prioritised action plan, on landscape pages: one table per group (this year, next,
+ * keep up), header row repeated on every page; then the actions that do not apply, with why.
  */
 import type { ActionPlanItemVm } from '../report.view-model.js';
 import type { Immutable } from '../report.view-model.js';
@@ -66,5 +66,15 @@ export const drawActionPlan: LayoutFn = (doc, vm, ctx) => {
       continue;
     }
     drawTable(doc, spec);
+  }
+
+  // What does not apply: listed with the reason, not scored, not a zero.
+  const na = vm.actionPlan.notApplicable;
+  if (na.length > 0) {
+    const lines = na.map((a) => `${a.title} — ${a.reason}`);
+    const height = lines.reduce((sum, line) => sum + measure(doc, line, b.width, { size: TYPE.small }) + 2, 0);
+    heading(doc, `${t.notApplicableActions} (${na.length})`, 2, height + 30);
+    flow(doc, t.notApplicableActionsIntro, { size: TYPE.small, color: COLORS.muted, gapAfter: SPACE.xs });
+    for (const line of lines) flow(doc, line, { size: TYPE.small, color: COLORS.text, gapAfter: 2 });
   }
 };

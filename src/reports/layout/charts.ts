@@ -41,6 +41,8 @@ export interface ScoreBarRow {
   color: string;
   /** Right-hand label, e.g. "68 · Niveau 4". */
   valueLabel: string;
+  /** What a null score means for this row, when not "not assessed" (e.g. not applicable). */
+  nullLabel?: string;
 }
 
 export interface ScoreBarsOptions {
@@ -103,7 +105,12 @@ export function scoreBars(doc: Doc, rows: readonly ScoreBarRow[], o: ScoreBarsOp
         .stroke()
         .undash()
         .restore();
-      textAt(doc, o.unknownLabel, trackX + 6, by + 1, { width: trackW - 12, size: TYPE.tiny, color: COLORS.muted, maxLines: 1 });
+      textAt(doc, r.nullLabel ?? o.unknownLabel, trackX + 6, by + 1, {
+        width: trackW - 12,
+        size: TYPE.tiny,
+        color: COLORS.muted,
+        maxLines: 1,
+      });
     } else {
       const v = Math.max(0, Math.min(100, r.score));
       doc

@@ -24,6 +24,7 @@ export const drawSectionScores: LayoutFn = (doc, vm, ctx) => {
     previous: hasPrevious ? s.previousScore : null,
     color: levelColor(s.level),
     valueLabel: s.score === null ? '—' : `${fmt.score(s.score)} · ${s.levelLabel ?? ''}`.replace(/ · $/, ''),
+    nullLabel: s.notApplicable !== null ? t.notApplicable : undefined,
   }));
   ensureSpace(doc, 40 + rows.length * 30 + 30);
   doc.y += scoreBars(doc, rows, {
@@ -52,6 +53,16 @@ export const drawSectionScores: LayoutFn = (doc, vm, ctx) => {
     defs.push({ header: t.delta, weight: 11, align: 'right' as const });
   }
   const tableRows: Cell[][] = vm.sections.map((s) => {
+    if (s.notApplicable !== null) {
+      const row: Cell[] = [
+        { kind: 'text', text: s.title, font: 'semibold' },
+        { kind: 'text', text: '—', color: COLORS.muted },
+        { kind: 'text', text: t.notApplicable, color: COLORS.muted, font: 'semibold' },
+        { kind: 'text', text: '—', color: COLORS.muted },
+      ];
+      if (hasPrevious) row.push({ kind: 'text', text: '—', color: COLORS.muted }, { kind: 'text', text: '—', color: COLORS.muted });
+      return row;
+    }
     const row: Cell[] = [
       { kind: 'text', text: s.title, font: 'semibold' },
       s.score === null ? { kind: 'text', text: '—', color: COLORS.muted } : { kind: 'text', text: fmt.score(s.score), font: 'semibold' },
@@ -72,4 +83,8 @@ export const drawSectionScores: LayoutFn = (doc, vm, ctx) => {
     return row;
   });
   drawTable(doc, { columns: columnsFor(b.width, defs), rows: tableRows, fontSize: TYPE.small });
+  // Why a section does not apply: it has no score and caps nothing (not a zero).
+  for (const s of vm.sections.filter((x) => x.notApplicable !== null)) {
+    flow(doc, `${s.title} — ${s.notApplicable}.`, { size: TYPE.small, color: COLORS.muted, gapAfter: SPACE.xs });
+  }
 };

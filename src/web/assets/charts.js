@@ -49,7 +49,7 @@ export function levelColor(score) {
 /**
  * Horizontal bars on a 0-100 scale, one row per item: the label and value above, the bar below,
  * with the level thresholds (20, 40, 60, 80) as light guides.
- * items: [{ label, value (0..100 or null), valueText }]
+ * items: [{ label, value (0..100 or null), valueText, nullText? }] (nullText: what a null value means, e.g. not applicable)
  */
 export function scoreBars(items, { title, desc, unknownText }) {
   return (width) => {
@@ -67,7 +67,7 @@ export function scoreBars(items, { title, desc, unknownText }) {
         s(
           'text',
           { x: width - 1, y: y + 35, class: 'chart-value', 'text-anchor': 'end' },
-          item.value === null ? unknownText : item.valueText,
+          item.value === null ? (item.nullText ?? unknownText) : item.valueText,
         ),
       );
       if (item.value !== null) {

@@ -97,6 +97,9 @@ function renderComparison(c) {
     .map((k) => h('li', { class: `count-chip count-${k}` }, h('strong', {}, String(c.actionCounts[k])), ' ', msg(`actions_${k}`)));
   const nodes = [
     h('h2', { id: 'comparison-title' }, msg('comparisonTitle', { from: prevYear, to: curYear })),
+    c.methodologyVersion
+      ? h('p', { class: 'small muted', id: 'comparison-methodology' }, msg('compareMethodology', { version: c.methodologyVersion }))
+      : null,
     c.sameTemplate
       ? null
       : h(

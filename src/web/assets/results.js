@@ -7,7 +7,8 @@ import { announce, api, fmtNumber, fmtPercent, fmtRange, fmtSignificant, h, lang
 const data = readJson('page-data');
 const root = document.getElementById('results-root');
 const CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial', 'water'];
-const GROUPS = ['quick_win', 'structural', 'keep_up', 'unknown'];
+/** scoring-2 groups first; scoring-1's (quick_win, structural) for results computed with it. */
+const GROUPS = ['this_year', 'next', 'quick_win', 'structural', 'keep_up', 'unknown'];
 /** Actions shown at once in each group of the plan; the others are one click away. */
 const SHOWN = 5;
 
@@ -28,7 +29,8 @@ function scoreText(score) {
 
 function summary(results) {
   const o = results.overall;
-  const top = results.priorities.filter((p) => p.group !== 'unknown').slice(0, 3);
+  const thisYear = results.priorities.filter((p) => p.group === 'this_year');
+  const top = thisYear.length ? thisYear : results.priorities.filter((p) => p.group !== 'unknown').slice(0, 3);
   const climate = results.footprint?.totals?.climate?.total ?? null;
   const display = results.footprint?.display;
   const sectionTitle = (id) => tr(results.sections.find((x) => x.id === id)?.title) || id;
@@ -82,11 +84,18 @@ function summary(results) {
           ? h(
               'div',
               { class: 'fact fact-wide' },
-              h('p', { class: 'fact-label' }, msg('topPriorities')),
+              h('p', { class: 'fact-label' }, thisYear.length ? msg('group_this_year') : msg('topPriorities')),
               h(
                 'ol',
                 { class: 'top-list' },
-                top.map((p) => h('li', {}, h('a', { href: `#action-${p.actionId}` }, tr(p.title)))),
+                top.map((p) =>
+                  h(
+                    'li',
+                    {},
+                    h('a', { href: `#action-${p.actionId}` }, tr(p.title)),
+                    p.kind ? h('span', { class: `badge badge-kind badge-kind-${p.kind}` }, msg(`kind_${p.kind}`)) : null,
+                  ),
+                ),
               ),
             )
           : null,
@@ -97,18 +106,23 @@ function summary(results) {
 
 // ------------------------------------------------------------------ sections
 
+function isNa(section) {
+  return section.status === 'not_applicable';
+}
+
 function sections(results) {
   const items = results.sections.map((x) => ({
     label: tr(x.title),
     value: x.score,
     valueText: `${fmtNumber(x.score)} · ${msg('levelShort', { level: x.level ?? '—' })}`,
+    nullText: isNa(x) ? msg('notApplicable') : undefined,
   }));
   const chart = h('div', { class: 'chart-box' });
   responsive(
     chart,
     scoreBars(items, {
       title: msg('sectionsChartTitle'),
-      desc: items.map((i) => `${i.label}: ${i.value === null ? msg('unknownScore') : fmtNumber(i.value)}`).join('; '),
+      desc: items.map((i) => `${i.label}: ${i.value === null ? (i.nullText ?? msg('unknownScore')) : fmtNumber(i.value)}`).join('; '),
       unknownText: msg('unknownScore'),
     }),
   );
@@ -133,15 +147,22 @@ function sections(results) {
       'tbody',
       {},
       results.sections.map((x) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, tr(x.title)),
-          h('td', { class: 'num' }, scoreText(x.score)),
-          h('td', {}, levelText(x.level, x.levelLabel)),
-          h('td', { class: 'num' }, `${x.answered} / ${x.visible}`),
-          h('td', { class: 'num' }, fmtPercent(x.confidence)),
-        ),
+        isNa(x)
+          ? h(
+              'tr',
+              { class: 'row-na', dataset: { section: x.id } },
+              h('th', { scope: 'row' }, tr(x.title)),
+              h('td', { colspan: '4' }, h('strong', {}, msg('notApplicable')), ' — ', tr(x.notApplicable?.text)),
+            )
+          : h(
+              'tr',
+              { dataset: { section: x.id } },
+              h('th', { scope: 'row' }, tr(x.title)),
+              h('td', { class: 'num' }, scoreText(x.score)),
+              h('td', {}, levelText(x.level, x.levelLabel)),
+              h('td', { class: 'num' }, `${x.answered} / ${x.visible}`),
+              h('td', { class: 'num' }, fmtPercent(x.confidence)),
+            ),
       ),
     ),
   );
@@ -150,6 +171,18 @@ function sections(results) {
     msg('sectionsTitle'),
     h('p', { class: 'small muted' }, msg('sectionsLead')),
     chart,
+    results.sections
+      .filter(isNa)
+      .map((x) =>
+        h(
+          'p',
+          { class: 'small notice-na', dataset: { section: x.id } },
+          h('strong', {}, tr(x.title)),
+          ' : ',
+          tr(x.notApplicable?.text),
+          '.',
+        ),
+      ),
     h('details', { class: 'data-details' }, h('summary', {}, msg('seeData')), h('div', { class: 'table-scroll' }, table)),
   );
 }
@@ -167,8 +200,18 @@ function savingText(saving) {
   return spread ? `${text} · ${msg('savingRange', { range: spread })}` : text;
 }
 
+/** A lever's expected benefit: quantified on the inventory (with its range), or assumed from its impact. */
+function benefitText(p) {
+  const b = p.benefit;
+  const pct = (x) => fmtPercent(x, x < 0.1 ? 1 : 0);
+  if (b.source === 'assumed') return msg('benefitAssumed', { share: fmtPercent(b.share, 2), impact: p.impactWeight });
+  if (b.shareHigh !== null && b.shareHigh !== undefined && b.shareHigh > b.share)
+    return msg('benefitRange', { share: pct(b.share), high: pct(b.shareHigh) });
+  return msg('benefitQuantified', { share: pct(b.share) });
+}
+
 function explanationTable(action) {
-  const rows = (action?.explanation ?? []).filter((e) => e.status !== 'hidden');
+  const rows = (action?.explanation ?? []).filter((e) => e.status !== 'hidden' && e.status !== 'not_applicable');
   if (!rows.length) return null;
   return h(
     'div',
@@ -238,7 +281,13 @@ function planItem(p, action, catalogue, planState) {
     h(
       'div',
       { class: 'plan-body' },
-      h('h4', {}, h('span', { class: 'visually-hidden' }, `${msg('rank')} ${p.rank} : `), tr(p.title)),
+      h(
+        'h4',
+        {},
+        h('span', { class: 'visually-hidden' }, `${msg('rank')} ${p.rank} : `),
+        tr(p.title),
+        p.kind ? h('span', { class: `badge badge-kind badge-kind-${p.kind}` }, msg(`kind_${p.kind}`)) : null,
+      ),
       adoptControl(p, planState),
       h('p', { class: 'plan-why' }, tr(p.why)),
       h(
@@ -251,7 +300,12 @@ function planItem(p, action, catalogue, planState) {
           h('dt', {}, msg('effort')),
           h('dd', {}, h('span', { class: `badge badge-effort-${p.effort}` }, msg(`effort_${p.effort}`))),
         ),
-        h('div', {}, h('dt', {}, msg('impact')), h('dd', {}, `${fmtNumber(p.effectiveImpact ?? p.impactWeight)} / 5`)),
+        p.benefit
+          ? h('div', { class: 'plan-benefit' }, h('dt', {}, msg('expectedBenefit')), h('dd', {}, benefitText(p)))
+          : h('div', {}, h('dt', {}, msg('impact')), h('dd', {}, `${fmtNumber(p.effectiveImpact ?? p.impactWeight)} / 5`)),
+        p.enables?.length
+          ? h('div', { class: 'plan-enables' }, h('dt', {}, msg('enables')), h('dd', {}, p.enables.map((e) => tr(e.title)).join(' · ')))
+          : null,
         h('div', {}, h('dt', {}, msg('owner')), h('dd', {}, msg(`owner_${p.ownerRole}`))),
         saving ? h('div', { class: 'plan-saving' }, h('dt', {}, msg('expectedGain')), h('dd', {}, saving)) : null,
       ),
@@ -327,10 +381,12 @@ function planBar(planState) {
 function plan(results, catalogue, planState) {
   const actionById = new Map(results.actions.map((a) => [a.id, a]));
   const groups = GROUPS.map((g) => ({ g, items: results.priorities.filter((p) => p.group === g) })).filter((x) => x.items.length);
+  const na = results.notApplicable?.actions ?? [];
   return section(
     'plan-title',
     msg('planTitle'),
     h('p', { class: 'small muted' }, msg('planLead')),
+    results.priorities.some((p) => p.kind) ? h('p', { class: 'small muted' }, msg('kindHint')) : null,
     planBar(planState),
     groups.map(({ g, items }) =>
       h(
@@ -365,6 +421,19 @@ function plan(results, catalogue, planState) {
             ],
       ),
     ),
+    na.length
+      ? h(
+          'div',
+          { class: 'plan-group plan-group-na', id: 'not-applicable' },
+          h('h3', {}, msg('notApplicableTitle'), h('span', { class: 'count' }, ` (${na.length})`)),
+          h('p', { class: 'small muted' }, msg('notApplicableLead')),
+          h(
+            'ul',
+            { class: 'na-list' },
+            na.map((a) => h('li', { id: `action-${a.id}` }, h('strong', {}, tr(a.title)), ' — ', tr(a.reason.text))),
+          ),
+        )
+      : null,
   );
 }
 
@@ -622,6 +691,7 @@ async function load() {
       }
     : null;
   root.replaceChildren(
+    asSubmitted(r) ?? '',
     summary(r),
     committedVsDoneSection(r.lastYearCommitments) ?? '',
     sections(r),
@@ -670,6 +740,43 @@ root.addEventListener('click', (event) => {
   const ids = button.id === 'adopt-top' ? button.dataset.actions.split(' ') : [button.dataset.actionId];
   adopt(ids, button);
 });
+
+/** A submitted assessment whose figures differ under the current methodology: both, side by side. */
+function asSubmitted(results) {
+  const s = results.asSubmitted;
+  if (!s || !s.differs) return null;
+  const v = s.methodologyVersion;
+  const titleOf = (id) => tr(results.actions.find((a) => a.id === id)?.title) || id;
+  const score = (x) => (x.score === null ? msg('notApplicable') : `${fmtNumber(x.score)}`);
+  const lines = [];
+  if (s.overall)
+    lines.push(
+      msg('asSubmittedOverall', {
+        version: v,
+        then: score(s.overall.submitted),
+        thenLevel: s.overall.submitted.level ?? '—',
+        now: score(s.overall.now),
+        nowLevel: s.overall.now.level ?? '—',
+      }),
+    );
+  for (const x of s.sections)
+    lines.push(msg('asSubmittedSection', { section: tr(x.title), version: v, then: score(x.submitted), now: score(x.now) }));
+  if (s.topFive)
+    lines.push(
+      msg('asSubmittedTop', { version: v, then: s.topFive.submitted.map(titleOf).join(', '), now: s.topFive.now.map(titleOf).join(', ') }),
+    );
+  return h(
+    'section',
+    { class: 'notice notice-submitted-under', id: 'as-submitted', 'aria-labelledby': 'as-submitted-title' },
+    h('h2', { id: 'as-submitted-title' }, msg('asSubmittedTitle', { version: v })),
+    h('p', {}, msg('asSubmittedLead', { current: results.methodologyVersion })),
+    h(
+      'ul',
+      {},
+      lines.map((l) => h('li', {}, l)),
+    ),
+  );
+}
 
 function methodology(results) {
   return h('p', { class: 'small muted methodology' }, msg('methodology', { version: results.methodologyVersion ?? '—' }));

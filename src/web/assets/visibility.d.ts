@@ -6,8 +6,9 @@ export interface ShowIfLike {
   gte?: number | null;
 }
 export function isAnswered(value: unknown): boolean;
+export function isDontKnow(value: unknown): boolean;
 export function conditionMatches(condition: ShowIfLike, value: Value | undefined): boolean;
 export function visibleQuestionIds(
-  questions: Array<{ id: string; showIf?: ShowIfLike | null }>,
+  questions: Array<{ id: string; showIf?: ShowIfLike | null; applicableIf?: ShowIfLike | null }>,
   answers: Record<string, Value>,
 ): Set<string>;

@@ -16,7 +16,7 @@ function answerArbitrary(q: Question): fc.Arbitrary<AnswerValue | undefined> {
   const some: fc.Arbitrary<AnswerValue> = (() => {
     switch (q.type) {
       case 'boolean':
-        return fc.boolean();
+        return q.dontKnow ? fc.constantFrom<AnswerValue>(true, false, 'dont_know') : fc.boolean();
       case 'number':
         return fc.integer({ min: (q.min ?? 0) - 1, max: Math.min(q.max ?? 10, 50) });
       case 'text':
@@ -47,7 +47,9 @@ describe('the page script’s conditional questions', () => {
     ['the synthetic scoring fixture', SYNTHETIC_TEMPLATE],
   ] as const) {
     it(`show exactly the questions the server shows, for any answers (${name})`, () => {
-      const questions = template.sections.flatMap((s) => s.questions).map((q) => ({ id: q.id, showIf: q.showIf ?? null }));
+      const questions = template.sections
+        .flatMap((s) => s.questions)
+        .map((q) => ({ id: q.id, showIf: q.showIf ?? null, applicableIf: q.applicableIf ?? null }));
       fc.assert(
         fc.property(answersArbitrary(template), (answers) => {
           expect([...pageRule(questions, answers)].sort()).toEqual([...serverRule(template, answers)].sort());

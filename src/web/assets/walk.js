@@ -15,6 +15,8 @@ const blocks = new Map([...form.querySelectorAll('.question')].map((el) => [el.d
 let readOnly = data.readOnly;
 
 const BAD_NUMBER = Symbol('bad number');
+/** "I don't know": the value on yes/no and number questions that allow it (an option id on choice questions). */
+const DONT_KNOW = 'dont_know';
 const chains = new Map();
 const timers = new Map();
 let inFlight = 0;
@@ -30,7 +32,8 @@ function readValue(q, el) {
   switch (q.type) {
     case 'boolean': {
       const checked = el.querySelector('input[type=radio]:checked');
-      return checked ? checked.value === 'true' : null;
+      if (!checked) return null;
+      return checked.value === DONT_KNOW ? DONT_KNOW : checked.value === 'true';
     }
     case 'single_choice':
     case 'scale': {
@@ -42,6 +45,7 @@ function readValue(q, el) {
       return ids.length ? ids : null;
     }
     case 'number': {
+      if (el.querySelector('.q-dontknow')?.checked) return DONT_KNOW;
       const input = el.querySelector('input');
       const raw = input.value.trim();
       if (raw === '') return input.validity.badInput ? BAD_NUMBER : null;
@@ -57,7 +61,13 @@ function readValue(q, el) {
 
 function writeValue(q, el, value) {
   if (q.type === 'number') {
-    el.querySelector('input').value = typeof value === 'number' ? String(value) : '';
+    const input = el.querySelector('input');
+    input.value = typeof value === 'number' ? String(value) : '';
+    const dontKnow = el.querySelector('.q-dontknow');
+    if (dontKnow) {
+      dontKnow.checked = value === DONT_KNOW;
+      input.disabled = readOnly || value === DONT_KNOW;
+    }
   } else if (q.type === 'text') {
     el.querySelector('textarea:not(.q-comment-input)').value = typeof value === 'string' ? value : '';
   } else {
@@ -68,6 +78,7 @@ function writeValue(q, el, value) {
 
 function valueLabel(q, value) {
   if (value === null || value === undefined) return msg('noAnswer');
+  if (value === DONT_KNOW && (q.type === 'boolean' || q.type === 'number')) return msg('dontKnow');
   switch (q.type) {
     case 'boolean':
       return value ? msg('yes') : msg('no');
@@ -508,6 +519,13 @@ function wireQuestion(el) {
     if (target === comment) {
       enqueue(q.id, () => saveFromForm(q.id));
       return;
+    }
+    if (target.classList.contains('q-dontknow')) {
+      // "I don't know" empties and locks the number; unticking it lets one type a number again.
+      const input = el.querySelector('input[type=number]');
+      input.disabled = target.checked;
+      if (target.checked) input.value = '';
+      else input.focus();
     }
     if (q.type === 'multi_choice' && target.checked) {
       // "None of these" excludes every other option, and the other way round.

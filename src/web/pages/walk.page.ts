@@ -1,5 +1,6 @@
 import type { AnswerDto, AssessmentDto } from '../../assessments/assessments.dto.js';
 import type { AnswerValue, Question, QuestionnaireTemplate, Section } from '../../questionnaires/template.types.js';
+import { conditionRulesOut, questionIndex } from '../../scoring/applicability.js';
 import { visibleQuestionIds } from '../../scoring/visibility.js';
 import { attrs, html, type SafeHtml } from '../html.js';
 import { formatDateTime, formatNumber, t, tr, type Lang } from '../i18n.js';
@@ -47,6 +48,7 @@ function choiceInputs(q: Question, c: QuestionCtx): SafeHtml {
     const choices: Array<[string, string]> = [
       ['true', t(c.lang, 'walk.yes')],
       ['false', t(c.lang, 'walk.no')],
+      ...(q.dontKnow ? ([['dont_know', t(c.lang, 'walk.dontKnow')]] as Array<[string, string]>) : []),
     ];
     return html`<div class="options options-inline">
       ${choices.map(
@@ -116,9 +118,21 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
                 max: q.max ?? null,
                 step: q.integer ? 1 : 'any',
                 value: typeof a?.value === 'number' ? String(a.value) : null,
-                disabled: c.readOnly,
+                disabled: c.readOnly || a?.value === 'dont_know',
                 'aria-describedby': described,
               })}>${q.unit ? html`<span class="unit">${tr(q.unit, lang)}</span>` : ''}</div>
+        ${
+          q.dontKnow
+            ? html`<div class="option option-dontknow"><input${attrs({
+                type: 'checkbox',
+                id: `dk${n}`,
+                class: 'q-dontknow',
+                value: 'dont_know',
+                checked: a?.value === 'dont_know',
+                disabled: c.readOnly,
+              })}><label for="dk${n}">${t(lang, 'walk.dontKnow')}</label></div>`
+            : ''
+        }
         ${q.min !== undefined && q.max !== undefined ? html`<p class="hint">${t(lang, 'walk.range', { min: formatNumber(q.min, lang, 2), max: formatNumber(q.max, lang, 2) })}</p>` : ''}`
             : html`<textarea${attrs({
                 id: `in${n}`,
@@ -227,6 +241,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
   const review = v.reviewFirst && v.reviewFirst.questions.length ? v.reviewFirst : null;
   const reviewIds = new Set((review?.questions ?? []).map((q) => q.questionId));
   const reviewPending = (review?.questions ?? []).filter((q) => q.carriedOver);
+  const sectionNa = conditionRulesOut(v.section.applicableIf, questionIndex(v.template), values);
 
   const main = html`<div class="page-head walk-head">
       <p class="breadcrumb">
@@ -281,6 +296,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           <p class="eyebrow">${t(lang, 'walk.sectionOf', { n: sectionIndex + 1, total: v.template.sections.length })}</p>
           <h2 id="section-title">${tr(v.section.title, lang)}</h2>
           ${v.section.description ? html`<p class="section-description">${tr(v.section.description, lang)}</p>` : ''}
+          ${sectionNa ? html`<p class="notice notice-na" id="section-na" role="note">${t(lang, 'walk.sectionNotApplicable', { reason: tr(sectionNa.text, lang) })}</p>` : ''}
           ${readOnly ? '' : html`<p class="small muted">${t(lang, 'walk.autosave')} <span class="save-indicator" id="save-indicator" aria-hidden="true"></span></p>`}
         </div>
         <form class="questions" id="questions" novalidate>
@@ -328,6 +344,8 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
       type: q.type,
       required: q.required,
       showIf: q.showIf ?? null,
+      applicableIf: q.applicableIf ?? null,
+      dontKnow: Boolean(q.dontKnow),
       // Labels only for this section's questions (for the conflict panel).
       ...(sectionIds.has(q.id)
         ? {
