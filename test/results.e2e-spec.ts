@@ -107,9 +107,10 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(r.footprint.totals.water.notEstimated).toEqual(
       expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]),
     );
-    // Two significant digits and the range, per employee named as the questionnaire asks it
+    // Two significant digits and the range, per person named after the kind of organisation answered
+    // (the walk's "worst" answer to organisation.kind is its first option, a company: employees)
     expect(r.footprint.display.totals.climate.en).toMatch(/^\d{1,3}(,\d{3})*\u00a0kg CO2e/);
-    expect(r.footprint.display.perPersonLabel.en).toBe('per employee or equipment user');
+    expect(r.footprint.display.perPersonLabel.en).toBe('per employee');
   });
 
   it('a switch-off answer changes the use-phase figure', async () => {
