@@ -1,6 +1,7 @@
 import { Accounts1764396000000 } from './1764396000000-accounts.js';
 import { Assessments1764399600000 } from './1764399600000-assessments.js';
 import { Plan1764403200000 } from './1764403200000-plan.js';
+import { InventoryImports1764406800000 } from './1764406800000-inventory-imports.js';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file: add it here. */
-export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000, Plan1764403200000];
+export const MIGRATIONS = [Accounts1764396000000, Assessments1764399600000, Plan1764403200000, InventoryImports1764406800000];
