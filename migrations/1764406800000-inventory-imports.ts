@@ -56,7 +56,9 @@ export class InventoryImports1764406800000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX idx_inventory_mappings_organisation_id ON inventory_mappings (organisation_id)`);
-    await q.query(`CREATE UNIQUE INDEX uq_inventory_mappings_organisation_fingerprint ON inventory_mappings (organisation_id, fingerprint)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_inventory_mappings_organisation_fingerprint ON inventory_mappings (organisation_id, fingerprint)`,
+    );
 
     await q.query(`
       CREATE TABLE inventory_rules (

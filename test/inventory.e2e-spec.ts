@@ -87,7 +87,12 @@ describe('inventory import from an asset-management export', () => {
     expect(glpi.preview.unclassified.rows).toBe(2);
     expect(glpi.preview.classes.find((c) => c.class === 'laptop')?.inService).toBe(4);
     expect(glpi.preview.classes.find((c) => c.class === 'laptop')?.derivation[0].en).toMatch(/In service: 7 − 3 retired − 0 excluded = 4/);
-    expect(proposal(glpi, 'inventory.laptop.count')).toMatchObject({ proposed: 4, change: 'changed', applicable: true, current: { value: 40 } });
+    expect(proposal(glpi, 'inventory.laptop.count')).toMatchObject({
+      proposed: 4,
+      change: 'changed',
+      applicable: true,
+      current: { value: 40 },
+    });
     expect(proposal(glpi, 'inventory.laptop.lifespan_years')).toMatchObject({ proposed: 4.8, change: 'changed', current: { value: 4 } });
     expect(proposal(glpi, 'inventory.desktop.count')).toMatchObject({ proposed: 3, change: 'changed' });
     expect(proposal(glpi, 'inventory.server.count')).toMatchObject({ proposed: 1, change: 'changed' });
@@ -111,11 +116,19 @@ describe('inventory import from an asset-management export', () => {
 
   it('viewers cannot import or apply; another organisation gets 404 for the assessment and the import', async () => {
     await upload(viewer, 'glpi-computers-fr.csv').expect(403);
-    await request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`).set(bearer(viewer)).send({}).expect(403);
+    await request(t.http)
+      .post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`)
+      .set(bearer(viewer))
+      .send({})
+      .expect(403);
     await upload(stranger, 'glpi-computers-fr.csv').expect(404);
     await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}`).set(bearer(stranger)).expect(404);
     await request(t.http).get(`${api}/assessments/${strangerAssessment}/inventory-imports/${glpi.id}`).set(bearer(stranger)).expect(404);
-    await request(t.http).post(`${api}/assessments/${strangerAssessment}/inventory-imports/${glpi.id}/apply`).set(bearer(stranger)).send({}).expect(404);
+    await request(t.http)
+      .post(`${api}/assessments/${strangerAssessment}/inventory-imports/${glpi.id}/apply`)
+      .set(bearer(stranger))
+      .send({})
+      .expect(404);
     await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(stranger)).expect(404);
     // Viewers read.
     const list = await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(viewer)).expect(200);
@@ -123,7 +136,11 @@ describe('inventory import from an asset-management export', () => {
   });
 
   it('applies: the answers carry the provenance, the audit trail says so, the footprint follows', async () => {
-    const res = await request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`).set(bearer(editor)).send({}).expect(200);
+    const res = await request(t.http)
+      .post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`)
+      .set(bearer(editor))
+      .send({})
+      .expect(200);
     expect(res.body.written.map((w: { questionId: string; from: unknown; to: number }) => [w.questionId, w.from, w.to])).toEqual([
       ['inventory.laptop.count', 40, 4],
       ['inventory.desktop.count', 12, 3],
@@ -131,7 +148,8 @@ describe('inventory import from an asset-management export', () => {
       ['inventory.laptop.lifespan_years', 4, 4.8],
     ]);
     expect(res.body.skipped.map((s: { questionId: string }) => s.questionId)).toEqual(['inventory.desktop.lifespan_years']);
-    const answers = (await request(t.http).get(`${api}/assessments/${assessmentId}/answers`).set(bearer(viewer)).expect(200)).body as Array<{
+    const answers = (await request(t.http).get(`${api}/assessments/${assessmentId}/answers`).set(bearer(viewer)).expect(200))
+      .body as Array<{
       questionId: string;
       value: unknown;
       source: Record<string, unknown> | null;
@@ -146,14 +164,28 @@ describe('inventory import from an asset-management export', () => {
       acceptedRows: 14,
       appliedByEmail: editor.email,
     });
-    const history = (await request(t.http).get(`${api}/assessments/${assessmentId}/history?questionId=inventory.laptop.count`).set(bearer(owner)).expect(200))
-      .body as Array<{ action: string; oldValue: unknown; newValue: unknown; actorEmail: string; source: { fileName: string } | null }>;
-    expect(history[0]).toMatchObject({ action: 'answered', oldValue: 40, newValue: 4, actorEmail: editor.email, source: { fileName: 'glpi-computers-fr.csv' } });
+    const history = (
+      await request(t.http)
+        .get(`${api}/assessments/${assessmentId}/history?questionId=inventory.laptop.count`)
+        .set(bearer(owner))
+        .expect(200)
+    ).body as Array<{ action: string; oldValue: unknown; newValue: unknown; actorEmail: string; source: { fileName: string } | null }>;
+    expect(history[0]).toMatchObject({
+      action: 'answered',
+      oldValue: 40,
+      newValue: 4,
+      actorEmail: editor.email,
+      source: { fileName: 'glpi-computers-fr.csv' },
+    });
     expect(history[1].source).toBeNull();
     // 4 laptops kept 4.8 years instead of 40 kept 4: the footprint follows.
     expect(laptopFootprint(await results())).toMatchObject({ count: 4, lifespanYears: 4.8 });
     // Applying again writes nothing.
-    const again = await request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`).set(bearer(editor)).send({}).expect(200);
+    const again = await request(t.http)
+      .post(`${api}/assessments/${assessmentId}/inventory-imports/${glpi.id}/apply`)
+      .set(bearer(editor))
+      .send({})
+      .expect(200);
     expect(again.body.written).toEqual([]);
   });
 
@@ -181,17 +213,40 @@ describe('inventory import from an asset-management export', () => {
 
   it('a second import shows the diff against the first, then applies it', async () => {
     const mapping = {
-      columns: { category: 'Catégorie', manufacturer: 'Marque', model: 'Référence', purchaseDate: 'Acquis le', retirementDate: 'Sorti le', refurbished: 'Reconditionné' },
+      columns: {
+        category: 'Catégorie',
+        manufacturer: 'Marque',
+        model: 'Référence',
+        purchaseDate: 'Acquis le',
+        retirementDate: 'Sorti le',
+        refurbished: 'Reconditionné',
+      },
       dateOrder: 'dmy',
     };
     const res = await upload(editor, 'generic-inventory.xlsx', { asOf: '2026-06-30', mapping: JSON.stringify(mapping) }).expect(201);
     const second: ImportBody = res.body;
     expect(second.format?.id).toBe('mapping');
     // Laptops: 4 from the GLPI import -> 5; lifespan 4.8 -> 5.2; refurbished 0 (typed) -> 40 %.
-    expect(proposal(second, 'inventory.laptop.count')).toMatchObject({ proposed: 5, change: 'changed', current: { value: 4, source: { importId: glpi.id } } });
-    expect(proposal(second, 'inventory.laptop.lifespan_years')).toMatchObject({ proposed: 5.2, change: 'changed', current: { value: 4.8 } });
-    expect(proposal(second, 'inventory.laptop.refurbished_share')).toMatchObject({ proposed: 40, change: 'changed', current: { value: 0 } });
-    expect(proposal(second, 'inventory.monitor.count')).toMatchObject({ proposed: 2, change: 'changed', current: { value: 0, source: null } });
+    expect(proposal(second, 'inventory.laptop.count')).toMatchObject({
+      proposed: 5,
+      change: 'changed',
+      current: { value: 4, source: { importId: glpi.id } },
+    });
+    expect(proposal(second, 'inventory.laptop.lifespan_years')).toMatchObject({
+      proposed: 5.2,
+      change: 'changed',
+      current: { value: 4.8 },
+    });
+    expect(proposal(second, 'inventory.laptop.refurbished_share')).toMatchObject({
+      proposed: 40,
+      change: 'changed',
+      current: { value: 0 },
+    });
+    expect(proposal(second, 'inventory.monitor.count')).toMatchObject({
+      proposed: 2,
+      change: 'changed',
+      current: { value: 0, source: null },
+    });
     expect(proposal(second, 'inventory.meeting_screen.count')).toMatchObject({ proposed: 1, change: 'changed', current: { value: 0 } });
 
     // The mapping is saved: the same headers next time need none.
@@ -215,7 +270,9 @@ describe('inventory import from an asset-management export', () => {
     expect(laptopFootprint(await results())).toMatchObject({ count: 6, lifespanYears: 4.8 });
 
     // Read again, then apply only some figures.
-    const fresh = (await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports/${second.id}`).set(bearer(editor)).expect(200)).body;
+    const fresh = (
+      await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports/${second.id}`).set(bearer(editor)).expect(200)
+    ).body;
     expect(proposal(fresh, 'inventory.laptop.count')).toMatchObject({ proposed: 5, current: { value: 6, source: null } });
     const applied = await request(t.http)
       .post(`${api}/assessments/${assessmentId}/inventory-imports/${second.id}/apply`)
@@ -241,11 +298,7 @@ describe('inventory import from an asset-management export', () => {
     const rules = (await request(t.http).get(`${api}/inventory/rules`).set(bearer(viewer)).expect(200)).body;
     expect(rules.version).toBe(0);
     expect(rules.defaults.length).toBeGreaterThan(20);
-    await request(t.http)
-      .put(`${api}/inventory/rules`)
-      .set(bearer(viewer))
-      .send({ rules: [], expectedVersion: 0 })
-      .expect(403);
+    await request(t.http).put(`${api}/inventory/rules`).set(bearer(viewer)).send({ rules: [], expectedVersion: 0 }).expect(403);
     const bad = await request(t.http)
       .put(`${api}/inventory/rules`)
       .set(bearer(editor))
@@ -258,7 +311,9 @@ describe('inventory import from an asset-management export', () => {
       .send({ rules: [{ id: 'lenovo-machine-types', class: 'laptop', field: ['model'], pattern: '^20[a-z]{2}' }], expectedVersion: 0 })
       .expect(200);
     await request(t.http).put(`${api}/inventory/rules`).set(bearer(editor)).send({ rules: [], expectedVersion: 0 }).expect(409);
-    const again = (await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports/${intune.id}`).set(bearer(editor)).expect(200)).body as ImportBody;
+    const again = (
+      await request(t.http).get(`${api}/assessments/${assessmentId}/inventory-imports/${intune.id}`).set(bearer(editor)).expect(200)
+    ).body as ImportBody;
     expect(again.preview.unclassified.rows).toBe(0);
     expect(again.preview.classes.find((c) => c.class === 'laptop')?.inService).toBe(4);
     // Another organisation's rules and mappings are its own.
@@ -272,7 +327,9 @@ describe('inventory import from an asset-management export', () => {
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       return res.body as { detail: string; errors?: Array<{ field: string; rule: string }> };
     };
-    expect((await problem(upload(editor, 'broken-empty.csv'), 400)).errors?.[0]).toEqual(expect.objectContaining({ field: 'file', rule: 'empty' }));
+    expect((await problem(upload(editor, 'broken-empty.csv'), 400)).errors?.[0]).toEqual(
+      expect.objectContaining({ field: 'file', rule: 'empty' }),
+    );
     expect((await problem(upload(editor, 'broken-utf16-without-bom.csv'), 400)).errors?.[0]).toEqual(
       expect.objectContaining({ field: 'file', rule: 'encoding' }),
     );
@@ -285,7 +342,10 @@ describe('inventory import from an asset-management export', () => {
     const lines = ['Name,Status,Type,Model,Entity,Date of purchase'];
     for (let i = 0; i < 200_000; i++) lines.push(`PC-${i},In use,Laptop,Latitude 5420,HQ,2022-03-01`);
     const big = await problem(
-      request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).attach('file', Buffer.from(lines.join('\n')), 'big.csv'),
+      request(t.http)
+        .post(`${api}/assessments/${assessmentId}/inventory-imports`)
+        .set(bearer(editor))
+        .attach('file', Buffer.from(lines.join('\n')), 'big.csv'),
       413,
     );
     expect(big.errors?.[0]).toEqual(expect.objectContaining({ field: 'file', rule: 'maxRows' }));
@@ -299,15 +359,29 @@ describe('inventory import from an asset-management export', () => {
     );
     expect(huge.errors?.[0]).toEqual(expect.objectContaining({ field: 'file', rule: 'maxFileSize' }));
     // No file, a wrong part name, an unknown field, JSON instead of multipart.
-    expect((await problem(request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).field('asOf', '2026-06-30'), 400)).errors?.[0]).toEqual(
-      expect.objectContaining({ field: 'file', rule: 'required' }),
-    );
-    await problem(request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).attach('upload', fixture('ocs-inventory.csv'), 'x.csv'), 400);
     expect(
-      (await problem(upload(editor, 'ocs-inventory.csv', { colour: 'blue' }), 400)).errors?.map((e) => e.rule),
-    ).toContain('unknownField');
+      (
+        await problem(
+          request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).field('asOf', '2026-06-30'),
+          400,
+        )
+      ).errors?.[0],
+    ).toEqual(expect.objectContaining({ field: 'file', rule: 'required' }));
+    await problem(
+      request(t.http)
+        .post(`${api}/assessments/${assessmentId}/inventory-imports`)
+        .set(bearer(editor))
+        .attach('upload', fixture('ocs-inventory.csv'), 'x.csv'),
+      400,
+    );
+    expect((await problem(upload(editor, 'ocs-inventory.csv', { colour: 'blue' }), 400)).errors?.map((e) => e.rule)).toContain(
+      'unknownField',
+    );
     expect((await problem(upload(editor, 'ocs-inventory.csv', { asOf: '2026-02-30' }), 400)).errors?.[0].field).toBe('asOf');
-    await problem(request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).send({ file: 'x' }), 400);
+    await problem(
+      request(t.http).post(`${api}/assessments/${assessmentId}/inventory-imports`).set(bearer(editor)).send({ file: 'x' }),
+      400,
+    );
     // The service still answers.
     await request(t.http).get('/health').expect(200);
   });

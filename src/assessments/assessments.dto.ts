@@ -162,7 +162,8 @@ export class AnswerDto {
   @ApiPropertyOptional({
     nullable: true,
     type: Object,
-    description: 'Where the value came from when not typed: an inventory import (file name, rows, when and by whom applied); null once edited by hand',
+    description:
+      'Where the value came from when not typed: an inventory import (file name, rows, when and by whom applied); null once edited by hand',
   })
   source: AnswerSource | null;
 }

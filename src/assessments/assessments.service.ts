@@ -436,7 +436,15 @@ export class AssessmentsService {
        VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now(), $7::jsonb)
        ON CONFLICT (assessment_id, question_id) DO NOTHING
        RETURNING ${ANSWER_COLUMNS}`,
-      [caller.organisationId, assessmentId, questionId, JSON.stringify(value), comment, caller.userId, source ? JSON.stringify(source) : null],
+      [
+        caller.organisationId,
+        assessmentId,
+        questionId,
+        JSON.stringify(value),
+        comment,
+        caller.userId,
+        source ? JSON.stringify(source) : null,
+      ],
     );
     return res.length ? rowToAnswer(res[0]) : undefined;
   }
@@ -456,7 +464,15 @@ export class AssessmentsService {
           SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now(), source = $7::jsonb
         WHERE id = $4 AND organisation_id = $5 AND version = $6
         RETURNING ${ANSWER_COLUMNS}`,
-      [JSON.stringify(value), comment, caller.userId, current.id, caller.organisationId, current.version, source ? JSON.stringify(source) : null],
+      [
+        JSON.stringify(value),
+        comment,
+        caller.userId,
+        current.id,
+        caller.organisationId,
+        current.version,
+        source ? JSON.stringify(source) : null,
+      ],
     );
     return res.length ? rowToAnswer(res[0]) : undefined;
   }
@@ -549,7 +565,8 @@ export class AssessmentsService {
   }
 }
 
-const ANSWER_COLUMNS = 'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source';
+const ANSWER_COLUMNS =
+  'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source';
 
 interface AnswerRow {
   id: string;

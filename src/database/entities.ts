@@ -9,4 +9,16 @@ import { PlanCommitment } from '../plan/commitment.entity.js';
 import { PlanAuditEvent } from '../plan/plan-audit-event.entity.js';
 
 /** Every entity, listed once: the app and the migration CLI read the same list. */
-export const ENTITIES = [Organisation, User, Assessment, Answer, AuditEvent, PlanCommitment, PlanAuditEvent, CalendarFeed, InventoryImport, InventoryMapping, InventoryRules];
+export const ENTITIES = [
+  Organisation,
+  User,
+  Assessment,
+  Answer,
+  AuditEvent,
+  PlanCommitment,
+  PlanAuditEvent,
+  CalendarFeed,
+  InventoryImport,
+  InventoryMapping,
+  InventoryRules,
+];

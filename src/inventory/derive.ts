@@ -223,7 +223,12 @@ export function derivePreview(input: DeriveInput): InventoryPreview {
     const present = targets ? FIGURES.filter((fig) => input.questionIds.has(targets[fig])) : [];
     f.inFootprint = Boolean(targets && input.questionIds.has(targets.count));
     if (!f.inFootprint) {
-      notInFootprint.push({ class: c, label: f.label, inService: f.inService, questionIds: targets ? FIGURES.map((fig) => targets[fig]) : [] });
+      notInFootprint.push({
+        class: c,
+        label: f.label,
+        inService: f.inService,
+        questionIds: targets ? FIGURES.map((fig) => targets[fig]) : [],
+      });
     } else if (f.inService > 0) {
       const values: Partial<Record<Figure, { value: number; why?: I18nText }>> = { count: { value: f.inService } };
       if (f.lifespan) {
@@ -259,7 +264,9 @@ export function derivePreview(input: DeriveInput): InventoryPreview {
         const problem = input.check(questionId, v.value);
         const change: Proposal['change'] =
           current === null || current.value === null ? 'new' : current.value === v.value ? 'unchanged' : 'changed';
-        const reason = v.why ?? (problem ? { fr: `Hors des bornes de la question : ${problem}`, en: `Outside the question's bounds: ${problem}` } : undefined);
+        const reason =
+          v.why ??
+          (problem ? { fr: `Hors des bornes de la question : ${problem}`, en: `Outside the question's bounds: ${problem}` } : undefined);
         proposals.push({
           questionId,
           class: c,

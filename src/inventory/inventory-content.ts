@@ -110,7 +110,8 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
       }
       if (ids.has(f.id)) problems.push(`${at}: duplicate id`);
       ids.add(f.id);
-      if (!isObject(f.label) || typeof f.label.fr !== 'string' || typeof f.label.en !== 'string') problems.push(`${at}: label needs fr and en`);
+      if (!isObject(f.label) || typeof f.label.fr !== 'string' || typeof f.label.en !== 'string')
+        problems.push(`${at}: label needs fr and en`);
       if (typeof f.source !== 'string' || !f.source) problems.push(`${at}: source must say where the shape comes from`);
       if (!isStringArray(f.all) || f.all.length === 0) problems.push(`${at}: "all" must list headers`);
       if (f.any !== undefined && !isStringArray(f.any)) problems.push(`${at}: "any" must list headers`);
@@ -123,7 +124,8 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
         }
       }
       for (const h of [...((f.all as string[]) ?? []), ...((f.any as string[]) ?? [])]) {
-        if (typeof h === 'string' && normaliseText(h) !== h) problems.push(`${at}: header "${h}" must be written normalised ("${normaliseText(h)}")`);
+        if (typeof h === 'string' && normaliseText(h) !== h)
+          problems.push(`${at}: header "${h}" must be written normalised ("${normaliseText(h)}")`);
       }
       formats.push(f as unknown as ExportFormat);
     }
@@ -132,7 +134,8 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
   const cleanSuggestions: Partial<Record<Field, string[]>> = {};
   for (const [k, v] of Object.entries(suggestions)) {
     if (k === '$comment') continue;
-    if (!(FIELDS as readonly string[]).includes(k) || !isStringArray(v)) problems.push(`${formatsFile}: suggestions.${k} must be a known field with headers`);
+    if (!(FIELDS as readonly string[]).includes(k) || !isStringArray(v))
+      problems.push(`${formatsFile}: suggestions.${k} must be a known field with headers`);
     else cleanSuggestions[k as Field] = v;
   }
 
@@ -149,7 +152,8 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
     const labels = isObject(rulesData.classes) ? rulesData.classes : {};
     for (const c of DEVICE_CLASSES) {
       const l = labels[c];
-      if (!isObject(l) || typeof l.fr !== 'string' || typeof l.en !== 'string') problems.push(`${rulesFile}: classes.${c} needs fr and en labels`);
+      if (!isObject(l) || typeof l.fr !== 'string' || typeof l.en !== 'string')
+        problems.push(`${rulesFile}: classes.${c} needs fr and en labels`);
       else classLabels[c] = { fr: l.fr, en: l.en };
     }
     if (!Array.isArray(rulesData.status)) problems.push(`${rulesFile}: status must be a list`);
@@ -163,7 +167,9 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
           typeof s.pattern !== 'string' ||
           compiles(s.pattern)
         ) {
-          problems.push(`${rulesFile}: status rule ${JSON.stringify(isObject(s) ? s.id : s)} needs id, state (retired, excluded), field (status, ownership) and a valid pattern`);
+          problems.push(
+            `${rulesFile}: status rule ${JSON.stringify(isObject(s) ? s.id : s)} needs id, state (retired, excluded), field (status, ownership) and a valid pattern`,
+          );
         }
       }
       status = rulesData.status as StatusRule[];
@@ -181,11 +187,17 @@ export function loadInventoryContent(templatesDir: string): InventoryContent {
     for (const c of DEVICE_CLASSES) {
       const t = classes[c];
       if (t === null) questionMap[c] = null;
-      else if (isObject(t) && typeof t.count === 'string' && typeof t.lifespanYears === 'string' && typeof t.refurbishedShare === 'string') {
+      else if (
+        isObject(t) &&
+        typeof t.count === 'string' &&
+        typeof t.lifespanYears === 'string' &&
+        typeof t.refurbishedShare === 'string'
+      ) {
         questionMap[c] = { count: t.count, lifespanYears: t.lifespanYears, refurbishedShare: t.refurbishedShare } satisfies QuestionTargets;
       } else problems.push(`${mapFile}: classes.${c} must be null or name count, lifespanYears and refurbishedShare questions`);
     }
-    for (const k of Object.keys(classes)) if (!(DEVICE_CLASSES as readonly string[]).includes(k)) problems.push(`${mapFile}: unknown class "${k}"`);
+    for (const k of Object.keys(classes))
+      if (!(DEVICE_CLASSES as readonly string[]).includes(k)) problems.push(`${mapFile}: unknown class "${k}"`);
   }
   if (problems.length) throw new InventoryContentError(problems);
   return { formats, suggestions: cleanSuggestions, classLabels, rules, rulesVersion, status, refurbished, questionMap };

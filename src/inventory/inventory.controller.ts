@@ -15,15 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentCaller, RequireRole, type Caller } from '../accounts/caller.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
-import {
-  ApplyImportDto,
-  ApplyResultDto,
-  InventoryImportDto,
-  MappingDto,
-  PutRulesDto,
-  RulesDto,
-  UploadFieldsDto,
-} from './inventory.dto.js';
+import { ApplyImportDto, ApplyResultDto, InventoryImportDto, MappingDto, PutRulesDto, RulesDto, UploadFieldsDto } from './inventory.dto.js';
 import { InventoryService, type UploadedExport } from './inventory.service.js';
 import { LIMITS } from './limits.js';
 import { InventoryFileInterceptor, UploadProblemsInterceptor } from './upload.interceptor.js';
@@ -48,13 +40,19 @@ export class InventoryImportsController {
       required: ['file'],
       properties: {
         file: { type: 'string', format: 'binary' },
-        mapping: { type: 'string', description: 'JSON: {"columns": {"model": "Référence", ...}, "dateOrder": "dmy"} for a file no format recognises' },
+        mapping: {
+          type: 'string',
+          description: 'JSON: {"columns": {"model": "Référence", ...}, "dateOrder": "dmy"} for a file no format recognises',
+        },
         asOf: { type: 'string', format: 'date' },
         defaultClass: { type: 'string' },
       },
     },
   })
-  @ApiCreatedResponse({ type: InventoryImportDto, description: 'The preview: counts per device type, unclassified and rejected rows, the answers that would change' })
+  @ApiCreatedResponse({
+    type: InventoryImportDto,
+    description: 'The preview: counts per device type, unclassified and rejected rows, the answers that would change',
+  })
   @ApiPayloadTooLargeResponse({ description: LIMITS_TEXT })
   @ApiTooManyRequestsResponse({ description: 'Too many files being read at once (Retry-After)' })
   @ApiForbiddenResponse({ description: 'Viewers cannot import' })
@@ -68,7 +66,10 @@ export class InventoryImportsController {
   }
 
   @Get(':id/inventory-imports')
-  @ApiOkResponse({ type: [InventoryImportDto], description: 'The latest 20 imports, newest first, previewed with the current answers and rules' })
+  @ApiOkResponse({
+    type: [InventoryImportDto],
+    description: 'The latest 20 imports, newest first, previewed with the current answers and rules',
+  })
   list(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string): Promise<InventoryImportDto[]> {
     return this.inventory.list(caller, id);
   }
@@ -88,7 +89,9 @@ export class InventoryImportsController {
   @RequireRole('editor')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplyResultDto, description: 'The answers written (from, to, version) and those left alone with why' })
-  @ApiConflictResponse({ description: 'An answer changed since the preview (its current value in the body), or the assessment is submitted' })
+  @ApiConflictResponse({
+    description: 'An answer changed since the preview (its current value in the body), or the assessment is submitted',
+  })
   @ApiForbiddenResponse({ description: 'Viewers cannot import' })
   apply(
     @CurrentCaller() caller: Caller,

@@ -1,9 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { AnswerValue, I18nText } from '../questionnaires/template.types.js';
 import type { ClassFigures, InventoryPreview, Proposal } from './derive.js';
-import { DEVICE_CLASSES, SIGNATURE_FIELDS, type ClassRule, type ColumnMapping, type DeviceClass, type RejectedRow } from './inventory.types.js';
+import {
+  DEVICE_CLASSES,
+  SIGNATURE_FIELDS,
+  type ClassRule,
+  type ColumnMapping,
+  type DeviceClass,
+  type RejectedRow,
+} from './inventory.types.js';
 import { LIMITS } from './limits.js';
 
 /** The text fields of the multipart upload (beside `file`). */
@@ -22,7 +42,10 @@ export class UploadFieldsDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a day, YYYY-MM-DD' })
   asOf?: string;
 
-  @ApiPropertyOptional({ enum: DEVICE_CLASSES, description: 'What every row of this file is, for rows no rule classifies (a GLPI monitors export: monitor)' })
+  @ApiPropertyOptional({
+    enum: DEVICE_CLASSES,
+    description: 'What every row of this file is, for rows no rule classifies (a GLPI monitors export: monitor)',
+  })
   @IsOptional()
   @IsIn(DEVICE_CLASSES)
   defaultClass?: DeviceClass;
@@ -48,7 +71,10 @@ export class ApplyImportDto {
 }
 
 export class ClassRuleDto implements ClassRule {
-  @ApiProperty() @IsString() @Matches(/^[\w.-]{1,60}$/, { message: 'id may hold 1 to 60 letters, digits, dots, dashes and underscores' }) id: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[\w.-]{1,60}$/, { message: 'id may hold 1 to 60 letters, digits, dots, dashes and underscores' })
+  id: string;
   @ApiProperty({ enum: DEVICE_CLASSES }) @IsIn(DEVICE_CLASSES) class: DeviceClass;
   @ApiProperty({ type: [String], enum: SIGNATURE_FIELDS })
   @IsArray()
@@ -60,8 +86,14 @@ export class ClassRuleDto implements ClassRule {
   @IsString()
   @MaxLength(500)
   pattern?: string;
-  @ApiPropertyOptional({ description: 'A number (size in inches) at least this' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) gte?: number;
-  @ApiPropertyOptional({ description: 'A number below this' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) lt?: number;
+  @ApiPropertyOptional({ description: 'A number (size in inches) at least this' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  gte?: number;
+  @ApiPropertyOptional({ description: 'A number below this' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  lt?: number;
 }
 
 export class PutRulesDto {
@@ -135,7 +167,10 @@ export class InventoryImportDto {
   rejected: RejectedRow[];
   @ApiProperty({ type: Object, description: 'Every rejected row counted by reason' }) rejectedByReason: Record<string, number>;
   @ApiProperty({ type: [Object] }) warnings: I18nText[];
-  @ApiProperty({ type: Object, description: 'Classes with their counts, ages, lifespans and derivations; unclassified rows; the answers that would change' })
+  @ApiProperty({
+    type: Object,
+    description: 'Classes with their counts, ages, lifespans and derivations; unclassified rows; the answers that would change',
+  })
   preview: InventoryPreview;
   @ApiProperty({ description: "The organisation's rules version the preview was classified with" }) rulesVersion: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) parseMs: number | null;

@@ -14,7 +14,11 @@ import { UploadProblemsInterceptor } from './upload.interceptor.js';
 @Module({
   imports: [AssessmentsModule],
   controllers: [InventoryImportsController, InventorySettingsController],
-  providers: [{ provide: INVENTORY_CONTENT, useFactory: () => loadInventoryContent(templatesDir()) }, InventoryService, UploadProblemsInterceptor],
+  providers: [
+    { provide: INVENTORY_CONTENT, useFactory: () => loadInventoryContent(templatesDir()) },
+    InventoryService,
+    UploadProblemsInterceptor,
+  ],
   exports: [InventoryService],
 })
 export class InventoryModule {}

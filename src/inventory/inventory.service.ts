@@ -69,14 +69,24 @@ export class InventoryService implements OnApplicationShutdown {
    * Parses the file in a worker thread, keeps the aggregates (never the file), saves a mapping the
    * person gave for these headers, and answers with the preview.
    */
-  async upload(caller: Caller, assessmentId: string, file: UploadedExport | undefined, fields: UploadFieldsDto): Promise<InventoryImportDto> {
+  async upload(
+    caller: Caller,
+    assessmentId: string,
+    file: UploadedExport | undefined,
+    fields: UploadFieldsDto,
+  ): Promise<InventoryImportDto> {
     assertAcceptableInput(fields, 'body');
     const loaded = await this.assessments.load(caller, assessmentId);
     if (loaded.assessment.status === 'submitted') {
-      throw new DomainError(ErrorCode.AssessmentLocked, `The ${loaded.assessment.year} assessment is submitted and read-only; an owner can reopen it`);
+      throw new DomainError(
+        ErrorCode.AssessmentLocked,
+        `The ${loaded.assessment.year} assessment is submitted and read-only; an owner can reopen it`,
+      );
     }
     if (!file) {
-      throw validationProblem([{ field: 'file', rule: 'required', message: 'send the export as multipart/form-data in a part named "file"' }]);
+      throw validationProblem([
+        { field: 'file', rule: 'required', message: 'send the export as multipart/form-data in a part named "file"' },
+      ]);
     }
     const fileName = cleanFileName(file.originalname);
     const mapping = fields.mapping === undefined ? undefined : parseMappingField(fields.mapping);
@@ -101,7 +111,10 @@ export class InventoryService implements OnApplicationShutdown {
       throw toProblem(e);
     }
     const { parsed, ms } = result;
-    this.logger.log({ organisationId: caller.organisationId, rows: parsed.rowCount, format: parsed.formatId, ms: Math.round(ms) }, 'inventory file parsed');
+    this.logger.log(
+      { organisationId: caller.organisationId, rows: parsed.rowCount, format: parsed.formatId, ms: Math.round(ms) },
+      'inventory file parsed',
+    );
 
     const id = await this.ds.transaction(async (m) => {
       if (mapping) {
@@ -146,11 +159,14 @@ export class InventoryService implements OnApplicationShutdown {
     return this.get(caller, assessmentId, id);
   }
 
-  async list(caller: Caller, assessmentId: string): Promise<InventoryImportDto[]> {
+  async list(caller: Caller, assessmentId: string, take = 20): Promise<InventoryImportDto[]> {
     const loaded = await this.assessments.load(caller, assessmentId);
-    const rows = await this.imports(caller).find({ assessmentId }, { order: { createdAt: 'DESC' }, take: 20 });
+    const rows = await this.imports(caller).find({ assessmentId }, { order: { createdAt: 'DESC' }, take });
     const rules = await this.organisationRules(caller);
-    const emails = await this.emails(caller, rows.flatMap((r) => [r.createdBy]));
+    const emails = await this.emails(
+      caller,
+      rows.map((r) => r.createdBy),
+    );
     return rows.map((r) => this.toDto(r, loaded, rules, emails));
   }
 
@@ -171,9 +187,11 @@ export class InventoryService implements OnApplicationShutdown {
   async apply(caller: Caller, assessmentId: string, importId: string, dto: ApplyImportDto): Promise<ApplyResultDto> {
     const problems: FieldError[] = [];
     for (const [qid, v] of Object.entries(dto.expectedVersions ?? {})) {
-      if (!Number.isInteger(v) || v < 0) problems.push({ field: `expectedVersions.${qid}`, rule: 'isInt', message: `expectedVersions.${qid} must be a whole number >= 0` });
+      if (!Number.isInteger(v) || v < 0)
+        problems.push({ field: `expectedVersions.${qid}`, rule: 'isInt', message: `expectedVersions.${qid} must be a whole number >= 0` });
     }
-    if (Object.keys(dto.expectedVersions ?? {}).length > 100) problems.push({ field: 'expectedVersions', rule: 'maxFields', message: 'at most 100 versions' });
+    if (Object.keys(dto.expectedVersions ?? {}).length > 100)
+      problems.push({ field: 'expectedVersions', rule: 'maxFields', message: 'at most 100 versions' });
     if (problems.length) throw validationProblem(problems);
 
     const record = await this.ds.transaction(async (m) => {
@@ -207,7 +225,13 @@ export class InventoryService implements OnApplicationShutdown {
         appliedBy: caller.userId,
         appliedByEmail: caller.email,
       };
-      const applied: ApplyRecord = { appliedAt: now.toISOString(), appliedBy: caller.userId, appliedByEmail: caller.email, written: [], skipped: [] };
+      const applied: ApplyRecord = {
+        appliedAt: now.toISOString(),
+        appliedBy: caller.userId,
+        appliedByEmail: caller.email,
+        written: [],
+        skipped: [],
+      };
       for (const p of chosen) {
         if (!p.applicable) {
           applied.skipped.push({ questionId: p.questionId, reason: p.reason! });
@@ -218,13 +242,23 @@ export class InventoryService implements OnApplicationShutdown {
           continue;
         }
         const expectedVersion = dto.expectedVersions?.[p.questionId] ?? p.current?.version ?? 0;
-        const saved = await this.assessments.saveAnswer(caller, assessmentId, p.questionId, { value: p.proposed, expectedVersion }, { manager: m, source });
+        const saved = await this.assessments.saveAnswer(
+          caller,
+          assessmentId,
+          p.questionId,
+          { value: p.proposed, expectedVersion },
+          { manager: m, source },
+        );
         applied.written.push({ questionId: p.questionId, from: p.current?.value ?? null, to: p.proposed, version: saved.version });
       }
       await this.imports(caller, m).update({ id: row.id }, { appliedAt: now, appliedBy: caller.userId, applied });
       return applied;
     });
     return { import: await this.get(caller, assessmentId, importId), written: record.written, skipped: record.skipped };
+  }
+
+  classLabels(): InventoryContent['classLabels'] {
+    return this.content.classLabels;
   }
 
   // ---------------------------------------------------------------- rules and mappings
@@ -299,7 +333,8 @@ export class InventoryService implements OnApplicationShutdown {
 
   private preview(row: InventoryImport, loaded: LoadedAssessment, organisationRules: ClassRule[]): InventoryPreview {
     const current: Record<string, CurrentAnswer> = {};
-    for (const a of loaded.answers) current[a.questionId] = { value: a.value, version: a.version, source: a.source as Record<string, unknown> | null };
+    for (const a of loaded.answers)
+      current[a.questionId] = { value: a.value, version: a.version, source: a.source as Record<string, unknown> | null };
     return derivePreview({
       parsed: { groups: row.groups, ageFrom: row.ageFrom, mapping: row.mapping },
       content: this.content,
@@ -363,7 +398,10 @@ export class InventoryService implements OnApplicationShutdown {
 
 const FORMAT_LABELS: Record<string, { fr: string; en: string }> = {
   mapping: { fr: 'Fichier lu avec votre correspondance de colonnes', en: 'File read with your column mapping' },
-  'saved-mapping': { fr: 'Fichier lu avec la correspondance enregistrée pour ces colonnes', en: 'File read with the mapping saved for these columns' },
+  'saved-mapping': {
+    fr: 'Fichier lu avec la correspondance enregistrée pour ces colonnes',
+    en: 'File read with the mapping saved for these columns',
+  },
 };
 
 function cleanFileName(name: string | undefined): string {
@@ -388,12 +426,17 @@ function parseMappingField(text: string): ColumnMapping {
     throw validationProblem([{ field: 'mapping.columns', rule: 'isObject', message: 'mapping.columns must map fields to header names' }]);
   }
   for (const k of Object.keys(obj)) {
-    if (k !== 'columns' && k !== 'dateOrder') problems.push({ field: `mapping.${k}`, rule: 'unknownField', message: `mapping.${k} is not a known property` });
+    if (k !== 'columns' && k !== 'dateOrder')
+      problems.push({ field: `mapping.${k}`, rule: 'unknownField', message: `mapping.${k} is not a known property` });
   }
   const columns: ColumnMapping['columns'] = {};
   for (const [field, header] of Object.entries(obj.columns as Record<string, unknown>)) {
     if (!(FIELDS as readonly string[]).includes(field)) {
-      problems.push({ field: `mapping.columns.${field}`, rule: 'unknownField', message: `"${field}" is not a field of the import (${FIELDS.join(', ')})` });
+      problems.push({
+        field: `mapping.columns.${field}`,
+        rule: 'unknownField',
+        message: `"${field}" is not a field of the import (${FIELDS.join(', ')})`,
+      });
     } else if (header === null || header === '') continue;
     else if (typeof header !== 'string' || header.length > 200) {
       problems.push({ field: `mapping.columns.${field}`, rule: 'isString', message: `mapping.columns.${field} must be a header name` });

@@ -126,9 +126,10 @@ describe('recognising known exports by their headers', () => {
       retirementDate: 'Date de réforme',
       status: 'Statut',
     });
-    expect(recogniseFormat(headersOf(readFileSync('test/fixtures/inventory/snipe-it-assets.csv', 'utf8')).split(','), content.formats)?.format.id).toBe(
-      'snipe-it',
-    );
+    expect(
+      recogniseFormat(headersOf(readFileSync('test/fixtures/inventory/snipe-it-assets.csv', 'utf8')).split(','), content.formats)?.format
+        .id,
+    ).toBe('snipe-it');
     expect(recogniseFormat(['NAME', 'OSNAME', 'SMANUFACTURER', 'SMODEL', 'TYPE'], content.formats)?.format.id).toBe('ocs-inventory');
     expect(recogniseFormat(['Inventaire', 'Catégorie', 'Référence'], content.formats)).toBeUndefined();
   });
@@ -160,13 +161,23 @@ describe('classification rules', () => {
 
   it('leaves what no rule matches unclassified, unless the file says what it lists', () => {
     expect(c.classify({ model: '20XW00A1FR', os: 'Windows' })).toBeUndefined();
-    expect(c.classify({ model: '20XW00A1FR', os: 'Windows' }, 'laptop')).toEqual({ class: 'laptop', ruleId: 'file-lists', ruleSource: 'file' });
+    expect(c.classify({ model: '20XW00A1FR', os: 'Windows' }, 'laptop')).toEqual({
+      class: 'laptop',
+      ruleId: 'file-lists',
+      ruleSource: 'file',
+    });
   });
 
   it("tries the organisation's rules first", () => {
     const own = new Classifier(content.rules, [{ id: 'lenovo-codes', class: 'laptop', field: ['model'], pattern: '^20[a-z]{2}' }]);
-    expect(own.classify({ model: '20XW00A1FR', os: 'Windows' })).toEqual({ class: 'laptop', ruleId: 'lenovo-codes', ruleSource: 'organisation' });
-    const override = new Classifier(content.rules, [{ id: 'portables-are-phones', class: 'smartphone', field: ['type'], pattern: 'portable' }]);
+    expect(own.classify({ model: '20XW00A1FR', os: 'Windows' })).toEqual({
+      class: 'laptop',
+      ruleId: 'lenovo-codes',
+      ruleSource: 'organisation',
+    });
+    const override = new Classifier(content.rules, [
+      { id: 'portables-are-phones', class: 'smartphone', field: ['type'], pattern: 'portable' },
+    ]);
     expect(override.classify({ type: 'Portable' })?.class).toBe('smartphone');
   });
 });
@@ -188,9 +199,30 @@ describe('GLPI computers, French, Windows-1252, semicolons (Excel re-saved)', ()
   it('counts 17 rows: 14 accepted, 3 rejected with their lines and reasons', () => {
     expect(parsed).toMatchObject({ rowCount: 17, acceptedCount: 14, rejectedCount: 3 });
     expect(parsed.rejected).toEqual([
-      { line: 16, field: 'purchaseDate', reason: `Date d'achat "31/02/2022" is not a date (read as day/month/year)` },
-      { line: 17, field: 'retirementDate', reason: `Date de réforme 2020-06-01 is before Date d'achat 2021-06-01` },
-      { line: 18, field: 'purchaseDate', reason: `Date d'achat 2027-01-01 is after the export date 2026-06-30` },
+      {
+        line: 16,
+        field: 'purchaseDate',
+        reason: {
+          fr: "Date d'achat « 31/02/2022 » n’est pas une date (lue comme jour/mois/année)",
+          en: `Date d'achat "31/02/2022" is not a date (read as day/month/year)`,
+        },
+      },
+      {
+        line: 17,
+        field: 'retirementDate',
+        reason: {
+          fr: `Date de réforme 2020-06-01 est antérieure à Date d'achat 2021-06-01`,
+          en: `Date de réforme 2020-06-01 is before Date d'achat 2021-06-01`,
+        },
+      },
+      {
+        line: 18,
+        field: 'purchaseDate',
+        reason: {
+          fr: `Date d'achat 2027-01-01 est postérieure à la date de l’export 2026-06-30`,
+          en: `Date d'achat 2027-01-01 is after the export date 2026-06-30`,
+        },
+      },
     ]);
     expect(parsed.rejectedByReason).toEqual({ invalidDate: 1, retiredBeforeStart: 1, futureDate: 1 });
   });
@@ -338,12 +370,28 @@ describe('a generic spreadsheet: the mapping step', () => {
   it('asks for a mapping, with the headers and suggestions', async () => {
     const e = await fileError(parseInventory(fixture('generic-inventory.xlsx'), content, { asOf }));
     expect(e.rule).toBe('mappingRequired');
-    expect(e.extensions.headers).toEqual(['N° inventaire', 'Catégorie', 'Marque', 'Référence', 'Acquis le', 'Sorti le', 'Reconditionné', 'Affecté à']);
-    expect(e.extensions.suggestedMapping).toEqual({ category: 'Catégorie', manufacturer: 'Marque', model: 'Référence', refurbished: 'Reconditionné' });
+    expect(e.extensions.headers).toEqual([
+      'N° inventaire',
+      'Catégorie',
+      'Marque',
+      'Référence',
+      'Acquis le',
+      'Sorti le',
+      'Reconditionné',
+      'Affecté à',
+    ]);
+    expect(e.extensions.suggestedMapping).toEqual({
+      category: 'Catégorie',
+      manufacturer: 'Marque',
+      model: 'Référence',
+      refurbished: 'Reconditionné',
+    });
   });
 
   it('refuses a mapping naming a column the file lacks', async () => {
-    const e = await fileError(parseInventory(fixture('generic-inventory.xlsx'), content, { asOf, mapping: { ...mapping, columns: { model: 'Modele' } } }));
+    const e = await fileError(
+      parseInventory(fixture('generic-inventory.xlsx'), content, { asOf, mapping: { ...mapping, columns: { model: 'Modele' } } }),
+    );
     expect(e.rule).toBe('mapping');
     expect(e.message).toMatch(/mapping.columns.model: the file has no column "Modele"/);
   });
@@ -384,7 +432,7 @@ describe('broken files', () => {
   it('ragged rows are rejected with their lines; the others are read', async () => {
     const parsed = await parseInventory(fixture('broken-ragged-rows.csv'), content, { asOf });
     expect(parsed).toMatchObject({ formatId: 'glpi-en', rowCount: 5, acceptedCount: 3, rejectedCount: 2, rejectedByReason: { ragged: 2 } });
-    expect(parsed.rejected.map((r) => [r.line, r.reason.slice(0, 34)])).toEqual([
+    expect(parsed.rejected.map((r) => [r.line, r.reason.en.slice(0, 34)])).toEqual([
       [3, '9 cells where the header (line 1) '],
       [5, '5 cells where the header (line 1) '],
     ]);
@@ -410,7 +458,10 @@ describe('broken files', () => {
 
   it('more columns than the limit', async () => {
     const header = Array.from({ length: LIMITS.maxColumns + 1 }, (_, i) => `c${i}`).join(';');
-    expect(await fileError(parseInventory(Buffer.from(`${header}\n`), content, { asOf }))).toMatchObject({ rule: 'maxColumns', status: 413 });
+    expect(await fileError(parseInventory(Buffer.from(`${header}\n`), content, { asOf }))).toMatchObject({
+      rule: 'maxColumns',
+      status: 413,
+    });
   });
 
   it('a quote never closed: 413 on the record size', async () => {

@@ -145,7 +145,7 @@ export interface SignatureGroup {
 export interface RejectedRow {
   line: number;
   field?: Field;
-  reason: string;
+  reason: I18nText;
 }
 
 /** What an import keeps once the file is parsed and dropped. */

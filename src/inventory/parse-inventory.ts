@@ -1,5 +1,6 @@
 import { StatusReader } from './classify.js';
 import { InventoryFileError, LIMITS } from './limits.js';
+import type { I18nText } from '../questionnaires/template.types.js';
 import { readTable, type Cell } from './read-table.js';
 import { headerFingerprint, mappingProblems, parseDate, recogniseFormat, suggestMapping } from './recognise.js';
 import {
@@ -129,7 +130,7 @@ export async function parseInventory(buf: Uint8Array, content: InventoryContent,
   let rowCount = 0;
   let rejectedCount = 0;
   let mojibake = false;
-  const reject = (line: number, code: string, reason: string, field?: Field) => {
+  const reject = (line: number, code: string, reason: I18nText, field?: Field) => {
     rejectedCount++;
     rejectedByReason[code] = (rejectedByReason[code] ?? 0) + 1;
     if (rejected.length < LIMITS.maxRejectedListed) rejected.push({ line, ...(field ? { field } : {}), reason });
@@ -141,8 +142,21 @@ export async function parseInventory(buf: Uint8Array, content: InventoryContent,
     if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return null;
     const d = parseDate(cell, mapping.dateOrder);
     if (d === undefined) {
-      const order = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year-month-day' }[mapping.dateOrder];
-      reject(line, 'invalidDate', `${mapping.columns[field]} "${String(cell).slice(0, 40)}" is not a date (read as ${order})`, field);
+      const order = {
+        dmy: ['jour/mois/année', 'day/month/year'],
+        mdy: ['mois/jour/année', 'month/day/year'],
+        ymd: ['année-mois-jour', 'year-month-day'],
+      }[mapping.dateOrder];
+      const shown = String(cell).slice(0, 40);
+      reject(
+        line,
+        'invalidDate',
+        {
+          fr: `${mapping.columns[field]} « ${shown} » n’est pas une date (lue comme ${order[0]})`,
+          en: `${mapping.columns[field]} "${shown}" is not a date (read as ${order[1]})`,
+        },
+        field,
+      );
       return false;
     }
     return d;
@@ -161,7 +175,10 @@ export async function parseInventory(buf: Uint8Array, content: InventoryContent,
     if (table.info.fileKind === 'csv' && cells.length !== headers.length) {
       const extraEmpty = cells.length > headers.length && cells.slice(headers.length).every((c) => text(c) === undefined);
       if (!extraEmpty) {
-        reject(line, 'ragged', `${cells.length} cells where the header (line ${headerLine}) has ${headers.length}: a value holding the delimiter without quotes, or a cut line`);
+        reject(line, 'ragged', {
+          fr: `${cells.length} cellules alors que l’en-tête (ligne ${headerLine}) en a ${headers.length} : une valeur contenant le séparateur sans guillemets, ou une ligne coupée`,
+          en: `${cells.length} cells where the header (line ${headerLine}) has ${headers.length}: a value holding the delimiter without quotes, or a cut line`,
+        });
         continue;
       }
     }
@@ -175,8 +192,14 @@ export async function parseInventory(buf: Uint8Array, content: InventoryContent,
         line,
         cell.unusable === 'formula' ? 'formulaWithoutValue' : 'errorValue',
         cell.unusable === 'formula'
-          ? `${mapping.columns[unusable[0]]} is a formula (${cell.text.slice(0, 40)}) with no computed value: open and save the file in a spreadsheet, or paste values`
-          : `${mapping.columns[unusable[0]]} holds the error value ${cell.text}`,
+          ? {
+              fr: `${mapping.columns[unusable[0]]} est une formule (${cell.text.slice(0, 40)}) sans valeur calculée : ouvrez et enregistrez le fichier dans un tableur, ou collez les valeurs`,
+              en: `${mapping.columns[unusable[0]]} is a formula (${cell.text.slice(0, 40)}) with no computed value: open and save the file in a spreadsheet, or paste values`,
+            }
+          : {
+              fr: `${mapping.columns[unusable[0]]} contient la valeur d’erreur ${cell.text}`,
+              en: `${mapping.columns[unusable[0]]} holds the error value ${cell.text}`,
+            },
         unusable[0],
       );
       continue;
@@ -190,15 +213,39 @@ export async function parseInventory(buf: Uint8Array, content: InventoryContent,
     const start = purchase ?? firstSeen;
     const startField: Field = purchase ? 'purchaseDate' : 'firstSeenDate';
     if (start && start.getTime() > asOf) {
-      reject(line, 'futureDate', `${mapping.columns[startField]} ${start.toISOString().slice(0, 10)} is after the export date ${new Date(asOf).toISOString().slice(0, 10)}`, startField);
+      const [d, e] = [start.toISOString().slice(0, 10), new Date(asOf).toISOString().slice(0, 10)];
+      reject(
+        line,
+        'futureDate',
+        {
+          fr: `${mapping.columns[startField]} ${d} est postérieure à la date de l’export ${e}`,
+          en: `${mapping.columns[startField]} ${d} is after the export date ${e}`,
+        },
+        startField,
+      );
       continue;
     }
     if (start && start.getTime() < EARLIEST) {
-      reject(line, 'implausibleDate', `${mapping.columns[startField]} ${start.toISOString().slice(0, 10)} is before 1980`, startField);
+      const d = start.toISOString().slice(0, 10);
+      reject(
+        line,
+        'implausibleDate',
+        { fr: `${mapping.columns[startField]} ${d} est antérieure à 1980`, en: `${mapping.columns[startField]} ${d} is before 1980` },
+        startField,
+      );
       continue;
     }
     if (start && retirement && retirement.getTime() < start.getTime()) {
-      reject(line, 'retiredBeforeStart', `${mapping.columns.retirementDate} ${retirement.toISOString().slice(0, 10)} is before ${mapping.columns[startField]} ${start.toISOString().slice(0, 10)}`, 'retirementDate');
+      const [r, d] = [retirement.toISOString().slice(0, 10), start.toISOString().slice(0, 10)];
+      reject(
+        line,
+        'retiredBeforeStart',
+        {
+          fr: `${mapping.columns.retirementDate} ${r} est antérieure à ${mapping.columns[startField]} ${d}`,
+          en: `${mapping.columns.retirementDate} ${r} is before ${mapping.columns[startField]} ${d}`,
+        },
+        'retirementDate',
+      );
       continue;
     }
 

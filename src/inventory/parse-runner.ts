@@ -60,7 +60,9 @@ export class ParseRunner {
       transferList: [request.bytes.buffer as ArrayBuffer],
       resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb },
     };
-    const worker = url.pathname.endsWith('.ts') ? new Worker(sourceWorkerBootstrap(url), { ...options, eval: true }) : new Worker(url, options);
+    const worker = url.pathname.endsWith('.ts')
+      ? new Worker(sourceWorkerBootstrap(url), { ...options, eval: true })
+      : new Worker(url, options);
     this.workers.add(worker);
     return new Promise<ParseJobResult>((resolve, reject) => {
       let settled = false;
@@ -73,7 +75,8 @@ export class ParseRunner {
         fn();
       };
       const timer = setTimeout(
-        () => settle(() => reject(new InventoryFileError('timeout', `The file could not be read within ${PARSE_TIMEOUT_MS / 1000} s`, 413))),
+        () =>
+          settle(() => reject(new InventoryFileError('timeout', `The file could not be read within ${PARSE_TIMEOUT_MS / 1000} s`, 413))),
         PARSE_TIMEOUT_MS,
       );
       worker.on('message', (res: ParseResponse) =>

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { InventoryFileError, LIMITS } from './limits.js';
@@ -162,7 +162,10 @@ function cellOf(value: ExcelJS.CellValue, info: TableInfo): Cell {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-        return { unusable: 'formula', text: `=${(value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}` };
+        return {
+          unusable: 'formula',
+          text: `=${(value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? ''}`,
+        };
       }
       info.formulaValues++;
       return result as string | number | Date;
@@ -179,7 +182,9 @@ function cellOf(value: ExcelJS.CellValue, info: TableInfo): Cell {
  * and serial numbers would touch the disk). The reading runs in the import's worker thread.
  */
 export async function readXlsx(buf: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for XLSX files: reading a CSV does not pay for exceljs's start-up.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
@@ -197,7 +202,11 @@ export async function readXlsx(buf: Uint8Array): Promise<Table> {
     otherSheets: sheets.filter((s) => s !== sheet && s.actualRowCount > 0).map((s) => s.name),
   };
   if (sheet.columnCount > LIMITS.maxColumns) {
-    throw new InventoryFileError('maxColumns', `The sheet "${sheet.name}" has ${sheet.columnCount} columns; at most ${LIMITS.maxColumns} are read`, 413);
+    throw new InventoryFileError(
+      'maxColumns',
+      `The sheet "${sheet.name}" has ${sheet.columnCount} columns; at most ${LIMITS.maxColumns} are read`,
+      413,
+    );
   }
   async function* rows(): AsyncGenerator<TableRow> {
     const last = sheet.rowCount;

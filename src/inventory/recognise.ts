@@ -69,7 +69,11 @@ export function mappingProblems(mapping: ColumnMapping, headers: string[]): Mapp
   const used = new Map<string, string>();
   for (const [field, header] of Object.entries(mapping.columns)) {
     if (!(FIELDS as readonly string[]).includes(field)) {
-      problems.push({ field: `mapping.columns.${field}`, rule: 'unknownField', message: `"${field}" is not a field of the import (${FIELDS.join(', ')})` });
+      problems.push({
+        field: `mapping.columns.${field}`,
+        rule: 'unknownField',
+        message: `"${field}" is not a field of the import (${FIELDS.join(', ')})`,
+      });
       continue;
     }
     if (typeof header !== 'string' || !present.has(header)) {
@@ -81,7 +85,11 @@ export function mappingProblems(mapping: ColumnMapping, headers: string[]): Mapp
       continue;
     }
     if (used.has(header)) {
-      problems.push({ field: `mapping.columns.${field}`, rule: 'unique', message: `column "${header}" is already mapped to ${used.get(header)}` });
+      problems.push({
+        field: `mapping.columns.${field}`,
+        rule: 'unique',
+        message: `column "${header}" is already mapped to ${used.get(header)}`,
+      });
     }
     used.set(header, field);
   }
@@ -102,7 +110,8 @@ export function mappingProblems(mapping: ColumnMapping, headers: string[]): Mapp
 /** Reads a date cell. Returns a UTC day, `null` when empty, or `undefined` when it is not a date in the given order. */
 export function parseDate(cell: string | number | Date | null, order: DateOrder): Date | null | undefined {
   if (cell === null) return null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : utcDay(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? undefined : utcDay(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   if (typeof cell === 'number') {
     // A spreadsheet serial day number (1900 date system): 1 = 1900-01-01, with Excel's 1900 leap-year bug.
     if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) return undefined;
