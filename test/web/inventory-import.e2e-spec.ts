@@ -118,6 +118,7 @@ describe('inventory import in the browser', () => {
     await page.getByLabel('Date d’achat').selectOption('Acquis le');
     await page.getByLabel('Date de réforme').selectOption('Sorti le');
     expect(await page.getByLabel('Reconditionné (oui ou non)').inputValue()).toBe('Reconditionné');
+    await screenshotOf(page.locator('#inventory-import'), 'inventory-mapping-step-360');
     await page.getByRole('button', { name: 'Lire avec cette correspondance' }).click();
     await page.locator('#inv-summary').waitFor();
     const laptopRow = page.locator('#inv-proposals tr', { hasText: 'Nombre d’ordinateurs portables en service' });
@@ -128,7 +129,7 @@ describe('inventory import in the browser', () => {
       '40',
     );
     expect((await horizontalOverflow(page)).overflow).toBe(0);
-    await screenshot(page, 'inventory-mapping-360');
+    await screenshotOf(page.locator('#inventory-import'), 'inventory-mapping-preview-360');
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Appliquer les réponses cochées' }).click()]);
     expect(await laptops()).toMatchObject({ count: 5, lifespanYears: 5.2 });
     expect(problems).toEqual([]);

@@ -14,6 +14,7 @@ const mappingBox = document.getElementById('inv-mapping');
 
 /** The mapping the person chose in the mapping step, sent with the next reading. */
 let mapping = null;
+const readLabel = document.getElementById('inv-read')?.textContent;
 
 async function call(method, url, body) {
   const headers = { accept: 'application/json', 'x-csrf-token': csrfToken() };
@@ -402,7 +403,7 @@ if (form) {
     button.disabled = false;
     if (res.ok) {
       mappingBox.hidden = true;
-      button.textContent = form.dataset.readLabel || button.textContent;
+      button.textContent = readLabel;
       render(res.data);
       return;
     }
