@@ -63,6 +63,7 @@ const PLAN = QUICK
       historyYears: 10,
       tenants: 200,
       tenantYears: 3,
+      inventoryRuns: 2,
     }
   : {
       saveWarmupSec: 3,
@@ -81,7 +82,9 @@ const PLAN = QUICK
       historyYears: 10,
       tenants: 2000,
       tenantYears: 3,
+      inventoryRuns: 3,
     };
+const INVENTORY_ROWS = 100_000;
 const CONNECTIONS = [1, 50];
 const FLOOD_REPORTS = 50;
 const HEALTH_POLL_MS = 20;
@@ -100,6 +103,7 @@ const TARGETS = {
   startupNewMs: 2000, // embedded, new data folder
   startupExistingMs: 1000, // embedded, existing data folder
   idleMemoryMb: 200, // embedded: service + its PostgreSQL server at idle, PSS
+  inventoryHealthP99Ms: 100, // /health while a 100,000-row export is parsed
 };
 
 // ------------------------------------------------------------------ state, cleanup
@@ -560,6 +564,83 @@ async function floodReports(app, flooder, other) {
   }
 }
 
+// ------------------------------------------------------------------ 6. inventory import
+
+/**
+ * A GLPI-shaped export (French headers, ';', Windows-1252 bytes for the accents) of `rows` devices:
+ * a mix of laptops, desktops, monitors, phones, servers and rows no rule classifies, with purchase
+ * dates, some retired with a retirement date, a few bad dates.
+ */
+function inventoryCsv(rows) {
+  const kinds = [
+    ['Portable', 'Latitude 5420'],
+    ['Portable', 'EliteBook 840 G8'],
+    ['Unité centrale', 'OptiPlex 7090'],
+    ['Écran', 'P2422H'],
+    ['Téléphone mobile', 'iPhone 13'],
+    ['Serveur', 'PowerEdge R740'],
+    ['', 'Raspberry Pi 4'],
+  ];
+  const lines = ["Nom;Entité;Statut;Fabricant;Numéro de série;Type;Modèle;Lieu;Utilisateur;Date d'achat;Date de réforme;"];
+  for (let i = 0; i < rows; i++) {
+    const [type, model] = kinds[i % kinds.length];
+    const year = 2014 + (i % 11);
+    const retired = i % 9 === 0;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const bought = i % 997 === 0 ? '31/02/2022' : `${day}/0${1 + (i % 9)}/${year}`;
+    lines.push(
+      `PC-${i};Mairie;${retired ? 'Rebut' : 'En service'};Dell;SN${i};${type};${model};Hôtel de ville;agent${i};${bought};${retired ? `${day}/03/${year + 5}` : ''};`,
+    );
+  }
+  return Buffer.from(lines.join('\r\n') + '\r\n', 'latin1');
+}
+
+/** Uploads the export (multipart, through fetch) while /health is polled; median of the runs. */
+async function benchInventory(app, client) {
+  const token = await register(client, 'inventory');
+  const a = await createAssessment(client, token, LAST_YEAR);
+  const csv = inventoryCsv(INVENTORY_ROWS);
+  const runs = [];
+  for (let i = 0; i < PLAN.inventoryRuns; i++) {
+    const out = await withHealthPolling(app, async () => {
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'glpi-100000.csv');
+      form.append('asOf', `${LAST_YEAR}-12-31`);
+      const start = performance.now();
+      const res = await fetch(`${app.baseUrl}/api/v1/assessments/${a.id}/inventory-imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      const body = await res.json();
+      const totalMs = performance.now() - start;
+      if (res.status !== 201) throw new Error(`inventory upload -> ${res.status}: ${JSON.stringify(body).slice(0, 400)}`);
+      return {
+        totalMs,
+        parseMs: body.parseMs,
+        rows: body.rows,
+        classes: body.preview.classes.length,
+        unclassified: body.preview.unclassified.rows,
+      };
+    });
+    log(
+      `inventory import of ${fmtInt(INVENTORY_ROWS)} rows (${(csv.length / 2 ** 20).toFixed(1)} MB): request ${out.totalMs.toFixed(0)} ms, ` +
+        `parse + classify ${out.parseMs} ms in the worker; /health p99 ${out.health.p99.toFixed(1)} ms over ${out.healthPolls} polls`,
+    );
+    runs.push(out);
+  }
+  return {
+    rows: INVENTORY_ROWS,
+    megabytes: round(csv.length / 2 ** 20, 1),
+    runs,
+    totalMs: median(runs.map((r) => r.totalMs)),
+    parseMs: median(runs.map((r) => r.parseMs)),
+    healthP99: median(runs.map((r) => r.health.p99)),
+    healthMax: Math.max(...runs.map((r) => r.health.max)),
+    accepted: runs[0].rows.accepted,
+  };
+}
+
 // ------------------------------------------------------------------ 4. start-up
 
 async function benchStartup(pgUrlForFresh) {
@@ -765,6 +846,18 @@ function buildRows(f, onPostgres, machine, database) {
   const w = f.walk;
   row('5 walk', `whole questionnaire, ${w.answered} answers: total`, fmtMs(w.totalMs), '');
   row('5 walk', 'requests / mean per request', `${w.requests} / ${fmtMs(w.msPerRequest)}`);
+  const inv = f.inventory;
+  if (inv) {
+    row('6 inventory', `${fmtInt(inv.rows)}-row CSV (${inv.megabytes} MB): parse + classify in the worker`, fmtMs(inv.parseMs));
+    row('6 inventory', 'whole upload request (upload, parse, store, preview)', fmtMs(inv.totalMs));
+    row(
+      '6 inventory',
+      `/health while it is parsed (every ${HEALTH_POLL_MS} ms): p99 / max`,
+      `${fmtMs(inv.healthP99)} / ${fmtMs(inv.healthMax)}`,
+      `p99 < ${TARGETS.inventoryHealthP99Ms} ms`,
+      inv.healthP99 < TARGETS.inventoryHealthP99Ms,
+    );
+  }
   return rows;
 }
 
@@ -922,6 +1015,7 @@ async function main() {
     const floors = await benchFloors(client, historian);
 
     figures.report = { ...(await benchReport(app, client, historian, latest, template)), rssIdleMb };
+    figures.inventory = await benchInventory(app, client);
 
     log(`seeding ${PLAN.tenants} organisations x ${PLAN.tenantYears} years`);
     const seedOptions = {

@@ -1,6 +1,7 @@
 import { Accounts1764396000000 } from './1764396000000-accounts.js';
 import { Assessments1764399600000 } from './1764399600000-assessments.js';
 import { Plan1764403200000 } from './1764403200000-plan.js';
+import { InventoryImports1764406800000 } from './1764406800000-inventory-imports.js';
 import { SubmittedMethodology1764482400000 } from './1764482400000-submitted-methodology.js';
 import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   Accounts1764396000000,
   Assessments1764399600000,
   Plan1764403200000,
+  InventoryImports1764406800000,
   SubmittedMethodology1764482400000,
   AccountSecurity1795958000000,
   PlanAuditActorEmail1795961600000,

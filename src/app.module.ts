@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +21,7 @@ import { WebModule } from './web/web.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { PlanModule } from './plan/plan.module.js';
+import { InventoryModule } from './inventory/inventory.module.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -63,6 +64,7 @@ const FEATURE_MODULES = [
   ReportsModule,
   AssessmentsModule,
   PlanModule,
+  InventoryModule,
   HealthModule,
   WebModule,
 ];
@@ -98,6 +100,10 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestTextMiddleware).forRoutes('*path');
-    consumer.apply(JsonBodyMiddleware).forRoutes('api/*path');
+    // The inventory upload is multipart/form-data, read and bounded by its own interceptor (src/inventory).
+    consumer
+      .apply(JsonBodyMiddleware)
+      .exclude({ path: 'api/v1/assessments/:id/inventory-imports', method: RequestMethod.POST })
+      .forRoutes('api/*path');
   }
 }

@@ -40,4 +40,21 @@ export class Answer {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Where the current value came from when not typed by a person (an inventory import); a hand edit clears it. */
+  @Column({ type: 'jsonb', nullable: true })
+  source: AnswerSource | null;
+}
+
+/** Provenance of an answer written by an import: the file, its rows, when and by whom it was applied. */
+export interface AnswerSource {
+  kind: 'inventory-import';
+  importId: string;
+  fileName: string;
+  formatId: string | null;
+  rows: number;
+  acceptedRows: number;
+  appliedAt: string;
+  appliedBy: string;
+  appliedByEmail: string;
 }

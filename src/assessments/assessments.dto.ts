@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { I18nTextDto, QuestionDto } from '../questionnaires/questionnaires.dto.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
+import type { AnswerSource } from './answer.entity.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -158,6 +159,13 @@ export class AnswerDto {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ description: 'Whether the question is shown for the current answers (hidden answers are kept but ignored)' })
   visible: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Object,
+    description:
+      'Where the value came from when not typed: an inventory import (file name, rows, when and by whom applied); null once edited by hand',
+  })
+  source: AnswerSource | null;
 }
 
 export class NextQuestionDto {
@@ -178,6 +186,8 @@ export class HistoryEventDto {
   @ApiPropertyOptional({ nullable: true, type: String }) actorId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) actorEmail: string | null;
   @ApiProperty() at: string;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The inventory import the change came from, if any' })
+  source: AnswerSource | null;
 }
 
 export class MissingQuestionDto {

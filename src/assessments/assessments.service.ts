@@ -11,7 +11,7 @@ import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/q
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
 import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';
 import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
-import { Answer } from './answer.entity.js';
+import { Answer, type AnswerSource } from './answer.entity.js';
 import { Assessment, type CopyForwardSummary } from './assessment.entity.js';
 import type {
   AnswerDto,
@@ -34,6 +34,12 @@ export interface LoadedAssessment {
   /** Current values by question id (cleared answers left out). */
   values: Record<string, AnswerValue>;
   visible: Set<string>;
+}
+
+/** How an answer is written: in the caller's transaction (an import applies several at once), and where it came from. */
+export interface SaveOptions {
+  manager?: EntityManager;
+  source?: AnswerSource;
 }
 
 const percent = (answered: number, total: number) => (total === 0 ? 100 : Math.round((answered / total) * 100));
@@ -129,6 +135,7 @@ export class AssessmentsService {
         carriedOver: true,
         answeredBy: answer.answeredBy,
         updatedAt: now,
+        source: answer.source,
       });
     }
     if (rows.length) {
@@ -261,8 +268,16 @@ export class AssessmentsService {
    * only happens if nobody changed the answer since (an atomic `UPDATE ... WHERE version = $n`),
    * else 409 with the current answer. Every change goes to the audit trail.
    */
-  async saveAnswer(caller: Caller, assessmentId: string, questionId: string, dto: SaveAnswerDto): Promise<AnswerDto> {
-    return this.ds.transaction(async (m) => {
+  async saveAnswer(
+    caller: Caller,
+    assessmentId: string,
+    questionId: string,
+    dto: SaveAnswerDto,
+    options: SaveOptions = {},
+  ): Promise<AnswerDto> {
+    const source = options.source ?? null;
+    const run = <T>(fn: (m: EntityManager) => Promise<T>): Promise<T> => (options.manager ? fn(options.manager) : this.ds.transaction(fn));
+    return run(async (m) => {
       const assessment = await this.lockAssessment(m, caller, assessmentId, 'FOR SHARE');
       if (assessment.status === 'submitted') throw this.locked(assessment);
       const question = this.question(assessment, questionId);
@@ -279,7 +294,7 @@ export class AssessmentsService {
       let action: AuditAction = 'answered';
       let saved: Answer | undefined;
       if (!current) {
-        saved = await this.insertAnswer(m, caller, assessmentId, questionId, value, comment);
+        saved = await this.insertAnswer(m, caller, assessmentId, questionId, value, comment, source);
         if (!saved) {
           // A colleague's first answer landed between our read and our insert.
           throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion ?? 0, null);
@@ -287,7 +302,7 @@ export class AssessmentsService {
       } else {
         if (unchanged && !current.carriedOver) return this.toAnswerDto(current, assessment, m, caller);
         if (unchanged && current.carriedOver) action = 'confirmed';
-        saved = await this.updateAnswer(m, current, value, comment, caller);
+        saved = await this.updateAnswer(m, current, value, comment, caller, source);
         if (!saved) throw await this.stale(m, caller, assessment, questionId, current.version, null);
       }
       await this.audit(m, caller, assessmentId, {
@@ -298,6 +313,7 @@ export class AssessmentsService {
         oldComment: current?.comment ?? null,
         newComment: comment,
         version: saved.version,
+        source,
       });
       return this.toAnswerDto(saved, assessment, m, caller);
     });
@@ -315,7 +331,7 @@ export class AssessmentsService {
       if (!current || current.value === null) return;
       const rows = (await returning(
         m,
-        `UPDATE answers SET value = NULL, carried_over = false, version = version + 1, answered_by = $1, updated_at = now()
+        `UPDATE answers SET value = NULL, source = NULL, carried_over = false, version = version + 1, answered_by = $1, updated_at = now()
           WHERE id = $2 AND organisation_id = $3 AND version = $4 RETURNING version`,
         [caller.userId, current.id, caller.organisationId, current.version],
       )) as Array<{ version: number }>;
@@ -372,6 +388,7 @@ export class AssessmentsService {
       actorId: e.actorId,
       actorEmail: e.actorEmail ?? emails.get(e.actorId ?? '') ?? null,
       at: e.at.toISOString(),
+      source: e.source,
     }));
   }
 
@@ -416,14 +433,23 @@ export class AssessmentsService {
     questionId: string,
     value: AnswerValue,
     comment: string | null,
+    source: AnswerSource | null,
   ): Promise<Answer | undefined> {
     const res = await returning<AnswerRow>(
       m,
-      `INSERT INTO answers (organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now())
+      `INSERT INTO answers (organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source)
+       VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now(), $7::jsonb)
        ON CONFLICT (assessment_id, question_id) DO NOTHING
        RETURNING ${ANSWER_COLUMNS}`,
-      [caller.organisationId, assessmentId, questionId, JSON.stringify(value), comment, caller.userId],
+      [
+        caller.organisationId,
+        assessmentId,
+        questionId,
+        JSON.stringify(value),
+        comment,
+        caller.userId,
+        source ? JSON.stringify(source) : null,
+      ],
     );
     return res.length ? rowToAnswer(res[0]) : undefined;
   }
@@ -435,14 +461,23 @@ export class AssessmentsService {
     value: AnswerValue,
     comment: string | null,
     caller: Caller,
+    source: AnswerSource | null,
   ): Promise<Answer | undefined> {
     const res = await returning<AnswerRow>(
       m,
       `UPDATE answers
-          SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now()
+          SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now(), source = $7::jsonb
         WHERE id = $4 AND organisation_id = $5 AND version = $6
         RETURNING ${ANSWER_COLUMNS}`,
-      [JSON.stringify(value), comment, caller.userId, current.id, caller.organisationId, current.version],
+      [
+        JSON.stringify(value),
+        comment,
+        caller.userId,
+        current.id,
+        caller.organisationId,
+        current.version,
+        source ? JSON.stringify(source) : null,
+      ],
     );
     return res.length ? rowToAnswer(res[0]) : undefined;
   }
@@ -509,6 +544,7 @@ export class AssessmentsService {
       actorId: caller.userId,
       actorEmail: caller.email,
       at: new Date(),
+      source: e.source ?? null,
     });
   }
 
@@ -536,7 +572,8 @@ export class AssessmentsService {
   }
 }
 
-const ANSWER_COLUMNS = 'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at';
+const ANSWER_COLUMNS =
+  'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source';
 
 interface AnswerRow {
   id: string;
@@ -549,6 +586,7 @@ interface AnswerRow {
   carried_over: boolean;
   answered_by: string | null;
   updated_at: Date;
+  source: AnswerSource | null;
 }
 
 function rowToAnswer(r: AnswerRow): Answer {
@@ -563,6 +601,7 @@ function rowToAnswer(r: AnswerRow): Answer {
     carriedOver: r.carried_over,
     answeredBy: r.answered_by,
     updatedAt: new Date(r.updated_at),
+    source: r.source,
   });
 }
 
@@ -583,7 +622,7 @@ function versionMatches(expected: number, current: Answer | null): boolean {
   return expected === current.version || (expected === 0 && current.value === null);
 }
 
-function sameValue(a: AnswerValue, b: AnswerValue): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -611,5 +650,6 @@ function toAnswerDto(a: Answer, visible: boolean, email: string | null): AnswerD
     answeredByEmail: email,
     updatedAt: a.updatedAt.toISOString(),
     visible,
+    source: a.source,
   };
 }

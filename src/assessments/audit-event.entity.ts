@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AnswerValue } from '../questionnaires/template.types.js';
+import type { AnswerSource } from './answer.entity.js';
 
 export type AuditAction = 'answered' | 'cleared' | 'confirmed' | 'carried_over' | 'submitted' | 'reopened' | 'created';
 
@@ -48,4 +49,8 @@ export class AuditEvent {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** Set when the change came from an inventory import (file, rows, who applied it), null when typed. */
+  @Column({ type: 'jsonb', nullable: true })
+  source: AnswerSource | null;
 }

@@ -21,6 +21,7 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   TooManyReports = 'too-many-reports',
+  TooManyImports = 'too-many-imports',
   DatabaseUnavailable = 'database-unavailable',
   StorageFull = 'storage-full',
 }
@@ -44,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.TooManyReports]: 429,
+  [ErrorCode.TooManyImports]: 429,
   [ErrorCode.DatabaseUnavailable]: 503,
   [ErrorCode.StorageFull]: 507,
 };
@@ -67,6 +69,7 @@ const TITLE: Record<ErrorCode, string> = {
   [ErrorCode.PayloadTooLarge]: 'Payload too large',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
   [ErrorCode.TooManyReports]: 'Too many reports at once',
+  [ErrorCode.TooManyImports]: 'Too many inventory files at once',
   [ErrorCode.DatabaseUnavailable]: 'Database unavailable',
   [ErrorCode.StorageFull]: 'Storage full',
 };

@@ -6,6 +6,7 @@ import { CurrentCaller, ROLE_RANK, type Caller } from '../accounts/caller.js';
 import { ensureCsrfCookie } from '../accounts/session-cookie.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
+import { InventoryService } from '../inventory/inventory.service.js';
 import { CalendarService } from '../plan/calendar.service.js';
 import { PlanService } from '../plan/plan.service.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../plan/plan.types.js';
@@ -38,6 +39,7 @@ export class PagesController {
     private readonly questionnaires: QuestionnairesService,
     private readonly plans: PlanService,
     private readonly calendar: CalendarService,
+    private readonly inventory: InventoryService,
   ) {}
 
   @Get('dashboard')
@@ -102,6 +104,10 @@ export class PagesController {
       isOwner: caller.role === 'owner',
       complete: !firstOpen,
       reviewFirst: await this.plans.reviewFirstFor(caller, loaded),
+      // The import panel sits on the section of the inventory questions.
+      inventory: section.questions.some((q) => q.id.startsWith('inventory.'))
+        ? { latest: (await this.inventory.list(caller, id, 1))[0] ?? null, classLabels: this.inventory.classLabels() }
+        : null,
     });
   }
 

@@ -1,10 +1,13 @@
 import type { AnswerDto, AssessmentDto } from '../../assessments/assessments.dto.js';
+import type { InventoryImportDto } from '../../inventory/inventory.dto.js';
+import { DEVICE_CLASSES, FIELDS, type DeviceClass } from '../../inventory/inventory.types.js';
 import type { AnswerValue, Question, QuestionnaireTemplate, Section } from '../../questionnaires/template.types.js';
 import { conditionRulesOut, questionIndex } from '../../scoring/applicability.js';
 import { visibleQuestionIds } from '../../scoring/visibility.js';
 import { attrs, html, type SafeHtml } from '../html.js';
 import { formatDateTime, formatNumber, t, tr, type Lang } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
+import type { MessageKey } from '../messages.js';
 import { progressBar } from './dashboard.page.js';
 
 export interface WalkView {
@@ -22,6 +25,11 @@ export interface WalkView {
   reviewFirst?: {
     year: number;
     questions: Array<{ questionId: string; sectionId: string; label: { fr: string; en: string }; carriedOver: boolean }>;
+  } | null;
+  /** The inventory import panel, on the section that holds the inventory questions. */
+  inventory?: {
+    latest: InventoryImportDto | null;
+    classLabels: Record<DeviceClass, { fr: string; en: string }>;
   } | null;
 }
 
@@ -96,7 +104,14 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
   const state = a
     ? a.carriedOver
       ? t(lang, 'walk.carriedState', { year: c.copyYear ?? '' })
-      : t(lang, 'walk.savedBy', { who: a.answeredByEmail ?? '?', when: formatDateTime(a.updatedAt, lang) })
+      : a.source?.kind === 'inventory-import'
+        ? t(lang, 'walk.fromImport', {
+            file: a.source.fileName,
+            rows: formatNumber(a.source.rows, lang, 0),
+            when: formatDateTime(a.source.appliedAt, lang),
+            who: a.source.appliedByEmail,
+          })
+        : t(lang, 'walk.savedBy', { who: a.answeredByEmail ?? '?', when: formatDateTime(a.updatedAt, lang) })
     : t(lang, 'walk.notAnswered');
   const body = isChoice
     ? html`<fieldset class="q-fieldset" ${attrs({ 'aria-describedby': described })}>
@@ -172,6 +187,95 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
     <p class="hint" id="ch${n}">${c.readOnly ? '' : a ? t(lang, 'walk.commentHint') : t(lang, 'walk.commentNeedsAnswer')}</p>
   </details>
 </div>`;
+}
+
+/**
+ * The import panel: a form that works with the page script (inventory.js) posting the file to the
+ * API, and, rendered here, what the last import read and what applying it changed.
+ */
+function inventoryPanel(lang: Lang, v: WalkView, readOnly: boolean, labels: Map<string, string>): SafeHtml {
+  const inv = v.inventory!;
+  const latest = inv.latest;
+  const mb = 25;
+  const applied = latest?.applied;
+  return html`<section class="card inventory-import" id="inventory-import" aria-labelledby="inv-title">
+    <h3 id="inv-title">${t(lang, 'inv.title')}</h3>
+    <p>${t(lang, 'inv.intro')}</p>
+    <p class="small muted">${t(lang, 'inv.privacy')}</p>
+    ${
+      latest
+        ? html`<div class="inv-last" id="inv-last">
+            <p>
+              ${t(lang, 'inv.lastImport', {
+                file: latest.fileName,
+                rows: formatNumber(latest.rows.total, lang, 0),
+                when: formatDateTime(latest.createdAt, lang),
+                who: latest.createdByEmail ?? '?',
+              })}
+            </p>
+            ${
+              applied
+                ? html`<p>${t(lang, 'inv.lastApplied', { when: formatDateTime(applied.appliedAt, lang), who: applied.appliedByEmail })}</p>
+                    <ul class="inv-applied">
+                      ${
+                        applied.written.length
+                          ? applied.written.map(
+                              (w) =>
+                                html`<li>
+                                  ${t(lang, 'inv.fromTo', {
+                                    question: labels.get(w.questionId) ?? w.questionId,
+                                    from: typeof w.from === 'number' ? formatNumber(w.from, lang, 1) : '—',
+                                    to: formatNumber(w.to, lang, 1),
+                                  })}
+                                </li>`,
+                            )
+                          : html`<li>${t(lang, 'inv.none')}</li>`
+                      }
+                    </ul>`
+                : html`<p class="muted">${t(lang, 'inv.notApplied')}</p>`
+            }
+          </div>`
+        : ''
+    }
+    ${
+      readOnly
+        ? v.canEdit
+          ? ''
+          : html`<p class="small muted">${t(lang, 'inv.viewerOnly')}</p>`
+        : html`<form class="inv-form" id="inv-form" enctype="multipart/form-data" novalidate>
+            <div class="field">
+              <label for="inv-file">${t(lang, 'inv.file')}</label>
+              <input
+                type="file"
+                id="inv-file"
+                name="file"
+                accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-describedby="inv-file-hint"
+                required
+              />
+              <p class="hint" id="inv-file-hint">${t(lang, 'inv.fileHint', { mb, rows: formatNumber(100_000, lang, 0), columns: 200 })}</p>
+            </div>
+            <div class="inv-options">
+              <div class="field">
+                <label for="inv-asof">${t(lang, 'inv.asOf')}</label>
+                <input type="date" id="inv-asof" name="asOf" aria-describedby="inv-asof-hint" />
+                <p class="hint" id="inv-asof-hint">${t(lang, 'inv.asOfHint')}</p>
+              </div>
+              <div class="field">
+                <label for="inv-class">${t(lang, 'inv.defaultClass')}</label>
+                <select id="inv-class" name="defaultClass">
+                  <option value="">${t(lang, 'inv.defaultClassAuto')}</option>
+                  ${DEVICE_CLASSES.map((c) => html`<option value="${c}">${tr(inv.classLabels[c], lang)}</option>`)}
+                </select>
+              </div>
+            </div>
+            <div class="inv-mapping" id="inv-mapping" hidden></div>
+            <p><button type="submit" class="button button-primary" id="inv-read">${t(lang, 'inv.read')}</button></p>
+            <p class="form-error" id="inv-error" role="alert" hidden></p>
+          </form>`
+    }
+    <div class="inv-preview" id="inv-preview" aria-live="polite"></div>
+  </section>`;
 }
 
 function sectionNav(lang: Lang, v: WalkView): SafeHtml {
@@ -299,6 +403,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           ${sectionNa ? html`<p class="notice notice-na" id="section-na" role="note">${t(lang, 'walk.sectionNotApplicable', { reason: tr(sectionNa.text, lang) })}</p>` : ''}
           ${readOnly ? '' : html`<p class="small muted">${t(lang, 'walk.autosave')} <span class="save-indicator" id="save-indicator" aria-hidden="true"></span></p>`}
         </div>
+        ${v.inventory ? inventoryPanel(lang, v, readOnly, new Map(order.map((q) => [q.id, tr(q.label, lang)]))) : ''}
         <form class="questions" id="questions" novalidate>
           ${v.section.questions.map((q) =>
             questionBlock(
@@ -367,7 +472,16 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
     title: `${tr(v.section.title, lang)} · ${t(lang, 'walk.title', { year: a.year })}`,
     nav: 'dashboard',
     main,
-    scripts: ['walk.js'],
-    data,
+    scripts: v.inventory ? ['walk.js', 'inventory.js'] : ['walk.js'],
+    data: v.inventory
+      ? {
+          ...data,
+          inventory: {
+            latestId: v.inventory.latest?.id ?? null,
+            questionLabels: Object.fromEntries(order.filter((q) => q.id.startsWith('inventory.')).map((q) => [q.id, tr(q.label, lang)])),
+            fieldLabels: Object.fromEntries(FIELDS.map((f) => [f, t(lang, `inv.field.${f}` as MessageKey)])),
+          },
+        }
+      : data,
   });
 }
