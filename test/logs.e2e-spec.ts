@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { addMember, bearer, createTestApp, register, type TestApp } from './support/test-app.js';
 
 /**
@@ -72,5 +73,15 @@ describe('the request log', () => {
     const log = lines.slice(from).join('');
     expect(entries().filter((e) => e.req?.url === '/reset-password?token=[redacted]')).toHaveLength(2);
     expect(log.includes(token)).toBe(false);
+  });
+
+  it('logs a failed query with its SQL and the reason, never its parameters (e-mails, answers, hashes)', async () => {
+    const from = lines.length;
+    const secret = 'secret-parameter-7f3a@example.org';
+    await expect(t.app.get(DataSource).query('SELECT $1::int AS n', [secret])).rejects.toThrow(/invalid input syntax/);
+    const log = lines.slice(from).join('');
+    expect(log).toMatch(/query failed: invalid input syntax for type integer/);
+    expect(log).toContain('SELECT $1::int AS n');
+    expect(log.includes(secret)).toBe(false);
   });
 });

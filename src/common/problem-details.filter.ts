@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { loggableError } from './loggable-error.js';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { databaseProblem } from './database-errors.js';
@@ -57,15 +58,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
       const title = typeof body === 'object' && body && 'error' in body ? String(body.error) : httpTitle(status);
-      if (status >= 500) this.logger.error({ err: exception, requestId }, message);
+      if (status >= 500) this.logger.error({ err: loggableError(exception), requestId }, message);
       return { type: problemType(slug(httpTitle(status))), title, status, detail: message };
     }
     const database = databaseProblem(exception);
     if (database) {
-      this.logger.warn({ err: exception, requestId }, database.message);
+      this.logger.warn({ err: loggableError(exception), requestId }, database.message);
       return this.toProblem(database, requestId);
     }
-    this.logger.error({ err: exception, requestId }, 'Unexpected error');
+    this.logger.error({ err: loggableError(exception), requestId }, 'Unexpected error');
     return {
       type: problemType('internal-error'),
       title: 'Internal Server Error',

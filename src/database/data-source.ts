@@ -3,6 +3,7 @@ import type { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { DatabaseConfig } from '../config/app.config.js';
 import type { ClusterConnection } from './embedded-cluster.js';
+import { DatabaseLogger } from './database-logger.js';
 import { ENTITIES } from './entities.js';
 
 /**
@@ -26,7 +27,9 @@ export function buildDataSourceOptions(db: DatabaseConfig, embedded?: ClusterCon
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 1_000,
     applicationName: 'fresque-impact',
     poolSize: db.poolSize,
     extra: {

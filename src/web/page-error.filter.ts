@@ -1,4 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { loggableError } from '../common/loggable-error.js';
 import type { Request, Response } from 'express';
 import { clearSessionCookies } from '../accounts/session-cookie.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -26,7 +27,7 @@ export class PageErrorFilter implements ExceptionFilter {
       return;
     }
     const requestId = req.id === undefined ? undefined : String(req.id);
-    if (status >= 500) this.logger.error({ err: exception, requestId }, 'Page failed');
+    if (status >= 500) this.logger.error({ err: loggableError(exception), requestId }, 'Page failed');
     let detail: string | undefined;
     if (exception instanceof DomainError && exception.code === ErrorCode.Forbidden && /CSRF/.test(exception.message)) {
       detail = t(lang, 'error.csrf');
