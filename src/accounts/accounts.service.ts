@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import argon2 from 'argon2';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -23,6 +22,7 @@ import type { TokenClaims } from './auth.guard.js';
 import type { Caller } from './caller.js';
 import { MemberEvent, type MemberAction } from './member-event.entity.js';
 import { Organisation } from './organisation.entity.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { User, type Role } from './user.entity.js';
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -46,11 +46,11 @@ export class AccountsService {
     @Inject(ConfigService) config: ConfigService,
   ) {
     this.auth = config.getOrThrow<AuthConfig>('auth');
-    this.dummyHash = argon2.hash(randomBytes(16).toString('hex'));
+    this.dummyHash = hashPassword(randomBytes(16).toString('hex'));
   }
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
-    const passwordHash = await argon2.hash(dto.password);
+    const passwordHash = await hashPassword(dto.password);
     const { user, organisation } = await this.ds
       .transaction(async (m) => {
         if (await m.getRepository(User).exists({ where: { email: dto.email } })) throw this.emailTaken(dto.email);
@@ -74,7 +74,7 @@ export class AccountsService {
   async login(email: string, password: string): Promise<LoginResponseDto> {
     const user = await this.ds.getRepository(User).findOne({ where: { email } });
     const hash = user?.passwordHash ?? (await this.dummyHash);
-    const ok = await argon2.verify(hash, password).catch(() => false);
+    const ok = await verifyPassword(hash, password);
     if (!user || !user.passwordHash || !ok) throw new DomainError(ErrorCode.InvalidCredentials, BAD_CREDENTIALS);
     return { accessToken: await this.sign(user), expiresIn: this.auth.tokenTtlSeconds };
   }
@@ -96,13 +96,13 @@ export class AccountsService {
    */
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<LoginResponseDto> {
     const user = await tenantScope(this.ds.manager, User, caller.organisationId, 'User').get({ id: caller.userId });
-    const ok = user.passwordHash ? await argon2.verify(user.passwordHash, currentPassword).catch(() => false) : false;
+    const ok = user.passwordHash ? await verifyPassword(user.passwordHash, currentPassword) : false;
     if (!ok) {
       throw new DomainError(ErrorCode.InvalidInput, 'The current password is wrong', {}, [
         { field: 'currentPassword', rule: 'matchesCurrentPassword', message: 'currentPassword is not your current password' },
       ]);
     }
-    const passwordHash = await argon2.hash(newPassword);
+    const passwordHash = await hashPassword(newPassword);
     const updated = await this.ds.transaction(async (m) => {
       // Only if the password checked above is still the one stored: a change made meanwhile wins.
       const rows = await returning<{ id: string }>(
@@ -121,7 +121,7 @@ export class AccountsService {
 
   /** Accepts an invitation once: of several concurrent acceptances, exactly one sets the password. */
   async acceptInvitation(token: string, password: string): Promise<AuthResponseDto> {
-    const passwordHash = await argon2.hash(password);
+    const passwordHash = await hashPassword(password);
     return this.ds.transaction(async (m) => {
       const rows = await returning<{ id: string }>(
         m,
@@ -141,7 +141,7 @@ export class AccountsService {
    * session of that member ends; the member is logged in with the new password.
    */
   async resetPassword(token: string, password: string): Promise<AuthResponseDto> {
-    const passwordHash = await argon2.hash(password);
+    const passwordHash = await hashPassword(password);
     return this.ds.transaction(async (m) => {
       const rows = await returning<{ id: string }>(
         m,
