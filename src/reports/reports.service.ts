@@ -6,6 +6,7 @@ import { AssessmentsService, type LoadedAssessment } from '../assessments/assess
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
+import { PlanService } from '../plan/plan.service.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
 import { submittedDifferences, type FullResults } from '../results/full-results.js';
@@ -38,6 +39,7 @@ export class ReportsService implements OnApplicationShutdown {
     private readonly results: ResultsService,
     private readonly accounts: AccountsService,
     private readonly questionnaires: QuestionnairesService,
+    private readonly plan: PlanService,
     @Inject(ConfigService) config: ConfigService,
   ) {
     this.pool = new ReportWorkerPool({ size: config.getOrThrow<AppConfig>('app').reportWorkers, timeoutMs: 30_000 });
@@ -87,6 +89,7 @@ export class ReportsService implements OnApplicationShutdown {
           comment: a.comment,
           answeredBy: a.answeredByEmail ?? null,
           updatedAt: a.updatedAt,
+          carriedOver: a.carriedOver,
         })),
       previous: before
         ? {
@@ -97,6 +100,10 @@ export class ReportsService implements OnApplicationShutdown {
         : undefined,
       trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
       lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
+      commitments: (await this.plan.plan(caller, id)).commitments
+        .filter((c) => c.status !== 'dropped')
+        .map((c) => ({ actionId: c.actionId, owner: c.owner?.name ?? null, due: c.due ? { kind: c.due.kind, date: c.due.date } : null, status: c.status })),
+      carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
     };
     return input;
   }

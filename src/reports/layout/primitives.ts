@@ -220,8 +220,15 @@ export function bullets(doc: Doc, items: readonly string[], opts: FlowOptions = 
   doc.y += opts.gapAfter ?? SPACE.xs;
 }
 
+/** "Annexe B · Scores par thème": the title of the next annex part, lettered in order. */
+export function annexTitle(ctx: LayoutContext, title: string): string {
+  const letter = String.fromCharCode(65 + ctx.annexes);
+  ctx.annexes += 1;
+  return `${ctx.t.annex.replace('{letter}', letter)} · ${title}`;
+}
+
 /** Starts a part of the report on a new page with its title (22 pt) under a short accent rule. */
-export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientation: Orientation = 'portrait'): void {
+export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientation: Orientation = 'portrait', size: number = TYPE.h1): void {
   ctx.part = title;
   newPage(doc, orientation);
   const b = box(doc);
@@ -229,12 +236,11 @@ export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientati
   const h = textAt(doc, title, b.left, b.top + 12, {
     width: b.width,
     font: 'bold',
-    size: TYPE.h1,
+    size,
     color: COLORS.accentDark,
     lineGap: 0,
-    maxLines: 2,
   });
-  doc.y = b.top + 12 + h + SPACE.md;
+  doc.y = b.top + 12 + h + (size < TYPE.h1 ? SPACE.sm : SPACE.md);
 }
 
 /**
@@ -249,10 +255,10 @@ export function heading(doc: Doc, text: string, level: 2 | 3, keepWith: number =
       : { font: 'semibold', size: TYPE.h3, color: COLORS.text, lineGap: 0 };
   const before = doc.y > b.top + 1 ? (level === 2 ? SPACE.md : SPACE.sm) : 0;
   const after = level === 2 ? SPACE.sm : SPACE.xs;
-  const h = measure(doc, fitLines(doc, text, b.width, 2, style), b.width, style);
+  const h = measure(doc, text, b.width, style);
   if (doc.y + before + h + after + keepWith > b.bottom) newPage(doc);
   else doc.y += before;
-  const drawn = textAt(doc, text, b.left, doc.y, { ...style, width: b.width, maxLines: 2 });
+  const drawn = textAt(doc, text, b.left, doc.y, { ...style, width: b.width });
   doc.y += drawn + after;
 }
 
