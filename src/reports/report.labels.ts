@@ -351,7 +351,8 @@ const fr: ReportLabels = {
   scoreChange: '{change} points depuis {year}',
   thisYearHeading: 'Les actions de cette année',
   firstActionsHeading: 'Les premières actions',
-  thisYearIntro: 'Classées par bénéfice attendu pour l’effort. Le gain est chiffré sur votre propre parc, en kg CO₂e par an et en part de l’empreinte climat.',
+  thisYearIntro:
+    'Classées par bénéfice attendu pour l’effort. Le gain est chiffré sur votre propre parc, en kg CO₂e par an et en part de l’empreinte climat.',
   expectedSaving: 'Gain attendu',
   ofClimateFootprint: 'de l’empreinte climat',
   owner: 'Porteur',
@@ -374,7 +375,8 @@ const fr: ReportLabels = {
     saving: 'Gain annuel',
   },
   actionDetails: 'Détail des actions',
-  actionDetailsIntro: 'Pour chaque action, dans l’ordre du plan : pourquoi, où vous en êtes avec les réponses qui la situent, et les prochaines étapes.',
+  actionDetailsIntro:
+    'Pour chaque action, dans l’ordre du plan : pourquoi, où vous en êtes avec les réponses qui la situent, et les prochaines étapes.',
   why: 'Pourquoi',
   answersThatMovedIt: 'Réponses qui la situent',
   maturity: 'Maturité',
@@ -543,7 +545,8 @@ const en: ReportLabels = {
   scoreChange: '{change} points since {year}',
   thisYearHeading: 'This year’s actions',
   firstActionsHeading: 'First actions',
-  thisYearIntro: 'Ranked by expected benefit for the effort. The saving is computed on your own equipment, in kg CO₂e a year and as a share of the climate footprint.',
+  thisYearIntro:
+    'Ranked by expected benefit for the effort. The saving is computed on your own equipment, in kg CO₂e a year and as a share of the climate footprint.',
   expectedSaving: 'Expected saving',
   ofClimateFootprint: 'of the climate footprint',
   owner: 'Owner',

@@ -107,12 +107,13 @@ const TEXT = {
     notApplicableShort: (titles: string) => `Sans objet : ${titles}.`,
     notApplicableNotice: (items: string, actions: number) =>
       `Sans objet pour l’organisation, hors des scores et du plan (ce n’est pas un zéro) : ${items}.` +
-      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} sans objet ${actions > 1 ? 'sont listées' : 'est listée'} sous le plan.` : ''),
+      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} sans objet ${actions > 1 ? 'sont listées' : 'est listée'} en annexe A.` : ''),
     days: ['Jours 1 à 30', 'Jours 31 à 60', 'Jours 61 à 90'],
     confirmAnswers: (n: number, y: number | null) =>
       `Faire relire et confirmer les ${n} réponses reprises ${y ? `de ${y}` : 'de l’an dernier'}.`,
     nameOwners: (ranks: string) => `Nommer un porteur et fixer une échéance pour ${ranks}.`,
-    kickOff: (n: number) => `Lancer ${n > 1 ? `les ${n} actions engagées` : 'l’action engagée'} avec ${n > 1 ? 'leurs porteurs' : 'son porteur'}.`,
+    kickOff: (n: number) =>
+      `Lancer ${n > 1 ? `les ${n} actions engagées` : 'l’action engagée'} avec ${n > 1 ? 'leurs porteurs' : 'son porteur'}.`,
     step: (rank: number, step: string) => `N° ${rank} : ${step}`,
     firstSteps: (ranks: string) => `Engager la première étape pour ${ranks}.`,
     baseline: 'Mesurer le point de départ de chaque indicateur suivi.',
@@ -145,7 +146,8 @@ const TEXT = {
     list: listEn,
     ranks: (rs: number[]) => (rs.length === 1 ? `action no. ${rs[0]}` : `actions no. ${listEn(rs.map(String))}`),
     perPerson: (text: string, label: string) => `${text} ${label}`,
-    unconfirmedShort: (n: number, y: number | null) => `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'}, not confirmed.`,
+    unconfirmedShort: (n: number, y: number | null) =>
+      `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'}, not confirmed.`,
     unconfirmed: (n: number, y: number | null, sections: string) =>
       `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'} ${n > 1 ? 'have' : 'has'} been neither confirmed nor changed (${sections}). ` +
       'The scores, the footprint and the plan count them as they were: have them reviewed before presenting these figures.',
@@ -156,7 +158,7 @@ const TEXT = {
     notApplicableShort: (titles: string) => `Not applicable: ${titles}.`,
     notApplicableNotice: (items: string, actions: number) =>
       `Not applicable to the organisation, left out of scores and plan (not a zero): ${items}.` +
-      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} that do not apply ${actions > 1 ? 'are' : 'is'} listed under the plan.` : ''),
+      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} that do not apply ${actions > 1 ? 'are' : 'is'} listed in annex A.` : ''),
     days: ['Days 1 to 30', 'Days 31 to 60', 'Days 61 to 90'],
     confirmAnswers: (n: number, y: number | null) => `Have the ${n} answers carried over from ${y ?? 'last year'} reviewed and confirmed.`,
     nameOwners: (ranks: string) => `Name an owner and set a due date for ${ranks}.`,
@@ -320,7 +322,13 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
     notices.push({
       kind: 'unconfirmed',
       short: t.unconfirmedShort(unconfirmedCount, carriedFrom),
-      text: t.unconfirmed(unconfirmedCount, carriedFrom, unconfirmedSections.map((s) => `${s.title} : ${s.count}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': ')).join(lang === 'fr' ? ' ; ' : '; ')),
+      text: t.unconfirmed(
+        unconfirmedCount,
+        carriedFrom,
+        unconfirmedSections
+          .map((s) => `${s.title} : ${s.count}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': '))
+          .join(lang === 'fr' ? ' ; ' : '; '),
+      ),
     });
   }
   const weakSections = results.sections.filter((s) => s.status !== 'not_applicable' && s.confidence < CONFIDENCE_THRESHOLD);
@@ -342,7 +350,9 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       kind: 'not_applicable',
       short: t.notApplicableShort(t.list(naSections.map((s) => s.title[lang]))),
       text: t.notApplicableNotice(
-        naSections.map((s) => (s.notApplicable ? `${s.title[lang]} (${s.notApplicable.text[lang]})` : s.title[lang])).join(lang === 'fr' ? ' ; ' : '; '),
+        naSections
+          .map((s) => (s.notApplicable ? `${s.title[lang]} (${s.notApplicable.text[lang]})` : s.title[lang]))
+          .join(lang === 'fr' ? ' ; ' : '; '),
         results.notApplicable?.actions.length ?? 0,
       ),
     });

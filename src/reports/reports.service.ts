@@ -12,6 +12,7 @@ import type { Lang } from '../questionnaires/template.types.js';
 import { submittedDifferences, type FullResults } from '../results/full-results.js';
 import { ResultsService, submittedMethodology } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
+import type { ReportFormat } from './pdf-render.worker.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
@@ -20,6 +21,7 @@ import type { ReportViewModel } from './report.view-model.js';
 const REPORT_RETRY_AFTER_SECONDS = 5;
 
 export interface RenderedReport {
+  /** The file: PDF or DOCX bytes. */
   pdf: Buffer;
   filename: string;
   templateVersion: number;
@@ -102,7 +104,12 @@ export class ReportsService implements OnApplicationShutdown {
       lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
       commitments: (await this.plan.plan(caller, id)).commitments
         .filter((c) => c.status !== 'dropped')
-        .map((c) => ({ actionId: c.actionId, owner: c.owner?.name ?? null, due: c.due ? { kind: c.due.kind, date: c.due.date } : null, status: c.status })),
+        .map((c) => ({
+          actionId: c.actionId,
+          owner: c.owner?.name ?? null,
+          due: c.due ? { kind: c.due.kind, date: c.due.date } : null,
+          status: c.status,
+        })),
       carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
     };
     return input;
@@ -128,13 +135,19 @@ export class ReportsService implements OnApplicationShutdown {
    * at most its share of the renderers (beyond: 429 with Retry-After); `signal` aborts when the
    * client disconnects, which frees the report's place.
    */
-  async render(caller: Caller, id: string, lang: Lang | undefined, signal?: AbortSignal): Promise<RenderedReport> {
+  async render(
+    caller: Caller,
+    id: string,
+    lang: Lang | undefined,
+    signal?: AbortSignal,
+    format: ReportFormat = 'pdf',
+  ): Promise<RenderedReport> {
     const input = await this.input(caller, id, lang);
     try {
-      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal });
+      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal, format });
       return {
         pdf,
-        filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang),
+        filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang, format),
         templateVersion: input.template.version,
       };
     } catch (e) {
@@ -158,7 +171,7 @@ export class ReportsService implements OnApplicationShutdown {
 }
 
 /** e.g. `plan-action-mairie-de-saint-etienne-2026-fr.pdf`: ASCII only, safe in every header. */
-export function reportFilename(organisation: string, year: number, lang: Lang): string {
+export function reportFilename(organisation: string, year: number, lang: Lang, format: ReportFormat = 'pdf'): string {
   const slug = organisation
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -167,5 +180,5 @@ export function reportFilename(organisation: string, year: number, lang: Lang): 
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${lang === 'fr' ? 'plan-action' : 'action-plan'}-${slug || 'organisation'}-${year}-${lang}.pdf`;
+  return `${lang === 'fr' ? 'plan-action' : 'action-plan'}-${slug || 'organisation'}-${year}-${lang}.${format}`;
 }

@@ -41,7 +41,10 @@ export const drawActionDetails: LayoutFn = (doc, vm, ctx) => {
         [labelled(ctx, t.columns.indicator, item.indicator), { size: TYPE.small }],
       ];
       const stepsH = item.nextSteps.reduce((s, x) => s + measure(doc, x, w - 10, { size: TYPE.small }) + 2, 0);
-      const h = texts.reduce((s, [x, st]) => s + measure(doc, x, w, st) + 2, 0) + (stepsH ? linesHeight(doc, 1, { size: TYPE.small }) + stepsH : 0) + SPACE.md;
+      const h =
+        texts.reduce((s, [x, st]) => s + measure(doc, x, w, st) + 2, 0) +
+        (stepsH ? linesHeight(doc, 1, { size: TYPE.small }) + stepsH : 0) +
+        SPACE.md;
       if (h <= b.height && doc.y + h > b.bottom) newPage(doc);
       else if (doc.y + linesHeight(doc, 3, { size: TYPE.small }) > b.bottom) newPage(doc);
       const top = doc.y;
@@ -60,6 +63,10 @@ export const drawActionDetails: LayoutFn = (doc, vm, ctx) => {
   if (na.length > 0) {
     heading(doc, `${t.notApplicableActions} (${na.length})`, 2, 50);
     flow(doc, t.notApplicableActionsIntro, { size: TYPE.small, color: COLORS.muted, gapAfter: SPACE.xs });
-    bullets(doc, na.map((a) => `${a.title} — ${a.reason}`), { size: TYPE.small });
+    bullets(
+      doc,
+      na.map((a) => `${a.title} — ${a.reason}`),
+      { size: TYPE.small },
+    );
   }
 };

@@ -33,7 +33,13 @@ export const drawAppendix: LayoutFn = (doc, vm, ctx) => {
         flow(doc, a.answerText, { ...aStyle, x: b.left + indent, width: b.width - indent, gapAfter: 2 });
       }
       if (a.unconfirmed) {
-        flow(doc, `[${t.unconfirmedAnswer}]`, { size: TYPE.small, font: 'semibold', x: b.left + indent, width: b.width - indent, gapAfter: 2 });
+        flow(doc, `[${t.unconfirmedAnswer}]`, {
+          size: TYPE.small,
+          font: 'semibold',
+          x: b.left + indent,
+          width: b.width - indent,
+          gapAfter: 2,
+        });
       }
       if (a.comment) {
         flow(doc, labelled(ctx, t.comment, a.comment), {

@@ -48,7 +48,8 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
   // The whole name, never cut: the type steps down until it fits above the year.
   const room = bandH - 36 - 64 - 12 - y;
   let orgStyle = { font: 'semibold' as const, size: 20, color: COLORS.white, lineGap: 1 };
-  while (orgStyle.size > 9 && measure(doc, vm.meta.organisationName, width * 0.86, orgStyle) > room) orgStyle = { ...orgStyle, size: orgStyle.size - 1 };
+  while (orgStyle.size > 9 && measure(doc, vm.meta.organisationName, width * 0.86, orgStyle) > room)
+    orgStyle = { ...orgStyle, size: orgStyle.size - 1 };
   y += textAt(doc, vm.meta.organisationName, left, y, { ...orgStyle, width: width * 0.86 });
 
   // The year, large, at the foot of the band.

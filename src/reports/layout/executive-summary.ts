@@ -60,7 +60,11 @@ function drawWhereYouStand(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): v
       t.criteria[c].label,
       value === null
         ? { kind: 'text' as const, text: t.notEstimated, color: COLORS.muted }
-        : { kind: 'text' as const, text: fmt.quantity(value) + ` ${t.criteria[c].unit}` + rangeText(ctx, f?.low ?? null, f?.high ?? null), font: 'semibold' as const },
+        : {
+            kind: 'text' as const,
+            text: fmt.quantity(value) + ` ${t.criteria[c].unit}` + rangeText(ctx, f?.low ?? null, f?.high ?? null),
+            font: 'semibold' as const,
+          },
     ];
     if (hasChange) {
       const pct = f?.changePercent ?? null;
@@ -87,10 +91,7 @@ function drawWhereYouStand(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): v
   drawTable(doc, table);
   doc.y -= SPACE.sm;
   // Per person, naming the person, and what the totals leave out: wherever the total appears.
-  const notes = [
-    ...(s.perPersonText ? [labelled(ctx, t.perPerson, s.perPersonText)] : []),
-    labelled(ctx, t.leavesOut, s.leavesOut),
-  ];
+  const notes = [...(s.perPersonText ? [labelled(ctx, t.perPerson, s.perPersonText)] : []), labelled(ctx, t.leavesOut, s.leavesOut)];
   bullets(doc, notes, { size: TYPE.small, color: COLORS.text });
 
   if (s.highlights.length) {
@@ -134,7 +135,10 @@ function drawCards(doc: Doc, vm: ReportViewModel, ctx: LayoutContext, b: Box): v
   const cw = wB - 2 * pad;
   const climateLines: Array<{ text: string; style: { size: number; font?: 'semibold' | 'light'; color?: string } }> = [];
   if (climate && climate.value !== null) {
-    climateLines.push({ text: `${t.criteria.climate.unit} ${t.perYear}${rangeText(ctx, climate.low, climate.high)}`, style: { size: TYPE.small, color: COLORS.muted } });
+    climateLines.push({
+      text: `${t.criteria.climate.unit} ${t.perYear}${rangeText(ctx, climate.low, climate.high)}`,
+      style: { size: TYPE.small, color: COLORS.muted },
+    });
     if (climate.changePercent !== null && s.previousYear !== null)
       climateLines.push({
         text: `${fmt.signedPercent(climate.changePercent)} ${fillLabel(t.sinceYear, { year: s.previousYear })}`,
@@ -190,7 +194,7 @@ function drawWhatToDo(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
   newPage(doc);
   const b = box(doc);
   heading(doc, s.thisYearGroup === 'this_year' ? t.thisYearHeading : t.firstActionsHeading, 2, 80);
-  doc.y += textAt(doc, t.thisYearIntro, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.muted }) + SPACE.sm;
+  doc.y += textAt(doc, t.thisYearIntro, b.left, doc.y, { width: b.width, size: TYPE.tiny, color: COLORS.muted }) + SPACE.xs;
   if (s.thisYear.length === 0) {
     doc.y += textAt(doc, t.noPriorities, b.left, doc.y, { width: b.width, color: COLORS.muted }) + SPACE.sm;
   }
@@ -203,30 +207,40 @@ function drawWhatToDo(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
       : t.notQuantified;
     const owner = a.owner.source === 'suggested' ? `${a.owner.name} (${t.suggested})` : a.owner.name;
     const lines: Array<{ text: string; font?: 'semibold'; size: number; color?: string }> = [
-      { text: a.kindLabel ? `${a.title} · ${a.kindLabel}` : a.title, font: 'semibold', size: TYPE.body + 0.5 },
-      { text: labelled(ctx, t.expectedSaving, saving), size: TYPE.small, font: a.saving ? 'semibold' : undefined, color: a.saving ? COLORS.accentDark : COLORS.muted },
+      { text: a.kindLabel ? `${a.title} · ${a.kindLabel}` : a.title, font: 'semibold', size: TYPE.body },
       {
-        text: [labelled(ctx, t.owner, owner), labelled(ctx, t.due, a.due ?? t.notCommitted), labelled(ctx, t.columns.effort, a.effortLabel)].join(' · '),
+        text: labelled(ctx, t.expectedSaving, saving),
+        size: TYPE.small,
+        font: a.saving ? 'semibold' : undefined,
+        color: a.saving ? COLORS.accentDark : COLORS.muted,
+      },
+      {
+        text: [
+          labelled(ctx, t.owner, owner),
+          labelled(ctx, t.due, a.due ?? t.notCommitted),
+          labelled(ctx, t.columns.effort, a.effortLabel),
+        ].join(' · '),
         size: TYPE.small,
       },
       ...(a.firstStep ? [{ text: labelled(ctx, t.firstStep, a.firstStep), size: TYPE.small }] : []),
     ];
-    const h = lines.reduce((sum, l) => sum + measure(doc, l.text, tw, { size: l.size, font: l.font }) + 1.5, 0) + SPACE.sm;
+    const h = lines.reduce((sum, l) => sum + measure(doc, l.text, tw, { size: l.size, font: l.font }) + 1, 0) + SPACE.xs + 2;
     if (doc.y + h > b.bottom) newPage(doc);
     const y = doc.y;
     badge(doc, String(a.rank), b.left + 10, y + 9, 9.5, COLORS.accentDark);
     let cy = y;
-    for (const l of lines) cy += textAt(doc, l.text, tx, cy, { width: tw, size: l.size, font: l.font ?? 'regular', color: l.color ?? COLORS.text }) + 1.5;
-    doc.y = cy + SPACE.sm;
+    for (const l of lines)
+      cy += textAt(doc, l.text, tx, cy, { width: tw, size: l.size, font: l.font ?? 'regular', color: l.color ?? COLORS.text }) + 1;
+    doc.y = cy + SPACE.xs + 2;
   }
 
   const c = vm.commitments;
   if (c) {
+    // The counts here; action by action in the annex.
     const lines = [c.intro, ...(c.moved ? [c.moved] : [])];
-    const rows = c.rows.map((r) => `${r.action}${ctx.lang === 'fr' ? '\u00a0: ' : ': '}${r.status}${r.note ? ` (${r.note})` : ''}`);
-    heading(doc, `${t.lastYearHeading} · ${c.title}`, 3, 40);
+    heading(doc, c.title, 3, 40);
     for (const l of lines) doc.y += textAt(doc, l, b.left, doc.y, { width: b.width, size: TYPE.small }) + 2;
-    bullets(doc, rows, { size: TYPE.small });
+    doc.y += SPACE.xs;
   }
 
   // The next 90 days: three columns when they fit side by side, else one after the other.
@@ -234,8 +248,8 @@ function drawWhatToDo(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
   if (periods.length) {
     const gap = 12;
     const colW = (b.width - gap * (periods.length - 1)) / periods.length;
-    const colH = (items: readonly string[]) =>
-      items.reduce((sum, i) => sum + measure(doc, `• ${i}`, colW, { size: TYPE.small, lineGap: 1.2 }) + 2, 0);
+    const size = TYPE.small - 0.5;
+    const colH = (items: readonly string[]) => items.reduce((sum, i) => sum + measure(doc, `• ${i}`, colW, { size, lineGap: 1 }) + 2, 0);
     const labelH = measure(doc, 'Ag', colW, { font: 'semibold', size: TYPE.small }) + 6;
     const height = labelH + Math.max(...periods.map((p) => colH(p.items)));
     heading(doc, t.ninetyDays, 3, Math.min(height, b.height / 2));
@@ -247,7 +261,7 @@ function drawWhatToDo(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
         doc.save().rect(x, y, colW, 2).fill(COLORS.accentDark).restore();
         let cy = y + 5;
         cy += textAt(doc, p.label, x, cy, { width: colW, font: 'semibold', size: TYPE.small }) + 3;
-        for (const item of p.items) cy += textAt(doc, `• ${item}`, x, cy, { width: colW, size: TYPE.small, lineGap: 1.2 }) + 2;
+        for (const item of p.items) cy += textAt(doc, `• ${item}`, x, cy, { width: colW, size, lineGap: 1 }) + 2;
       });
       doc.y = y + height + SPACE.sm;
     } else {

@@ -18,7 +18,15 @@ export function noticeHeight(doc: Doc, title: string, lines: readonly string[], 
 }
 
 /** Draws the notice at (x, y) and returns its height. Nothing is cut: the box grows with its text. */
-export function drawNotice(doc: Doc, title: string, lines: readonly string[], x: number, y: number, width: number, size: number = TYPE.small): number {
+export function drawNotice(
+  doc: Doc,
+  title: string,
+  lines: readonly string[],
+  x: number,
+  y: number,
+  width: number,
+  size: number = TYPE.small,
+): number {
   const h = noticeHeight(doc, title, lines, width, size);
   doc.save().rect(x, y, width, h).fill('#FFF8E6').restore();
   doc.save().rect(x, y, RULE, h).fill(COLORS.text).restore();

@@ -1,12 +1,12 @@
 /**
  * The plan on one page: one line (a table row: the action and, under it, its indicator) per action, in the order of the plan (this year first, then
- * next, keep up, to assess), ranks numbered consecutively; owner and due date from the
+ * next, keep up, to assess), ranks numbered consecutively (what does not apply is in annex A); owner and due date from the
  * commitments once adopted, the suggested role otherwise. The type steps down (8 to 6.5 pt) until
  * the table fits one page; a plan that still does not fit continues on the next page, rows whole.
  */
 import type { ActionPlanItemVm, Immutable } from '../report.view-model.js';
 import type { LayoutContext, LayoutFn } from './context.js';
-import { box, flow, measure, startPart, textAt } from './primitives.js';
+import { box, startPart, textAt } from './primitives.js';
 import { columnsFor, drawTable, tableHeight, type Cell, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
@@ -52,20 +52,11 @@ export const drawPlanPage: LayoutFn = (doc, vm, ctx) => {
     { header: c.saving, weight: 45 },
   ]);
   const items = vm.actionPlan.groups.flatMap((g) => g.items);
-  const na = vm.actionPlan.notApplicable;
-  // What does not apply, by name; the reasons are in the annex.
-  const naText = na.length ? `${t.notApplicableActions} (${na.length})${ctx.lang === 'fr' ? '\u00a0: ' : ': '}${na.map((a) => a.title).join(' · ')}.` : '';
-  const naH = (size: number) => (naText ? measure(doc, naText, b.width, { size }) + SPACE.xs : 0);
   let size: number = TYPE.table + 0.5;
   let spec: TableSpec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1.2 };
-  while (size > 6 && doc.y + tableHeight(doc, spec) + naH(size) > b.bottom) {
+  while (size > 6 && doc.y + tableHeight(doc, spec) > b.bottom) {
     size = Math.round((size - 0.25) * 100) / 100;
     spec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1.2 };
   }
   drawTable(doc, spec);
-  if (naText) {
-    doc.y -= SPACE.sm;
-    if (doc.y + naH(size) <= b.bottom) doc.y += textAt(doc, naText, b.left, doc.y, { width: b.width, size, color: COLORS.muted });
-    else flow(doc, naText, { size, color: COLORS.muted, gapAfter: 0 });
-  }
 };

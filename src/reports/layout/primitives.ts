@@ -60,7 +60,16 @@ export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > box(doc).bottom) newPage(doc);
 }
 
+/**
+ * Every text cut with an ellipsis by `fitLines` or `truncateToWidth`, in this thread. The report
+ * cuts nothing but the running header's repetition of the organisation name and part title
+ * (`allowCut`); the tests read this list to prove it.
+ */
+export const cutTexts: string[] = [];
+
 export interface TextStyle {
+  /** The running header only: a cut is allowed (the cover and the summary give the text whole). */
+  allowCut?: boolean;
   font?: FontKey;
   size?: number;
   color?: string;
@@ -97,6 +106,7 @@ export function fitLines(doc: Doc, text: string, width: number, maxLines: number
     if (measure(doc, cutAt(text, mid), width, style) <= limit) lo = mid;
     else hi = mid - 1;
   }
+  if (!style.allowCut) cutTexts.push(text);
   return cutAt(text, lo, true);
 }
 
@@ -113,6 +123,7 @@ export function truncateToWidth(doc: Doc, text: string, width: number, style: Te
     if (w(cutAt(single, mid)) <= width) lo = mid;
     else hi = mid - 1;
   }
+  if (!style.allowCut) cutTexts.push(text);
   return cutAt(single, lo, true);
 }
 
@@ -228,7 +239,13 @@ export function annexTitle(ctx: LayoutContext, title: string): string {
 }
 
 /** Starts a part of the report on a new page with its title (22 pt) under a short accent rule. */
-export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientation: Orientation = 'portrait', size: number = TYPE.h1): void {
+export function startPart(
+  doc: Doc,
+  ctx: LayoutContext,
+  title: string,
+  orientation: Orientation = 'portrait',
+  size: number = TYPE.h1,
+): void {
   ctx.part = title;
   newPage(doc, orientation);
   const b = box(doc);
