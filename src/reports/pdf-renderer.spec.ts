@@ -2,12 +2,18 @@ import mammoth from 'mammoth';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../questionnaires/template.types.js';
-import { compact, extractPdfText, normaliseSpace, type PdfText } from '../../test/fixtures/reports/pdf-text.js';
+import {
+  compact,
+  extractPdfText,
+  firstAnnexPage,
+  normaliseSpace,
+  runsOutsideTheContentArea,
+  type PdfText,
+} from '../../test/fixtures/reports/pdf-text.js';
 import { HOSTILE_LATIN_PART, sampleInput } from '../../test/fixtures/reports/report-input.js';
 import * as figures from '../web/assets/figures.js';
 import { renderDocx } from './docx-renderer.js';
 import { cutTexts } from './layout/primitives.js';
-import { MARGINS } from './layout/theme.js';
 import { renderReport } from './pdf-renderer.js';
 import { fillLabel, reportLabels } from './report.labels.js';
 import { buildReportViewModel } from './report.loader.js';
@@ -29,31 +35,6 @@ function indexesInOrder(text: string, needles: readonly string[]): number[] {
     if (i >= 0) from = i + 1;
     return i;
   });
-}
-
-/**
- * Text runs drawn outside the page's content area: past the side margins, or above the top
- * margin / below the bottom one other than the running header and footer lines (at 34 and 42 pt
- * from the edges). pdf.js gives each run's baseline origin and width, in points from the bottom left.
- */
-export function runsOutsideTheContentArea(parsed: PdfText): string[] {
-  const tolerance = 3.5; // optical alignment of large type
-  return parsed.runs
-    .filter((r) => {
-      const fromTop = r.pageHeight - r.y;
-      const inBody = fromTop >= MARGINS.top - 2 && fromTop <= r.pageHeight - MARGINS.bottom + 3;
-      const inChrome = (fromTop > 30 && fromTop < 48) || (fromTop > r.pageHeight - 48 && fromTop < r.pageHeight - 30);
-      const cover = r.page === 1 && fromTop > 20 && fromTop < r.pageHeight - 20;
-      return r.x < MARGINS.left - tolerance || r.x + r.width > r.pageWidth - MARGINS.right + tolerance || !(inBody || inChrome || cover);
-    })
-    .map((r) => `page ${r.page}: "${r.str.slice(0, 40)}" at x=${r.x.toFixed(1)} w=${r.width.toFixed(1)} y=${r.y.toFixed(1)}`);
-}
-
-/** The first page of the annexes (1-based): the main body is every page before it. */
-export function firstAnnexPage(parsed: PdfText, lang: Lang): number {
-  const marker = fillLabel(reportLabels(lang).annex, { letter: 'A' });
-  const i = parsed.pages.findIndex((p, k) => k > 0 && p.includes(marker));
-  return i + 1;
 }
 
 /** Texts the layout had to cut (the running header's repetition of the name aside), during `render`. */

@@ -43,20 +43,20 @@ export const drawPlanPage: LayoutFn = (doc, vm, ctx) => {
   doc.y += textAt(doc, t.planPageIntro, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.muted }) + SPACE.sm;
   const c = t.planColumns;
   const columns = columnsFor(b.width, [
-    { header: c.rank, weight: 16, align: 'right' },
-    { header: `${c.action} · ${c.indicator}`, weight: 228 },
-    { header: c.group, weight: 48 },
-    { header: c.owner, weight: 72 },
-    { header: c.due, weight: 42 },
-    { header: c.effort, weight: 32 },
-    { header: c.saving, weight: 45 },
+    { header: c.rank, weight: 14, align: 'right' },
+    { header: `${c.action} · ${c.indicator}`, weight: 250 },
+    { header: c.group, weight: 44 },
+    { header: c.owner, weight: 64 },
+    { header: c.due, weight: 38 },
+    { header: c.effort, weight: 30 },
+    { header: c.saving, weight: 43 },
   ]);
   const items = vm.actionPlan.groups.flatMap((g) => g.items);
   let size: number = TYPE.table + 0.5;
-  let spec: TableSpec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1.2 };
-  while (size > 6 && doc.y + tableHeight(doc, spec) > b.bottom) {
+  let spec: TableSpec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1 };
+  while (size > 5.75 && doc.y + tableHeight(doc, spec) > b.bottom) {
     size = Math.round((size - 0.25) * 100) / 100;
-    spec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1.2 };
+    spec = { columns, rows: items.map((i) => row(ctx, i, size)), fontSize: size, padY: 1 };
   }
   drawTable(doc, spec);
 };
