@@ -28,8 +28,8 @@ import { fillLabel, reportLabels } from './report.labels.js';
 import { FOOTPRINT_CRITERIA, type ReportViewModel } from './report.view-model.js';
 
 // Characters XML 1.0 cannot carry (C0 controls but tab and line feed, lone surrogates), dropped.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const clean = (s: string) => s.replace(NOT_XML, '');
 

@@ -6,7 +6,7 @@
  */
 import type { LayoutFn } from './context.js';
 import { labelled } from './helpers.js';
-import { annexTitle, badge, box, bullets, flow, heading, linesHeight, measure, newPage, startPart, textAt } from './primitives.js';
+import { annexTitle, badge, box, bullets, flow, heading, linesHeight, measure, newPage, startPart } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawActionDetails: LayoutFn = (doc, vm, ctx) => {

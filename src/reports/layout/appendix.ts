@@ -5,7 +5,7 @@
 import { fillLabel } from '../report.labels.js';
 import type { LayoutFn } from './context.js';
 import { labelled } from './helpers.js';
-import { box, ensureSpace, flow, heading, linesHeight, measure, newPage, annexTitle, startPart, textAt } from './primitives.js';
+import { box, flow, heading, linesHeight, measure, newPage, annexTitle, startPart } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawAppendix: LayoutFn = (doc, vm, ctx) => {

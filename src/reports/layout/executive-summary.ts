@@ -16,7 +16,7 @@ import { FOOTPRINT_CRITERIA } from '../report.view-model.js';
 import { scoreRing } from './charts.js';
 import type { LayoutContext, LayoutFn } from './context.js';
 import { changeColor, labelled, levelColor, levelTextColor } from './helpers.js';
-import { drawNotice, noticeHeight } from './notices.js';
+import { drawNotice } from './notices.js';
 import { badge, box, bullets, heading, lineAt, measure, newPage, pill, startPart, textAt, type Box } from './primitives.js';
 import { drawTable, tableHeight, type Cell, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';

@@ -5,7 +5,7 @@
  */
 import type { FontKey } from '../report-fonts.js';
 import type { Doc } from './context.js';
-import { box, ensureSpace, fitLines, keepCursor, linesHeight, measure, newPage, textAt, useFont, type TextStyle } from './primitives.js';
+import { box, ensureSpace, keepCursor, linesHeight, measure, newPage, textAt, useFont, type TextStyle } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export type CellPart =
