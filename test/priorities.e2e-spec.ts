@@ -174,13 +174,15 @@ describe('priorities an expert would defend (scoring-2)', () => {
     const parsed = await extractPdfText(pdf.body as Buffer);
     const all = compact(parsed.text);
     for (const expected of [
+      'Les actions de cette année',
       'Cette année (5)',
       'Sans objet pour votre organisation (2)',
       'Méthode de calcul des scores et des priorités (version scoring-2)',
       'Environmental Footprint 3.1 normalisation and weighting factors',
     ])
       expect(all).toContain(compact(expected));
-    expect(compact(parsed.pages[1])).toContain(compact('Limiter la quantité d’équipements'));
+    // This year's actions: the summary's second page.
+    expect(compact(parsed.pages[2])).toContain(compact('Limiter la quantité d’équipements'));
   });
 
   it('a small association with 10 laptops and no server: lifespan and refurbished on its own laptops, servers not applicable', async () => {

@@ -2,7 +2,9 @@ import request from 'supertest';
 import type { QuestionnaireTemplate } from '../src/questionnaires/template.types.js';
 import { createFormatter } from '../src/reports/report-format.js';
 import { reportLabels } from '../src/reports/report.labels.js';
-import { compact, extractPdfText, normaliseSpace } from './fixtures/reports/pdf-text.js';
+import mammoth from 'mammoth';
+import * as figures from '../src/web/assets/figures.js';
+import { compact, extractPdfText, firstAnnexPage, normaliseSpace, runsOutsideTheContentArea } from './fixtures/reports/pdf-text.js';
 import { answerFor } from './support/answers.js';
 import { walkAssessment } from './support/walk.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
@@ -49,13 +51,25 @@ describe('the PDF action plan', () => {
     const res = await request(t.http).get(`${api}/assessments/${id}/report.pdf?lang=${lang}`).set(bearer(owner)).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*metropole-de-lyon.*-20(25|26)-(fr|en)\.pdf"/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*metropole-de-lyon.*-20\d\d-(fr|en)\.pdf"/);
     const body = res.body as Buffer;
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     return extractPdfText(body);
   };
 
-  it('in French and English: organisation, year, sections, the five first priorities in order, the climate total; no year on year the first year', async () => {
+  const fetchDocx = async (id: string, lang: 'fr' | 'en') => {
+    const res = await request(t.http)
+      .get(`${api}/assessments/${id}/report.docx?lang=${lang}`)
+      .set(bearer(owner))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*metropole-de-lyon.*-20(25|26)-(fr|en)\.docx"/);
+    return res.body as Buffer;
+  };
+
+  it('in French and English: main body of at most 8 pages, the summary with the API figures, this year first, the plan, the DOCX; no year on year the first year', async () => {
     const first = await walk(owner, 2025, 'worst', inventory);
     const results = (await request(t.http).get(`${api}/assessments/${first}/results`).set(bearer(owner)).expect(200)).body;
     for (const lang of ['fr', 'en'] as const) {
@@ -64,12 +78,31 @@ describe('the PDF action plan', () => {
       expect(text).toContain('Métropole de Lyon');
       expect(text).toContain('2025');
       for (const section of template.sections) expect(compact(pdf.text)).toContain(compact(section.title[lang]));
-      // The first five priorities, in the same order as the API's.
-      const top = results.priorities.slice(0, 5).map((p: { title: Record<string, string> }) => compact(p.title[lang]));
-      const summaryPage = compact(pdf.pages[1]);
-      const positions = top.map((title: string) => summaryPage.indexOf(title));
+      // The main body (cover, summary, plan) is at most 8 pages; no text run outside the content area.
+      expect(firstAnnexPage(pdf, lang) - 1).toBeLessThanOrEqual(8);
+      expect(runsOutsideTheContentArea(pdf)).toEqual([]);
+      // The summary's figures are the API's, rounded by the web page's function (figures.js).
+      expect(compact(pdf.pages[1])).toContain(compact(`${figures.score(results.overall.score, lang)}/100`));
+      expect(compact(pdf.pages[1])).toContain(compact(figures.percent(results.overall.confidence, lang)));
+      // This year's actions, in the API's rank order, on the summary's second page, with their saving.
+      const thisYear = results.priorities.filter((p: { group: string }) => p.group === 'this_year');
+      expect(thisYear.length).toBeGreaterThanOrEqual(3);
+      const summaryPage = compact(pdf.pages[2]);
+      const positions = thisYear.map((p: { title: Record<string, string> }) => summaryPage.indexOf(compact(p.title[lang])));
       expect(positions.every((p: number) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      for (const p of thisYear.filter(
+        (x: { saving?: { climateKgCo2ePerYear: number | null } }) => x.saving?.climateKgCo2ePerYear != null,
+      )) {
+        expect(summaryPage).toContain(compact(figures.significant(p.saving.climateKgCo2ePerYear, lang)));
+        expect(summaryPage).toContain(compact(figures.share(p.saving.shareOfClimateTotal, lang)));
+      }
+      // The plan page: every ranked action, ranks in the API's order.
+      const planPage = compact(pdf.pages[3]);
+      const ranked = results.priorities.filter((p: { group: string }) => p.group !== 'unknown');
+      const planPositions = ranked.map((p: { title: Record<string, string> }) => planPage.indexOf(compact(p.title[lang])));
+      expect(planPositions.every((p: number) => p >= 0)).toBe(true);
+      expect([...planPositions].sort((a, b) => a - b)).toEqual(planPositions);
       // The climate total as the API gives it, two significant digits and the range, as the report formats it.
       const fmt = createFormatter(lang);
       const climate = results.footprint.totals.climate;
@@ -88,7 +121,48 @@ describe('the PDF action plan', () => {
       );
       expect(compact(pdf.text)).not.toContain(compact(reportLabels(lang).yearOnYear));
       expect(text).toContain('Effectif au 31 décembre, « ETP »');
+
+      // The same report as an editable DOCX: Word headings, tables, charts as images, the same figures.
+      const docx = await fetchDocx(first, lang);
+      const { value: html } = await mammoth.convertToHtml({ buffer: docx });
+      expect(html).toContain(`<h1>${reportLabels(lang).executiveSummary}</h1>`);
+      expect((html.match(/<h1>/g) ?? []).length).toBeGreaterThanOrEqual(8);
+      expect((html.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(5);
+      expect((html.match(/<img /g) ?? []).length).toBe(2);
+      const docText = compact(html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));
+      expect(docText).toContain(compact(figures.significant(climate.total, lang)));
+      expect(docText).toContain(compact(results.footprint.display.leavesOut[lang]));
+      for (const p of thisYear) expect(docText).toContain(compact(p.title[lang]));
     }
+  });
+
+  it('flags answers carried over from last year and not confirmed, on the cover and the summary, and only then', async () => {
+    const list = (await request(t.http).get(`${api}/assessments`).set(bearer(owner)).expect(200)).body;
+    const from = list.find((a: { year: number }) => a.year === 2026) ?? list[0];
+    const copy = (
+      await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2027, copyFromAssessmentId: from.id }).expect(201)
+    ).body;
+    const detail = (await request(t.http).get(`${api}/assessments/${copy.id}`).set(bearer(owner)).expect(200)).body;
+    const pending = detail.copyForward.pendingConfirmation;
+    expect(pending).toBeGreaterThan(10);
+    for (const lang of ['fr', 'en'] as const) {
+      const pdf = await fetchPdf(copy.id, lang);
+      const notice = lang === 'fr' ? `${pending} réponses reprises de ${from.year}` : `${pending} answers carried over from ${from.year}`;
+      expect(normaliseSpace(pdf.pages[0])).toContain(notice);
+      expect(normaliseSpace(pdf.pages[1])).toContain(notice);
+    }
+    // The walk of 2026 answered every question itself: nothing carried is left unconfirmed there.
+    const confirmed = await fetchPdf(from.id, 'en');
+    expect(confirmed.text).not.toContain('carried over from');
+  });
+
+  it("another organisation's report is not found, in PDF and DOCX", async () => {
+    const list = (await request(t.http).get(`${api}/assessments`).set(bearer(owner)).expect(200)).body;
+    const stranger = await register(t.http, 'Autre organisation');
+    await request(t.http).get(`${api}/assessments/${list[0].id}/report.pdf`).set(bearer(stranger)).expect(404);
+    await request(t.http).get(`${api}/assessments/${list[0].id}/report.docx`).set(bearer(stranger)).expect(404);
+    const bad = await request(t.http).get(`${api}/assessments/${list[0].id}/report.docx?lang=de`).set(bearer(owner)).expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'lang', rule: 'isIn' });
   });
 
   it('has a year-on-year part once an earlier assessment exists', async () => {

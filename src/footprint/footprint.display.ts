@@ -5,6 +5,7 @@
  * produce (`FootprintResult.display`), so the web page and the report print the same strings.
  */
 import type { Lang } from '../questionnaires/template.types.js';
+import * as figures from '../web/assets/figures.js';
 import { CRITERION_UNITS, type Criterion } from './footprint.types.js';
 
 /**
@@ -22,44 +23,26 @@ export const DISPLAY_SIGNIFICANT_DIGITS = 2;
 export function roundForDisplay(value: number, criterion?: Criterion): number;
 export function roundForDisplay(value: number | null, criterion?: Criterion): number | null;
 export function roundForDisplay(value: number | null, _criterion?: Criterion): number | null {
-  if (value === null) return null;
-  if (value === 0) return 0;
-  if (!Number.isFinite(value)) return value;
-  const rounded = Number(value.toPrecision(DISPLAY_SIGNIFICANT_DIGITS));
-  return Object.is(rounded, -0) ? 0 : rounded;
+  return value === null ? null : figures.roundSignificant(value);
 }
+
+/**
+ * The digits themselves come from `src/web/assets/figures.js`, the one formatting function of the
+ * figures people read, which the browser loads as it is: the results page, the report and these
+ * display texts print a figure with the same code.
+ */
 
 /** Formats a number in the reader's language, without rounding it ("1 850" / "1,850"; "2,5" / "2.5"). */
-const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 20, useGrouping: true }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20, useGrouping: true }),
-};
-
 export function formatNumber(value: number, lang: Lang): string {
-  const text = NUMBER_FORMATS[lang].format(value);
-  // French uses a narrow no-break space as thousands separator; a plain no-break space is safer in every font.
-  return text.replace(/\u202f/g, '\u00a0');
+  return figures.formatNumber(value, lang);
 }
-
-const SMALL_FORMATS: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', {
-    minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
-    maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
-  }),
-  en: new Intl.NumberFormat('en-GB', {
-    minimumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
-    maximumSignificantDigits: DISPLAY_SIGNIFICANT_DIGITS,
-  }),
-};
 
 /**
  * A value rounded to two significant digits, in the reader's language ("14 000" / "14,000";
  * "0,0040" / "0.0040": below 10 the second digit is kept even when it is a zero).
  */
 export function formatSignificant(value: number, lang: Lang): string {
-  const rounded = roundForDisplay(value);
-  if (rounded === 0 || !Number.isFinite(rounded) || Math.abs(rounded) >= 10) return formatNumber(rounded, lang);
-  return SMALL_FORMATS[lang].format(rounded);
+  return figures.significant(value, lang);
 }
 
 /**
@@ -67,9 +50,7 @@ export function formatSignificant(value: number, lang: Lang): string {
  * number (a single-source figure: the methodology says so).
  */
 export function formatRange(low: number, high: number, lang: Lang): string {
-  const a = formatSignificant(low, lang);
-  const b = formatSignificant(high, lang);
-  return a === b ? '' : `${a}\u2013${b}`;
+  return figures.range(low, high, lang);
 }
 
 /**

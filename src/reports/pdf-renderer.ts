@@ -5,7 +5,7 @@
  * Only this file and layout/* import pdfkit.
  */
 import PDFDocument from 'pdfkit';
-import { drawActionPlan } from './layout/action-plan.js';
+import { drawActionDetails } from './layout/action-details.js';
 import { drawAppendix } from './layout/appendix.js';
 import { drawCommitments } from './layout/commitments.js';
 import type { LayoutContext, LayoutFn } from './layout/context.js';
@@ -15,6 +15,7 @@ import { drawFootprint } from './layout/footprint.js';
 import { drawKeyMessages } from './layout/key-messages.js';
 import { drawMethodology } from './layout/methodology.js';
 import { drawPageChrome } from './layout/page-chrome.js';
+import { drawPlanPage } from './layout/plan-page.js';
 import { drawSectionScores } from './layout/section-scores.js';
 import { MARGINS, PAGE_SIZE } from './layout/theme.js';
 import { drawYearOnYear } from './layout/year-on-year.js';
@@ -34,10 +35,13 @@ export interface RenderOptions {
 
 /** The parts of the report, in order. The year-on-year and commitments parts draw nothing without previous data. */
 export const REPORT_PARTS: readonly LayoutFn[] = [
+  // The main body: at most 8 pages.
   drawCover,
   drawExecutiveSummary,
+  drawPlanPage,
+  // The annexes, lettered A, B, C...
+  drawActionDetails,
   drawSectionScores,
-  drawActionPlan,
   drawFootprint,
   drawYearOnYear,
   drawCommitments,
@@ -106,7 +110,7 @@ export async function renderReport(vm: ReportViewModel, opts: RenderOptions = {}
   // Every string of the view model, user-typed or not, made drawable with these fonts.
   const safe = sanitizeDeep(vm, coverage);
 
-  const ctx: LayoutContext = { lang: safe.meta.lang, t, fmt: createFormatter(safe.meta.lang), part: '', pageTitles: [] };
+  const ctx: LayoutContext = { lang: safe.meta.lang, t, fmt: createFormatter(safe.meta.lang), part: '', pageTitles: [], annexes: 0 };
   doc.on('pageAdded', () => ctx.pageTitles.push(ctx.part));
 
   try {

@@ -1,5 +1,15 @@
 import { extractPdfText } from '../../test/fixtures/reports/pdf-text.js';
-import { buildSampleViewModel } from '../../test/fixtures/reports/sample-view-model.js';
+import { sampleInput } from '../../test/fixtures/reports/report-input.js';
+import { buildReportViewModel } from './report.loader.js';
+import type { ReportViewModel } from './report.view-model.js';
+
+const vms: Record<string, ReportViewModel> = {};
+beforeAll(async () => {
+  vms.fr = buildReportViewModel(await sampleInput('fr'));
+  vms.en = buildReportViewModel(await sampleInput('en'));
+  vms.frFirst = buildReportViewModel(await sampleInput('fr', { previous: false }));
+  vms.enFirst = buildReportViewModel(await sampleInput('en', { previous: false }));
+});
 import { renderReport } from './pdf-renderer.js';
 import {
   ReportCancelledError,
@@ -14,7 +24,6 @@ import { defaultWorkerUrl, ReportWorkerPool } from './report-worker-pool.js';
 // These tests start real worker threads running pdf-render.worker.ts (through the
 // source bootstrap, see worker-source-bootstrap.ts); production runs the compiled .js.
 describe('rendering reports off the request thread', () => {
-  const vm = buildSampleViewModel('fr');
   let pool: ReportWorkerPool;
 
   beforeAll(() => {
@@ -22,34 +31,38 @@ describe('rendering reports off the request thread', () => {
   });
   afterAll(() => pool.close());
 
+  it('renders the DOCX of the same view model in a worker', async () => {
+    const docx = await pool.render(vms.en, { format: 'docx' });
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('uses the worker script beside the pool, in the form the pool runs from', () => {
     expect(defaultWorkerUrl().pathname).toMatch(/\/src\/reports\/pdf-render\.worker\.ts$/);
   });
 
   it('renders in a worker exactly what the renderer renders in process', async () => {
-    const [inWorker, inProcess] = await Promise.all([pool.render(vm, { deterministic: true }), renderReport(vm, { deterministic: true })]);
+    const [inWorker, inProcess] = await Promise.all([
+      pool.render(vms.fr, { deterministic: true }),
+      renderReport(vms.fr, { deterministic: true }),
+    ]);
     expect(Buffer.isBuffer(inWorker)).toBe(true);
     expect(Buffer.compare(inWorker, inProcess)).toBe(0);
     const { text } = await extractPdfText(inWorker);
-    expect(text).toContain(vm.meta.organisationName);
+    expect(text).toContain(vms.fr.meta.organisationName);
   });
 
   it('renders several reports at once with two workers', async () => {
-    const pdfs = await Promise.all([
-      pool.render(buildSampleViewModel('en')),
-      pool.render(buildSampleViewModel('fr', { withPrevious: false })),
-      pool.render(buildSampleViewModel('en', { withPrevious: false })),
-    ]);
+    const pdfs = await Promise.all([pool.render(vms.en), pool.render(vms.frFirst), pool.render(vms.enFirst)]);
     for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pool.stats).toMatchObject({ size: 2, busy: 0, queued: 0, closed: false });
     expect(pool.stats.workers).toBeLessThanOrEqual(2);
   });
 
   it('stops a report that runs past its time limit, and keeps serving the next ones', async () => {
-    const slow = pool.render(vm, { timeoutMs: 5 });
+    const slow = pool.render(vms.fr, { timeoutMs: 5 });
     await expect(slow).rejects.toBeInstanceOf(ReportRenderTimeoutError);
     await expect(slow).rejects.toMatchObject({ code: ReportRenderErrorCode.Timeout, timeoutMs: 5 });
-    const next = await pool.render(vm, { deterministic: true });
+    const next = await pool.render(vms.fr, { deterministic: true });
     expect(next.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
@@ -57,7 +70,7 @@ describe('rendering reports off the request thread', () => {
 describe('a report pool under pressure and at shutdown', () => {
   it('refuses reports beyond its queue with a typed error', async () => {
     const pool = new ReportWorkerPool({ size: 1, maxQueue: 1 });
-    const vm = buildSampleViewModel('en', { withPrevious: false });
+    const vm = vms.enFirst;
     try {
       const running = pool.render(vm);
       const waiting = pool.render(vm);
@@ -70,7 +83,7 @@ describe('a report pool under pressure and at shutdown', () => {
 
   it('finishes accepted reports on close, then refuses new ones', async () => {
     const pool = new ReportWorkerPool({ size: 1 });
-    const vm = buildSampleViewModel('fr', { withPrevious: false });
+    const vm = vms.frFirst;
     const accepted = pool.render(vm);
     const closed = pool.close();
     await expect(pool.render(vm)).rejects.toBeInstanceOf(ReportPoolClosedError);
@@ -82,18 +95,18 @@ describe('a report pool under pressure and at shutdown', () => {
 });
 
 describe('reports shared fairly between organisations, and dropped when nobody waits for them', () => {
-  const vm = buildSampleViewModel('en', { withPrevious: false });
+  const vm = () => vms.enFirst;
 
   it('one organisation runs on all workers but one, holds one more waiting, and is refused beyond; another starts at once', async () => {
     const pool = new ReportWorkerPool({ size: 2 });
     try {
       expect([pool.maxRunningPerOwner, pool.maxInFlightPerOwner]).toEqual([1, 2]);
-      const a1 = pool.render(vm, { owner: 'A' });
-      const a2 = pool.render(vm, { owner: 'A' });
-      await expect(pool.render(vm, { owner: 'A' })).rejects.toBeInstanceOf(ReportOwnerBusyError);
+      const a1 = pool.render(vm(), { owner: 'A' });
+      const a2 = pool.render(vm(), { owner: 'A' });
+      await expect(pool.render(vm(), { owner: 'A' })).rejects.toBeInstanceOf(ReportOwnerBusyError);
       expect(pool.stats).toMatchObject({ busy: 1, queued: 1 });
       // B does not wait behind A's queued report: the second worker is kept for others.
-      const b = pool.render(vm, { owner: 'B' });
+      const b = pool.render(vm(), { owner: 'B' });
       expect(pool.stats).toMatchObject({ busy: 2, queued: 1 });
       expect(pool.inFlightOf('A')).toBe(2);
       await expect(Promise.all([a1, a2, b])).resolves.toHaveLength(3);
@@ -108,8 +121,8 @@ describe('reports shared fairly between organisations, and dropped when nobody w
     try {
       const running = new AbortController();
       const waiting = new AbortController();
-      const first = pool.render(vm, { signal: running.signal });
-      const second = pool.render(vm, { signal: waiting.signal });
+      const first = pool.render(vm(), { signal: running.signal });
+      const second = pool.render(vm(), { signal: waiting.signal });
       expect(pool.stats).toMatchObject({ busy: 1, queued: 1, workers: 1 });
       waiting.abort();
       await expect(second).rejects.toBeInstanceOf(ReportCancelledError);
@@ -117,8 +130,8 @@ describe('reports shared fairly between organisations, and dropped when nobody w
       running.abort();
       await expect(first).rejects.toBeInstanceOf(ReportCancelledError);
       expect(pool.stats).toMatchObject({ busy: 0, queued: 0, workers: 0, cancelled: 2 });
-      await expect(pool.render(vm, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: ReportRenderErrorCode.Cancelled });
-      const next = await pool.render(vm);
+      await expect(pool.render(vm(), { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: ReportRenderErrorCode.Cancelled });
+      const next = await pool.render(vm());
       expect(next.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } finally {
       await pool.close();

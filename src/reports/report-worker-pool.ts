@@ -21,7 +21,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { RenderRequest, RenderResponse, ReportSource } from './pdf-render.worker.js';
+import type { RenderRequest, RenderResponse, ReportFormat, ReportSource } from './pdf-render.worker.js';
 import {
   ReportCancelledError,
   ReportOwnerBusyError,
@@ -52,6 +52,8 @@ export interface ReportWorkerPoolOptions {
 
 export interface RenderCallOptions {
   deterministic?: boolean;
+  /** pdf (default) or docx, from the same view model. */
+  format?: ReportFormat;
   /** Overrides the pool's time limit for this report. */
   timeoutMs?: number;
   /** Who asks (an organisation id): the per-owner limits apply. */
@@ -77,6 +79,7 @@ interface Job {
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
   deterministic: boolean;
+  format: ReportFormat;
   timeoutMs: number;
   resolve: (pdf: Buffer) => void;
   reject: (err: Error) => void;
@@ -148,6 +151,7 @@ export class ReportWorkerPool {
         signal: options.signal,
         onAbort: undefined,
         deterministic: options.deterministic ?? false,
+        format: options.format ?? 'pdf',
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
         resolve,
         reject,
@@ -234,7 +238,7 @@ export class ReportWorkerPool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    const req: RenderRequest = { ...job.source, id: job.id, deterministic: job.deterministic };
+    const req: RenderRequest = { ...job.source, id: job.id, deterministic: job.deterministic, format: job.format };
     try {
       slot.worker.postMessage(req);
     } catch (err) {

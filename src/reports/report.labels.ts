@@ -143,6 +143,45 @@ export interface ReportLabels {
 
   appendix: string;
   appendixIntro: string;
+
+  /** "Annexe {letter}" before an annex part's title. */
+  annex: string;
+  annexIntro: string;
+  noticesHeading: string;
+  draftNotice: string;
+  perPerson: string;
+  leavesOut: string;
+  scoreChange: string;
+  thisYearHeading: string;
+  firstActionsHeading: string;
+  thisYearIntro: string;
+  expectedSaving: string;
+  ofClimateFootprint: string;
+  owner: string;
+  suggested: string;
+  due: string;
+  notCommitted: string;
+  firstStep: string;
+  lastYearHeading: string;
+  ninetyDays: string;
+  planPage: string;
+  planPageIntro: string;
+  planColumns: {
+    rank: string;
+    action: string;
+    group: string;
+    owner: string;
+    due: string;
+    indicator: string;
+    effort: string;
+    saving: string;
+  };
+  actionDetails: string;
+  actionDetailsIntro: string;
+  why: string;
+  answersThatMovedIt: string;
+  maturity: string;
+  unconfirmedAnswer: string;
   answer: string;
   comment: string;
   answeredBy: string;
@@ -169,7 +208,7 @@ const fr: ReportLabels = {
   overallScore: 'Score global',
   outOf100: '/100',
   level: 'Niveau {level}',
-  confidence: 'Confiance',
+  confidence: 'Fiabilité',
   sinceYear: 'depuis {year}',
   noPreviousYear: 'Premier diagnostic : pas de comparaison',
   climateYearly: 'Empreinte climat annuelle',
@@ -205,6 +244,7 @@ const fr: ReportLabels = {
     },
     next: { title: 'Ensuite', description: 'Un écart d’au moins 40, mais moins prioritaires cette année.' },
     keep_up: { title: 'Acquis à entretenir', description: 'Des pratiques déjà en place (écart inférieur à 40) à maintenir et à mesurer.' },
+    unknown: { title: 'À évaluer', description: 'Aucune réponse connue encore : répondre aux questions liées pour situer ces actions.' },
   },
   emptyGroup: 'Aucune action dans ce groupe.',
   notApplicable: 'Sans objet',
@@ -295,12 +335,52 @@ const fr: ReportLabels = {
   usedFor: 'utilisé pour',
   undated: 'non daté',
 
-  appendix: 'Annexe : réponses au questionnaire',
+  appendix: 'Réponses au questionnaire',
   appendixIntro: 'Toutes les réponses, avec leurs commentaires, leur auteur et leur date.',
   answer: 'Réponse',
   comment: 'Commentaire',
   answeredBy: 'Répondu par {name}, le {date}',
   unanswered: 'Sans réponse',
+
+  annex: 'Annexe {letter}',
+  annexIntro: 'Les annexes détaillent ce que la synthèse et le plan résument.',
+  noticesHeading: 'À savoir avant de lire les chiffres',
+  draftNotice: 'Brouillon : le diagnostic n’est pas soumis, ses chiffres peuvent encore changer.',
+  perPerson: 'Par personne',
+  leavesOut: 'Hors périmètre',
+  scoreChange: '{change} points depuis {year}',
+  thisYearHeading: 'Les actions de cette année',
+  firstActionsHeading: 'Les premières actions',
+  thisYearIntro:
+    'Classées par bénéfice attendu pour l’effort. Le gain est chiffré sur votre propre parc, en kg CO₂e par an et en part de l’empreinte climat.',
+  expectedSaving: 'Gain attendu',
+  ofClimateFootprint: 'de l’empreinte climat',
+  owner: 'Porteur',
+  suggested: 'proposé',
+  due: 'Échéance',
+  notCommitted: 'à fixer',
+  firstStep: 'Première étape',
+  lastYearHeading: 'Engagements de l’an dernier',
+  ninetyDays: 'Les 90 prochains jours',
+  planPage: 'Le plan en une page',
+  planPageIntro: 'Une ligne par action, dans l’ordre du plan. * Porteur proposé : personne n’est encore nommé.',
+  planColumns: {
+    rank: 'N°',
+    action: 'Action',
+    group: 'Groupe',
+    owner: 'Porteur',
+    due: 'Échéance',
+    indicator: 'Indicateur',
+    effort: 'Effort',
+    saving: 'Gain annuel',
+  },
+  actionDetails: 'Détail des actions',
+  actionDetailsIntro:
+    'Pour chaque action, dans l’ordre du plan : pourquoi, où vous en êtes avec les réponses qui la situent, et les prochaines étapes.',
+  why: 'Pourquoi',
+  answersThatMovedIt: 'Réponses qui la situent',
+  maturity: 'Maturité',
+  unconfirmedAnswer: 'Reprise de l’an dernier, non confirmée',
 };
 
 const en: ReportLabels = {
@@ -358,6 +438,7 @@ const en: ReportLabels = {
     },
     next: { title: 'Next', description: 'A gap of at least 40, but less of a priority this year.' },
     keep_up: { title: 'Keep up', description: 'Practices already in place (gap below 40): keep them and keep measuring.' },
+    unknown: { title: 'To assess', description: 'No known answer yet: answer the related questions to place these actions.' },
   },
   emptyGroup: 'No action in this group.',
   notApplicable: 'Not applicable',
@@ -448,12 +529,51 @@ const en: ReportLabels = {
   usedFor: 'used for',
   undated: 'undated',
 
-  appendix: 'Appendix: questionnaire answers',
+  appendix: 'Questionnaire answers',
   appendixIntro: 'Every answer, with its comment, who gave it and when.',
   answer: 'Answer',
   comment: 'Comment',
   answeredBy: 'Answered by {name} on {date}',
   unanswered: 'Not answered',
+
+  annex: 'Annex {letter}',
+  annexIntro: 'The annexes detail what the summary and the plan sum up.',
+  noticesHeading: 'Read this before the figures',
+  draftNotice: 'Draft: the assessment is not submitted, its figures may still change.',
+  perPerson: 'Per person',
+  leavesOut: 'Left out',
+  scoreChange: '{change} points since {year}',
+  thisYearHeading: 'This year’s actions',
+  firstActionsHeading: 'First actions',
+  thisYearIntro:
+    'Ranked by expected benefit for the effort. The saving is computed on your own equipment, in kg CO₂e a year and as a share of the climate footprint.',
+  expectedSaving: 'Expected saving',
+  ofClimateFootprint: 'of the climate footprint',
+  owner: 'Owner',
+  suggested: 'suggested',
+  due: 'Due',
+  notCommitted: 'to set',
+  firstStep: 'First step',
+  lastYearHeading: 'Last year’s commitments',
+  ninetyDays: 'The next 90 days',
+  planPage: 'The plan on one page',
+  planPageIntro: 'One line per action, in the order of the plan. * Suggested owner: nobody is named yet.',
+  planColumns: {
+    rank: 'No.',
+    action: 'Action',
+    group: 'Group',
+    owner: 'Owner',
+    due: 'Due',
+    indicator: 'Indicator',
+    effort: 'Effort',
+    saving: 'Yearly saving',
+  },
+  actionDetails: 'Action details',
+  actionDetailsIntro: 'For each action, in the order of the plan: why, where you stand with the answers that place it, and the next steps.',
+  why: 'Why',
+  answersThatMovedIt: 'Answers that place it',
+  maturity: 'Maturity',
+  unconfirmedAnswer: 'Carried over from last year, not confirmed',
 };
 
 export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = Object.freeze({ fr, en });

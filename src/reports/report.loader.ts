@@ -19,6 +19,10 @@ import {
   type ActionChangeStatus,
   type ActionPlanItemVm,
   type FootprintCriterion,
+  type NoticeVm,
+  type OwnerVm,
+  type SavingVm,
+  type SummaryActionVm,
   type MaturityLevel,
   type PlanGroup,
   type ReportViewModel,
@@ -32,6 +36,17 @@ export interface ReportAnswer {
   /** Who gave it (an email or a name), when known. */
   answeredBy: string | null;
   updatedAt: string | null;
+  /** Copied from last year and not confirmed or changed since (assessment copy-forward). */
+  carriedOver?: boolean;
+}
+
+/** This year's commitment to an action (the plan module's), as the report needs it. */
+export interface ReportCommitment {
+  actionId: string;
+  /** What to show: the member's e-mail or the named role; null when nobody is named. */
+  owner: string | null;
+  due: { kind: 'date' | 'quarter'; date: string } | null;
+  status: 'not_started' | 'in_progress' | 'done' | 'dropped';
 }
 
 export interface ReportInput {
@@ -52,7 +67,14 @@ export interface ReportInput {
   trend?: Trend;
   /** What became of last year's plan (absent or null: no commitment last year). */
   lastYearCommitments?: CommittedVsDone | null;
+  /** This year's commitments (owner, due date): absent when the plan is empty or unknown (answers file). */
+  commitments?: ReportCommitment[];
+  /** The year answers were carried over from (copy-forward), when they were. */
+  carriedFromYear?: number | null;
 }
+
+/** Under this overall (or section) confidence, the cover and the summary say the figures rest on few answers. */
+export const CONFIDENCE_THRESHOLD = 0.8;
 
 const OWNER_ROLES: Record<OwnerRole, { fr: string; en: string }> = {
   procurement: { fr: 'Achats', en: 'Procurement' },
@@ -62,8 +84,41 @@ const OWNER_ROLES: Record<OwnerRole, { fr: string; en: string }> = {
   all_staff: { fr: 'Tous les collaborateurs', en: 'All staff' },
 };
 
+const listFr = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} et ${xs.at(-1)}`);
+const listEn = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
 const TEXT = {
   fr: {
+    kind: { lever: 'Levier', foundation: 'Fondation' } as Record<string, string>,
+    status: { not_started: 'Pas commencé', in_progress: 'En cours', done: 'Fait', dropped: 'Abandonné' } as Record<string, string>,
+    quarter: (q: string, y: string) => `T${q} ${y}`,
+    list: listFr,
+    ranks: (rs: number[]) => (rs.length === 1 ? `l’action n° ${rs[0]}` : `les actions n° ${listFr(rs.map(String))}`),
+    perPerson: (text: string, label: string) => `${text} ${label}`,
+    unconfirmedShort: (n: number, y: number | null) =>
+      `${n} réponse${n > 1 ? 's' : ''} reprise${n > 1 ? 's' : ''} ${y ? `de ${y}` : 'de l’an dernier'} sans confirmation.`,
+    unconfirmed: (n: number, y: number | null, sections: string) =>
+      `${n} réponse${n > 1 ? 's' : ''} reprise${n > 1 ? 's' : ''} ${y ? `de ${y}` : 'de l’an dernier'} n’${n > 1 ? 'ont' : 'a'} été ni confirmée${n > 1 ? 's' : ''} ni modifiée${n > 1 ? 's' : ''} (${sections}). ` +
+      'Les scores, l’empreinte et le plan les comptent telles qu’elles étaient : les faire relire avant de présenter ces chiffres.',
+    lowConfidenceShort: (c: string) => `Fiabilité ${c} : une part des réponses manque.`,
+    lowConfidenceNotice: (c: string, threshold: string, sections: string) =>
+      `Fiabilité ${c} (seuil ${threshold}) : une part de ce qui compte est sans réponse ou « je ne sais pas »${sections ? ` ; sous le seuil : ${sections}` : ''}. ` +
+      'Cela baisse la fiabilité, pas le score, et un rang qui repose sur peu de réponses est ramené vers la moyenne.',
+    notApplicableShort: (titles: string) => `Sans objet : ${titles}.`,
+    notApplicableNotice: (items: string, actions: number) =>
+      `Sans objet pour l’organisation, hors des scores et du plan (ce n’est pas un zéro) : ${items}.` +
+      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} sans objet ${actions > 1 ? 'sont listées' : 'est listée'} en annexe A.` : ''),
+    days: ['Jours 1 à 30', 'Jours 31 à 60', 'Jours 61 à 90'],
+    confirmAnswers: (n: number, y: number | null) =>
+      `Faire relire et confirmer les ${n} réponses reprises ${y ? `de ${y}` : 'de l’an dernier'}.`,
+    nameOwners: (ranks: string) => `Nommer un porteur et fixer une échéance pour ${ranks}.`,
+    kickOff: (n: number) =>
+      `Lancer ${n > 1 ? `les ${n} actions engagées` : 'l’action engagée'} avec ${n > 1 ? 'leurs porteurs' : 'son porteur'}.`,
+    step: (rank: number, step: string) => `N° ${rank} : ${step}`,
+    firstSteps: (ranks: string) => `Engager la première étape pour ${ranks}.`,
+    baseline: 'Mesurer le point de départ de chaque indicateur suivi.',
+    completeAnswers: (c: string) => `Compléter les réponses manquantes ou « je ne sais pas » (fiabilité ${c}).`,
+    review: (n: number) => `Faire le point en comité : avancement des ${n} actions et premières mesures.`,
     yes: 'Oui',
     no: 'Non',
     unknownStanding: 'Pas encore de réponse : répondez aux questions liées pour situer cette action.',
@@ -85,6 +140,34 @@ const TEXT = {
       `Facteurs d’empreinte version ${v} (templates/footprint-factors.json) : chaque chiffre y porte sa source, son année et la ligne du jeu de données, avec le journal des modifications. Résumés à deux chiffres significatifs, avec la fourchette ; l’export CSV garde les chiffres complets.`,
   },
   en: {
+    kind: { lever: 'Lever', foundation: 'Foundation' } as Record<string, string>,
+    status: { not_started: 'Not started', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' } as Record<string, string>,
+    quarter: (q: string, y: string) => `Q${q} ${y}`,
+    list: listEn,
+    ranks: (rs: number[]) => (rs.length === 1 ? `action no. ${rs[0]}` : `actions no. ${listEn(rs.map(String))}`),
+    perPerson: (text: string, label: string) => `${text} ${label}`,
+    unconfirmedShort: (n: number, y: number | null) =>
+      `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'}, not confirmed.`,
+    unconfirmed: (n: number, y: number | null, sections: string) =>
+      `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'} ${n > 1 ? 'have' : 'has'} been neither confirmed nor changed (${sections}). ` +
+      'The scores, the footprint and the plan count them as they were: have them reviewed before presenting these figures.',
+    lowConfidenceShort: (c: string) => `Confidence ${c}: some answers are missing.`,
+    lowConfidenceNotice: (c: string, threshold: string, sections: string) =>
+      `Confidence ${c} (threshold ${threshold}): part of what counts is unanswered or "I don't know"${sections ? `; below the threshold: ${sections}` : ''}. ` +
+      'This lowers the confidence, not the score, and a rank resting on few answers is pulled toward the average.',
+    notApplicableShort: (titles: string) => `Not applicable: ${titles}.`,
+    notApplicableNotice: (items: string, actions: number) =>
+      `Not applicable to the organisation, left out of scores and plan (not a zero): ${items}.` +
+      (actions ? ` ${actions} action${actions > 1 ? 's' : ''} that do not apply ${actions > 1 ? 'are' : 'is'} listed in annex A.` : ''),
+    days: ['Days 1 to 30', 'Days 31 to 60', 'Days 61 to 90'],
+    confirmAnswers: (n: number, y: number | null) => `Have the ${n} answers carried over from ${y ?? 'last year'} reviewed and confirmed.`,
+    nameOwners: (ranks: string) => `Name an owner and set a due date for ${ranks}.`,
+    kickOff: (n: number) => `Kick off the ${n > 1 ? `${n} committed actions with their owners` : 'committed action with its owner'}.`,
+    step: (rank: number, step: string) => `No. ${rank}: ${step}`,
+    firstSteps: (ranks: string) => `Start the first step of ${ranks}.`,
+    baseline: 'Record the baseline of every indicator followed.',
+    completeAnswers: (c: string) => `Complete the missing or "I don't know" answers (confidence ${c}).`,
+    review: (n: number) => `Review with the committee: progress of the ${n} actions and first measured values.`,
     yes: 'Yes',
     no: 'No',
     unknownStanding: 'Not answered yet: answer the related questions to place this action.',
@@ -124,19 +207,46 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   const actionsById = new Map(input.actions.map((a) => [a.id, a]));
   const questions = new Map(input.template.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
 
-  const savingText = (actionId: string): string | null => {
+  const leverSaving = (actionId: string) => {
     const saving = results.savings.find((s) => s.applicable && s.lever === actionsById.get(actionId)?.lever);
+    return saving && saving.climateKgCo2ePerYear !== null ? saving : null;
+  };
+  /** The saving's figures, formatted once with figures.js (the web page's function). */
+  const savingOf = (actionId: string): SavingVm | null => {
+    const saving = leverSaving(actionId);
     if (!saving || saving.climateKgCo2ePerYear === null) return null;
     const low = saving.range?.low.climate;
     const high = saving.range?.high.climate;
-    return t.saving(
-      fmt.quantity(saving.climateKgCo2ePerYear),
-      low != null && high != null ? fmt.range(low, high) : '',
-      saving.shareOfClimateTotal === null ? null : fmt.ratio(saving.shareOfClimateTotal),
-    );
+    return {
+      kg: saving.climateKgCo2ePerYear,
+      kgText: fmt.quantity(saving.climateKgCo2ePerYear),
+      rangeText: low != null && high != null ? fmt.range(low, high) : '',
+      share: saving.shareOfClimateTotal,
+      shareText: saving.shareOfClimateTotal === null ? null : fmt.share(saving.shareOfClimateTotal),
+    };
+  };
+  const savingText = (actionId: string): string | null => {
+    const saving = savingOf(actionId);
+    return saving ? t.saving(saving.kgText, saving.rangeText, saving.shareText) : null;
   };
 
-  const planItem = (p: FullResults['priorities'][number]): ActionPlanItemVm => {
+  // This year's commitments: the owner and due date the plan names, once an action is adopted.
+  const committed = new Map((input.commitments ?? []).map((c) => [c.actionId, c]));
+  const dueText = (due: ReportCommitment['due']): string | null => {
+    if (!due) return null;
+    if (due.kind === 'quarter') {
+      const [y, m] = due.date.split('-');
+      return t.quarter(String(Math.ceil(Number(m) / 3)), y);
+    }
+    return fmt.date(due.date);
+  };
+  const ownerOf = (p: FullResults['priorities'][number]): OwnerVm => {
+    const c = committed.get(p.actionId);
+    if (c?.owner) return { name: c.owner, source: 'commitment' };
+    return { name: OWNER_ROLES[p.ownerRole]?.[lang] ?? p.ownerRole, source: 'suggested' };
+  };
+
+  const planItem = (p: FullResults['priorities'][number] & { group: PlanGroup }): ActionPlanItemVm => {
     const action = actionsById.get(p.actionId);
     const result = results.actions.find((a) => a.id === p.actionId);
     const known = (result?.explanation ?? []).filter((e) => e.status === 'known' && e.answerLabel);
@@ -144,8 +254,9 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       ? known
           .slice(0, 4)
           .map((e) => `${e.questionLabel[lang]} — ${e.answerLabel![lang]}`)
-          .join(' ; ')
+          .join(lang === 'fr' ? ' ; ' : '; ')
       : t.unknownStanding;
+    const c = committed.get(p.actionId);
     return {
       rank: p.rank,
       actionId: p.actionId,
@@ -155,26 +266,30 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       answersSummary,
       nextSteps: (action?.nextSteps ?? []).map((s) => s[lang]),
       ownerRoleLabel: OWNER_ROLES[p.ownerRole]?.[lang] ?? p.ownerRole,
+      owner: ownerOf(p),
+      due: dueText(c?.due ?? null),
+      commitmentStatus: c ? (t.status[c.status] ?? c.status) : null,
+      group: p.group,
+      kindLabel: p.kind ? (t.kind[p.kind] ?? '') : '',
       indicator: action?.indicator[lang] ?? '',
       effort: p.effort,
       effortLabel: labels.efforts[p.effort],
       expectedSavingText: savingText(p.actionId),
+      saving: savingOf(p.actionId),
     };
   };
 
-  const groups: PlanGroup[] = ['this_year', 'next', 'keep_up'];
+  const groups: PlanGroup[] = ['this_year', 'next', 'keep_up', 'unknown'];
   const planned = results.priorities.filter((p): p is typeof p & { group: PlanGroup } => groups.includes(p.group as PlanGroup));
-  const thisYear = planned.filter((p) => p.group === 'this_year');
+  const thisYearAll = planned.filter((p) => p.group === 'this_year');
+  const thisYear = (thisYearAll.length ? thisYearAll : planned.filter((p) => p.group === 'next').slice(0, 3)).slice(0, 5);
   const previousCriterion = (c: Criterion): number | null => input.previous?.results.footprint.totals[c]?.total ?? null;
 
   const overallScore = results.overall.score ?? 0;
   const overallLevel = (results.overall.level ?? 1) as MaturityLevel;
   const previousScore = input.previous?.results.overall.score ?? null;
-  const weakest = [...results.sections]
-    .filter((s) => s.score !== null && s.status !== 'not_applicable')
-    .sort((a, b) => a.score! - b.score!)[0];
   const highlights: string[] = [];
-  if (planned[0]) highlights.push(t.highlightTop(planned[0].title[lang]));
+  if (planned[0] && planned[0].group !== 'unknown') highlights.push(t.highlightTop(planned[0].title[lang]));
   const submitted = results.asSubmitted;
   if (submitted?.overall) {
     const score = (x: number | null) => (x === null ? '—' : fmt.score(x));
@@ -192,8 +307,95 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   if (results.overall.cappedBy) {
     const capped = results.sections.find((s) => s.id === results.overall.cappedBy);
     if (capped) highlights.push(t.highlightCap(capped.title[lang]));
-  } else if (weakest) highlights.push(t.highlightWeak(weakest.title[lang], fmt.score(weakest.score!)));
-  if (results.overall.confidence < 0.9) highlights.push(t.lowConfidence(fmt.ratio(results.overall.confidence)));
+  }
+
+  // Honesty marks: what the reader must know before trusting the figures.
+  const sectionOf = new Map(input.template.sections.flatMap((s) => s.questions.map((q) => [q.id, s] as const)));
+  const unconfirmedIds = new Set(input.answers.filter((a) => a.carriedOver && a.value !== null).map((a) => a.questionId));
+  const unconfirmedSections = input.template.sections
+    .map((s) => ({ id: s.id, title: s.title[lang], count: s.questions.filter((q) => unconfirmedIds.has(q.id)).length }))
+    .filter((s) => s.count > 0);
+  const unconfirmedCount = [...unconfirmedIds].filter((id) => sectionOf.has(id)).length;
+  const carriedFrom = input.carriedFromYear ?? input.previous?.year ?? null;
+  const notices: NoticeVm[] = [];
+  if (unconfirmedCount > 0) {
+    notices.push({
+      kind: 'unconfirmed',
+      short: t.unconfirmedShort(unconfirmedCount, carriedFrom),
+      text: t.unconfirmed(
+        unconfirmedCount,
+        carriedFrom,
+        unconfirmedSections
+          .map((s) => `${s.title} : ${s.count}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': '))
+          .join(lang === 'fr' ? ' ; ' : '; '),
+      ),
+    });
+  }
+  const weakSections = results.sections.filter((s) => s.status !== 'not_applicable' && s.confidence < CONFIDENCE_THRESHOLD);
+  if (results.overall.confidence < CONFIDENCE_THRESHOLD || weakSections.length > 0) {
+    const c = fmt.ratio(results.overall.confidence);
+    notices.push({
+      kind: 'low_confidence',
+      short: t.lowConfidenceShort(c),
+      text: t.lowConfidenceNotice(
+        c,
+        fmt.ratio(CONFIDENCE_THRESHOLD),
+        weakSections.map((s) => `${s.title[lang]} (${fmt.ratio(s.confidence)})`).join(', '),
+      ),
+    });
+  }
+  const naSections = results.sections.filter((s) => s.status === 'not_applicable');
+  if (naSections.length > 0) {
+    notices.push({
+      kind: 'not_applicable',
+      short: t.notApplicableShort(t.list(naSections.map((s) => s.title[lang]))),
+      text: t.notApplicableNotice(
+        naSections
+          .map((s) => (s.notApplicable ? `${s.title[lang]} (${s.notApplicable.text[lang]})` : s.title[lang]))
+          .join(lang === 'fr' ? ' ; ' : '; '),
+        results.notApplicable?.actions.length ?? 0,
+      ),
+    });
+  }
+
+  // The next 90 days, from this year's actions and what the figures still lack.
+  const summaryActions: SummaryActionVm[] = thisYear.map((p) => {
+    const c = committed.get(p.actionId);
+    return {
+      rank: p.rank,
+      actionId: p.actionId,
+      title: p.title[lang],
+      group: p.group,
+      kindLabel: p.kind ? (t.kind[p.kind] ?? '') : '',
+      effortLabel: labels.efforts[p.effort],
+      saving: savingOf(p.actionId),
+      owner: ownerOf(p),
+      due: dueText(c?.due ?? null),
+      firstStep: actionsById.get(p.actionId)?.nextSteps[0]?.[lang] ?? null,
+    };
+  });
+  const stepOf = (a: SummaryActionVm, i: number): string | null => {
+    const step = actionsById.get(a.actionId)?.nextSteps[i]?.[lang];
+    return step ? t.step(a.rank, step) : null;
+  };
+  const uncommitted = summaryActions.filter((a) => !committed.has(a.actionId)).map((a) => a.rank);
+  const month1: string[] = [];
+  if (unconfirmedCount > 0) month1.push(t.confirmAnswers(unconfirmedCount, carriedFrom));
+  if (summaryActions.length) month1.push(uncommitted.length ? t.nameOwners(t.ranks(uncommitted)) : t.kickOff(summaryActions.length));
+  const month2: string[] = [];
+  const month3: string[] = [];
+  // The first steps are on the summary's action lines: the plan says when, by rank.
+  const firstRanks = (xs: SummaryActionVm[]) => xs.filter((a) => a.firstStep).map((a) => a.rank);
+  if (firstRanks(summaryActions.slice(0, 2)).length) month1.push(t.firstSteps(t.ranks(firstRanks(summaryActions.slice(0, 2)))));
+  if (firstRanks(summaryActions.slice(2)).length) month2.push(t.firstSteps(t.ranks(firstRanks(summaryActions.slice(2)))));
+  if (summaryActions.length) month2.push(t.baseline);
+  if (results.overall.confidence < CONFIDENCE_THRESHOLD) month2.push(t.completeAnswers(fmt.ratio(results.overall.confidence)));
+  for (const a of summaryActions.slice(0, 2)) {
+    const second = stepOf(a, 1);
+    if (second) month3.push(second);
+  }
+  if (summaryActions.length) month3.push(t.review(summaryActions.length));
+  const ninetyDays = [month1, month2, month3].map((items, i) => ({ label: t.days[i], items }));
 
   const fp = results.footprint;
   const criterionParts = (parts: { embodied: number | null; use: number | null; total: number | null }) => ({
@@ -220,6 +422,11 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   const previous = input.previous;
   const comparison = previous?.comparison;
   const vm = {
+    honesty: {
+      unconfirmed: { count: unconfirmedCount, fromYear: carriedFrom, sections: unconfirmedSections },
+      confidenceThreshold: CONFIDENCE_THRESHOLD,
+      notices,
+    },
     meta: {
       lang,
       organisationName: input.organisationName,
@@ -240,14 +447,8 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       previousYear: previous?.year ?? null,
       previousScore,
       scoreChange: previousScore !== null && results.overall.score !== null ? round1(results.overall.score - previousScore) : null,
-      topPriorities: (thisYear.length ? thisYear : planned).slice(0, 5).map((p) => ({
-        rank: p.rank,
-        actionId: p.actionId,
-        title: p.title[lang],
-        group: p.group,
-        effortLabel: labels.efforts[p.effort],
-        expectedSavingText: savingText(p.actionId),
-      })),
+      thisYear: summaryActions,
+      thisYearGroup: thisYear[0]?.group ?? 'this_year',
       footprint: FOOTPRINT_CRITERIA.map((criterion) => {
         const value = fp.totals[criterion].total;
         const before = previousCriterion(criterion);
@@ -263,7 +464,13 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
           changePercent: change !== null && before ? round1((change / before) * 100) : null,
         };
       }),
+      perPersonText:
+        fp.display.perPerson && fp.display.perPersonLabel
+          ? t.perPerson(fp.display.perPerson.climate[lang], fp.display.perPersonLabel[lang])
+          : null,
+      leavesOut: fp.display.leavesOut[lang],
       highlights,
+      ninetyDays,
     },
     sections: results.sections.map((s) => {
       const before = previous?.results.sections.find((p) => p.id === s.id)?.score ?? null;
@@ -416,6 +623,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
               comment: a.comment,
               answeredBy: a.answeredBy,
               answeredAt: a.updatedAt,
+              unconfirmed: Boolean(a.carriedOver),
             };
           })
           .filter((x): x is NonNullable<typeof x> => x !== null),

@@ -38,9 +38,12 @@ export const FOOTPRINT_CRITERIA = ['climate', 'minerals', 'fossil', 'rawMaterial
  */
 export type FootprintCriterion = (typeof FOOTPRINT_CRITERIA)[number];
 
-/** How the plan groups priorities (methodology scoring-2): at most five this year, then next, then keep up. */
-export type PlanGroup = 'this_year' | 'next' | 'keep_up';
-export const PLAN_GROUPS: readonly PlanGroup[] = ['this_year', 'next', 'keep_up'];
+/**
+ * How the plan groups priorities (methodology scoring-2): at most five this year, then next, then
+ * keep up; `unknown`: no known answer yet (answer first), last.
+ */
+export type PlanGroup = 'this_year' | 'next' | 'keep_up' | 'unknown';
+export const PLAN_GROUPS: readonly PlanGroup[] = ['this_year', 'next', 'keep_up', 'unknown'];
 
 /** What became of an action between two years. `unmatched`: the action cannot be matched across template versions. */
 export type ActionChangeStatus = 'improved' | 'regressed' | 'unchanged' | 'new' | 'unmatched';
@@ -65,15 +68,69 @@ export interface ReportMetaVm {
   status: 'draft' | 'submitted';
 }
 
-export interface PriorityHeadlineVm {
+/** Who carries an action: the commitment's owner once adopted, else the role the catalogue suggests. */
+export interface OwnerVm {
+  /** e.g. "marie@agglo.fr", "DSI" (a named role), "Achats" (suggested). */
+  name: string;
+  /** commitment: named in the plan; suggested: the catalogue's role, nobody named yet. */
+  source: 'commitment' | 'suggested';
+}
+
+/** A quantified yearly saving, figures formatted once (figures.js, as the web page). */
+export interface SavingVm {
+  /** kg CO2e a year avoided (the low end the plan promises). */
+  kg: number;
+  /** kg formatted, two significant digits, e.g. "4 600". */
+  kgText: string;
+  /** The range of the saving, e.g. "4 400–4 700"; '' when none. */
+  rangeText: string;
+  /** Share 0-1 of the climate footprint; null when the total is not estimated. */
+  share: number | null;
+  /** e.g. "28 %"; null with `share`. */
+  shareText: string | null;
+}
+
+/** One of this year's actions as the summary shows it. */
+export interface SummaryActionVm {
   rank: number;
   actionId: string;
   title: string;
   group: PlanGroup;
-  /** Localised effort label, e.g. "Effort faible". */
+  /** "Levier" / "Fondation" (scoring-2), '' otherwise. */
+  kindLabel: string;
   effortLabel: string;
-  /** e.g. "≈ 1 240 kg CO2e évités par an"; null when the saving is not quantified. */
-  expectedSavingText: string | null;
+  /** null: not quantified (foundations, levers the inventory does not quantify). */
+  saving: SavingVm | null;
+  owner: OwnerVm;
+  /** Due date as the plan has it ("T2 2027", "30 juin 2027"); null when not committed. */
+  due: string | null;
+  /** The action's first next step; null when the catalogue has none. */
+  firstStep: string | null;
+}
+
+/** A notice the reader must see before trusting the figures. */
+export interface NoticeVm {
+  kind: 'unconfirmed' | 'low_confidence' | 'not_applicable';
+  /** One short sentence for the cover. */
+  short: string;
+  /** The full notice for the summary: how many, which sections, what it means. */
+  text: string;
+}
+
+/** The honesty marks of the report: carried-over answers not confirmed, low confidence, what does not apply. */
+export interface HonestyVm {
+  /** Carried-over answers nobody has confirmed or changed yet, by section. */
+  unconfirmed: { count: number; fromYear: number | null; sections: Array<{ id: string; title: string; count: number }> };
+  /** The confidence under which the notice is shown, 0-1. */
+  confidenceThreshold: number;
+  notices: NoticeVm[];
+}
+
+/** One period of the 90-day plan. */
+export interface NinetyDayPeriodVm {
+  /** e.g. "Jours 1 à 30". */
+  label: string;
+  items: string[];
 }
 
 export interface FootprintHeadlineVm {
@@ -106,12 +163,20 @@ export interface ExecutiveSummaryVm {
   previousScore: number | null;
   /** score - previousScore, when there is a previous score. */
   scoreChange: number | null;
-  /** Up to five, in rank order. */
-  topPriorities: PriorityHeadlineVm[];
+  /** This year's three to five actions in rank order (the best of `next` when none is due this year). */
+  thisYear: SummaryActionVm[];
+  /** Which group `thisYear` comes from. */
+  thisYearGroup: PlanGroup;
   /** One per criterion, in FOOTPRINT_CRITERIA order. */
   footprint: FootprintHeadlineVm[];
-  /** Optional short key findings, one sentence each (at most three are shown). */
+  /** Climate per person, naming the person ("1 300 kg CO2e (1 200–1 400) par agent"); null when the headcount is unknown. */
+  perPersonText: string | null;
+  /** What the footprint leaves out, one sentence. */
+  leavesOut: string;
+  /** One sentence each: first priority and why; methodology changes. */
   highlights: string[];
+  /** What to do in the next 90 days, three periods. */
+  ninetyDays: NinetyDayPeriodVm[];
 }
 
 export interface SectionScoreVm {
@@ -144,11 +209,21 @@ export interface ActionPlanItemVm {
   answersSummary: string;
   nextSteps: string[];
   ownerRoleLabel: string;
+  /** The commitment's owner once adopted, else the suggested role. */
+  owner: OwnerVm;
+  /** Due date when committed; null otherwise. */
+  due: string | null;
+  /** The commitment's status ("En cours"), null when not adopted. */
+  commitmentStatus: string | null;
+  group: PlanGroup;
+  /** "Levier" / "Fondation" (scoring-2), '' otherwise. */
+  kindLabel: string;
   indicator: string;
   effort: Effort;
   effortLabel: string;
   /** e.g. "≈ 1 240 kg CO2e / an (43–97 % par appareil)"; null = not quantified. */
   expectedSavingText: string | null;
+  saving: SavingVm | null;
 }
 
 export interface ActionPlanGroupVm {
@@ -319,6 +394,8 @@ export interface AnswerRowVm {
   answeredBy: string | null;
   /** ISO 8601. */
   answeredAt: string | null;
+  /** Carried over from last year and not confirmed or changed since. */
+  unconfirmed: boolean;
 }
 
 export interface AppendixSectionVm {
@@ -333,6 +410,7 @@ export interface AppendixVm {
 
 interface ReportViewModelShape {
   meta: ReportMetaVm;
+  honesty: HonestyVm;
   summary: ExecutiveSummaryVm;
   sections: SectionScoreVm[];
   actionPlan: ActionPlanVm;

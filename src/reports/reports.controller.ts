@@ -13,6 +13,8 @@ import { LangQueryDto } from '../assessments/assessments.dto.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
 import { ReportsService } from './reports.service.js';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1/assessments')
@@ -38,6 +40,32 @@ export class ReportsController {
     else res.once('close', gone);
     const report = await this.reports.render(caller, id, query.lang, disconnected.signal);
     res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
+    res.setHeader('X-Template-Version', String(report.templateVersion));
+    return new StreamableFile(report.pdf);
+  }
+
+  @Get(':id/report.docx')
+  @ApiProduces(DOCX)
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({
+    description:
+      'The same report as an editable Word document (headings, tables, charts as images), in French or English (default: the organisation language)',
+  })
+  @ApiServiceUnavailableResponse({ description: 'Too many reports at once, or the report took too long' })
+  @ApiTooManyRequestsResponse({ description: 'The organisation already has its share of reports being produced (Retry-After)' })
+  async docx(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: LangQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const disconnected = new AbortController();
+    const gone = () => !res.writableFinished && disconnected.abort();
+    if (res.destroyed) gone();
+    else res.once('close', gone);
+    const report = await this.reports.render(caller, id, query.lang, disconnected.signal, 'docx');
+    res.setHeader('Content-Type', DOCX);
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
     res.setHeader('X-Template-Version', String(report.templateVersion));
     return new StreamableFile(report.pdf);

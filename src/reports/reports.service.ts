@@ -6,11 +6,13 @@ import { AssessmentsService, type LoadedAssessment } from '../assessments/assess
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
+import { PlanService } from '../plan/plan.service.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
 import { submittedDifferences, type FullResults } from '../results/full-results.js';
 import { ResultsService, submittedMethodology } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
+import type { ReportFormat } from './pdf-render.worker.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
@@ -19,6 +21,7 @@ import type { ReportViewModel } from './report.view-model.js';
 const REPORT_RETRY_AFTER_SECONDS = 5;
 
 export interface RenderedReport {
+  /** The file: PDF or DOCX bytes. */
   pdf: Buffer;
   filename: string;
   templateVersion: number;
@@ -38,6 +41,7 @@ export class ReportsService implements OnApplicationShutdown {
     private readonly results: ResultsService,
     private readonly accounts: AccountsService,
     private readonly questionnaires: QuestionnairesService,
+    private readonly plan: PlanService,
     @Inject(ConfigService) config: ConfigService,
   ) {
     this.pool = new ReportWorkerPool({ size: config.getOrThrow<AppConfig>('app').reportWorkers, timeoutMs: 30_000 });
@@ -87,6 +91,7 @@ export class ReportsService implements OnApplicationShutdown {
           comment: a.comment,
           answeredBy: a.answeredByEmail ?? null,
           updatedAt: a.updatedAt,
+          carriedOver: a.carriedOver,
         })),
       previous: before
         ? {
@@ -97,6 +102,15 @@ export class ReportsService implements OnApplicationShutdown {
         : undefined,
       trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
       lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
+      commitments: (await this.plan.plan(caller, id)).commitments
+        .filter((c) => c.status !== 'dropped')
+        .map((c) => ({
+          actionId: c.actionId,
+          owner: c.owner?.name ?? null,
+          due: c.due ? { kind: c.due.kind, date: c.due.date } : null,
+          status: c.status,
+        })),
+      carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
     };
     return input;
   }
@@ -121,13 +135,19 @@ export class ReportsService implements OnApplicationShutdown {
    * at most its share of the renderers (beyond: 429 with Retry-After); `signal` aborts when the
    * client disconnects, which frees the report's place.
    */
-  async render(caller: Caller, id: string, lang: Lang | undefined, signal?: AbortSignal): Promise<RenderedReport> {
+  async render(
+    caller: Caller,
+    id: string,
+    lang: Lang | undefined,
+    signal?: AbortSignal,
+    format: ReportFormat = 'pdf',
+  ): Promise<RenderedReport> {
     const input = await this.input(caller, id, lang);
     try {
-      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal });
+      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal, format });
       return {
         pdf,
-        filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang),
+        filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang, format),
         templateVersion: input.template.version,
       };
     } catch (e) {
@@ -151,7 +171,7 @@ export class ReportsService implements OnApplicationShutdown {
 }
 
 /** e.g. `plan-action-mairie-de-saint-etienne-2026-fr.pdf`: ASCII only, safe in every header. */
-export function reportFilename(organisation: string, year: number, lang: Lang): string {
+export function reportFilename(organisation: string, year: number, lang: Lang, format: ReportFormat = 'pdf'): string {
   const slug = organisation
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -160,5 +180,5 @@ export function reportFilename(organisation: string, year: number, lang: Lang): 
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${lang === 'fr' ? 'plan-action' : 'action-plan'}-${slug || 'organisation'}-${year}-${lang}.pdf`;
+  return `${lang === 'fr' ? 'plan-action' : 'action-plan'}-${slug || 'organisation'}-${year}-${lang}.${format}`;
 }

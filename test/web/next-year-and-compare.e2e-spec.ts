@@ -2,6 +2,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import * as figures from '../../src/web/assets/figures.js';
 import type { QuestionnaireTemplate } from '../../src/questionnaires/template.types.js';
 import type { Account } from '../support/test-app.js';
 import {
@@ -66,7 +67,8 @@ describe('starting next year from last year’s answers and comparing the years'
       (sel) => document.querySelector(sel)?.textContent !== '—',
       `[data-assessment-id="${lastYearId}"] [data-score]`,
     );
-    const score = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(results.overall.score);
+    // Rounded by figures.js, the function the PDF uses too: the page and the report print the same score.
+    const score = figures.score(results.overall.score, 'fr');
     expect(await card.locator('[data-score]').textContent()).toBe(`${score} / 100`);
     expect(await card.locator('[data-level]').textContent()).toBe(`${results.overall.level} · ${results.overall.levelLabel.fr}`);
     expect(await card.locator('.badge').textContent()).toBe('Soumise');

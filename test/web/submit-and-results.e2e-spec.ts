@@ -2,6 +2,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Download, Page } from 'playwright-core';
 import request from 'supertest';
+import * as figures from '../../src/web/assets/figures.js';
 import type { Question, QuestionnaireTemplate } from '../../src/questionnaires/template.types.js';
 import { allQuestions } from '../support/answers.js';
 import type { Account } from '../support/test-app.js';
@@ -108,7 +109,8 @@ describe('finishing an assessment, submitting it and reading the results', () =>
   it('shows the score, the sections chart, the prioritised plan with explanations, and the footprint', async () => {
     const results = (await request(t.http).get(`${api}/assessments/${id}/results`).set(bearerOf(owner)).expect(200)).body;
     await page.locator('#overall-score').waitFor();
-    const score = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(results.overall.score);
+    // Rounded by figures.js, the function the PDF uses too: the page and the report print the same score.
+    const score = figures.score(results.overall.score, 'fr');
     expect(await page.locator('#overall-score').textContent()).toBe(`${score} / 100`);
     expect(await page.locator('.level-chip').textContent()).toContain(`Niveau ${results.overall.level}`);
 

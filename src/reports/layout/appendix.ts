@@ -5,12 +5,12 @@
 import { fillLabel } from '../report.labels.js';
 import type { LayoutFn } from './context.js';
 import { labelled } from './helpers.js';
-import { box, ensureSpace, flow, heading, linesHeight, measure, newPage, startPart, textAt } from './primitives.js';
+import { box, flow, heading, linesHeight, measure, newPage, annexTitle, startPart } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawAppendix: LayoutFn = (doc, vm, ctx) => {
   const { t, fmt } = ctx;
-  startPart(doc, ctx, t.appendix);
+  startPart(doc, ctx, annexTitle(ctx, t.appendix));
   const b = box(doc);
   flow(doc, t.appendixIntro, { size: TYPE.body, color: COLORS.muted, gapAfter: SPACE.sm });
 
@@ -32,6 +32,15 @@ export const drawAppendix: LayoutFn = (doc, vm, ctx) => {
       } else {
         flow(doc, a.answerText, { ...aStyle, x: b.left + indent, width: b.width - indent, gapAfter: 2 });
       }
+      if (a.unconfirmed) {
+        flow(doc, `[${t.unconfirmedAnswer}]`, {
+          size: TYPE.small,
+          font: 'semibold',
+          x: b.left + indent,
+          width: b.width - indent,
+          gapAfter: 2,
+        });
+      }
       if (a.comment) {
         flow(doc, labelled(ctx, t.comment, a.comment), {
           size: TYPE.small,
@@ -46,9 +55,7 @@ export const drawAppendix: LayoutFn = (doc, vm, ctx) => {
           name: a.answeredBy ?? '—',
           date: a.answeredAt ? fmt.date(a.answeredAt) : '—',
         });
-        const style = { width: b.width - indent, size: TYPE.tiny, color: COLORS.faint, maxLines: 2 };
-        ensureSpace(doc, linesHeight(doc, 2, style));
-        doc.y += textAt(doc, by, b.left + indent, doc.y, style);
+        flow(doc, by, { x: b.left + indent, width: b.width - indent, size: TYPE.tiny, color: COLORS.muted, gapAfter: 0 });
       }
       doc.y += SPACE.sm;
     }

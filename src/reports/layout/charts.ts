@@ -165,8 +165,13 @@ export interface StackedBarsOptions {
 /** Horizontal stacked bars: manufacturing (dark) then use (light), on a shared linear scale. */
 export function stackedBars(doc: Doc, rows: readonly StackedRow[], o: StackedBarsOptions): number {
   const gap = 10;
-  const trackX = o.x + o.labelWidth + gap;
-  const trackW = o.width - o.labelWidth - o.valueWidth - 2 * gap;
+  // Labels are never cut: the label column widens to the longest (at most 40 % of the chart).
+  const labelWidth = Math.min(
+    o.width * 0.4,
+    Math.max(o.labelWidth, ...rows.map((r) => useFont(doc, 'semibold', TYPE.small).widthOfString(r.label) + 4)),
+  );
+  const trackX = o.x + labelWidth + gap;
+  const trackW = o.width - labelWidth - o.valueWidth - 2 * gap;
   const rowH = 19;
   const barH = 11;
   const max = Math.max(0, ...rows.map((r) => (r.embodied ?? 0) + (r.use ?? 0)));
@@ -196,7 +201,7 @@ export function stackedBars(doc: Doc, rows: readonly StackedRow[], o: StackedBar
   }
   rows.forEach((r) => {
     const ly = y + (rowH - linesHeight(doc, 1, { size: TYPE.small })) / 2;
-    lineAt(doc, r.label, o.x, ly, o.labelWidth, { size: TYPE.small, font: 'semibold' });
+    lineAt(doc, r.label, o.x, ly, labelWidth, { size: TYPE.small, font: 'semibold' });
     const by = y + (rowH - barH) / 2;
     if (r.embodied === null && r.use === null) {
       lineAt(doc, o.notEstimated, trackX + 6, ly, trackW, { size: TYPE.tiny, color: COLORS.muted });

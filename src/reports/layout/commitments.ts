@@ -4,7 +4,7 @@
  * action's maturity and footprint figure moved as expected.
  */
 import type { LayoutFn } from './context.js';
-import { box, flow, startPart } from './primitives.js';
+import { box, flow, annexTitle, startPart } from './primitives.js';
 import { columnsFor, drawTable, type Cell, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
@@ -13,7 +13,7 @@ const verdictColor = (ok: boolean | null) => (ok === true ? COLORS.positive : ok
 export const drawCommitments: LayoutFn = (doc, vm, ctx) => {
   const c = vm.commitments;
   if (!c) return;
-  startPart(doc, ctx, c.title);
+  startPart(doc, ctx, annexTitle(ctx, c.title));
   const b = box(doc);
   flow(doc, c.intro, { size: TYPE.body, gapAfter: SPACE.xs });
   if (c.moved) flow(doc, c.moved, { size: TYPE.body, gapAfter: SPACE.sm });

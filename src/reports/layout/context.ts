@@ -19,6 +19,8 @@ export interface LayoutContext {
   part: string;
   /** Running-header title of each page, by 0-based page index ('' for the cover). */
   readonly pageTitles: string[];
+  /** Annex parts started so far (A, B, C...): the main body ends where the first one starts. */
+  annexes: number;
 }
 
 /** A layout function draws one part of the report from the current position. */

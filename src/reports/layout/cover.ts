@@ -3,6 +3,7 @@
  */
 import { fillLabel } from '../report.labels.js';
 import type { LayoutFn } from './context.js';
+import { drawNotice } from './notices.js';
 import { lineAt, linesHeight, measure, newPage, pill, textAt, useFont } from './primitives.js';
 import { COLORS, MARGINS, TYPE } from './theme.js';
 
@@ -40,22 +41,32 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
     size: TYPE.display,
     color: COLORS.white,
     lineGap: 0,
-    maxLines: 2,
   });
   y += 26;
   lineAt(doc, t.coverPreparedFor.toUpperCase(), left, y, width, { size: TYPE.tiny, font: 'semibold', color: COLORS.accentPale });
   y += 14;
-  const orgStyle = { font: 'semibold' as const, size: 20, color: COLORS.white, lineGap: 1 };
-  y += textAt(doc, vm.meta.organisationName, left, y, { ...orgStyle, width: width * 0.86, maxLines: 3 });
+  // The whole name, never cut: the type steps down until it fits above the year.
+  const room = bandH - 36 - 64 - 12 - y;
+  let orgStyle = { font: 'semibold' as const, size: 20, color: COLORS.white, lineGap: 1 };
+  while (orgStyle.size > 9 && measure(doc, vm.meta.organisationName, width * 0.86, orgStyle) > room)
+    orgStyle = { ...orgStyle, size: orgStyle.size - 1 };
+  y += textAt(doc, vm.meta.organisationName, left, y, { ...orgStyle, width: width * 0.86 });
 
   // The year, large, at the foot of the band.
   const yearStyle = { font: 'light' as const, size: 64, color: COLORS.white, lineGap: 0 };
   const yearH = linesHeight(doc, 1, yearStyle);
   const yearY = Math.max(y + 12, bandH - 36 - yearH);
-  textAt(doc, String(vm.meta.year), left - 3, yearY, { ...yearStyle, width: width / 2, maxLines: 1 });
+  textAt(doc, String(vm.meta.year), left - 3, yearY, { ...yearStyle, width: width / 2 });
 
+  let metaY = bandH + 62;
   if (vm.meta.status === 'draft') {
     pill(doc, t.draft, left, bandH + 18, '#FBE9E7', COLORS.negative, TYPE.small);
+  }
+  // What the reader must know before the figures: carried-over answers not confirmed, low confidence, not applicable.
+  const notices = vm.honesty.notices.map((n) => n.short);
+  if (notices.length) {
+    const top = bandH + (vm.meta.status === 'draft' ? 46 : 18);
+    metaY = top + drawNotice(doc, t.noticesHeading, notices, left, top, width) + 18;
   }
 
   // Metadata grid: two columns of label / value pairs.
@@ -67,7 +78,7 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
   ];
   if (vm.meta.catalogueVersion !== null) items.push([t.coverCatalogue, `v${vm.meta.catalogueVersion}`]);
   const colW = (width - 24) / 2;
-  let gy = bandH + 62;
+  let gy = metaY;
   for (let i = 0; i < items.length; i += 2) {
     let rowH = 0;
     for (let k = 0; k < 2 && i + k < items.length; k++) {
@@ -82,7 +93,7 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
         .stroke()
         .restore();
       lineAt(doc, label.toUpperCase(), x, gy + 8, colW, { size: TYPE.tiny, font: 'semibold', color: COLORS.muted });
-      const vh = textAt(doc, value, x, gy + 22, { width: colW, size: TYPE.h3, color: COLORS.text, maxLines: 2 });
+      const vh = textAt(doc, value, x, gy + 22, { width: colW, size: TYPE.h3, color: COLORS.text });
       rowH = Math.max(rowH, 22 + vh + 14);
     }
     gy += rowH;
@@ -100,6 +111,6 @@ export const drawCover: LayoutFn = (doc, vm, ctx) => {
     .restore();
   useFont(doc, 'regular', TYPE.small, COLORS.muted);
   const basedH = measure(doc, t.coverBasedOn, width, { size: TYPE.small });
-  textAt(doc, t.coverBasedOn, left, footY, { width, size: TYPE.small, color: COLORS.muted, maxLines: 2 });
-  textAt(doc, t.coverConfidential, left, footY + basedH + 2, { width, size: TYPE.small, color: COLORS.muted, maxLines: 1 });
+  textAt(doc, t.coverBasedOn, left, footY, { width, size: TYPE.small, color: COLORS.muted });
+  textAt(doc, t.coverConfidential, left, footY + basedH + 2, { width, size: TYPE.small, color: COLORS.muted });
 };

@@ -1,151 +1,68 @@
 /**
- * Executive summary, on one page: overall score and level, confidence, change since
- * last year, climate headline, key findings, top five priorities, multi-criteria footprint.
+ * The two-page summary, what a committee reads first.
+ *
+ * Page 1, where the organisation stands: the notices to read before the figures (unconfirmed
+ * carried-over answers, low confidence, what does not apply, draft); the overall score, level,
+ * change and confidence; the footprint with its range, per person and what it leaves out, on
+ * every criterion.
+ * Page 2, what to do: this year's three to five actions with their saving (kg and %), owner,
+ * due date and first step; last year's commitments vs done; the next 90 days.
+ *
+ * Every figure is formatted by figures.js (through ctx.fmt), the function of the web results page.
+ * No text is cut: blocks are measured, and move to the next page whole when they do not fit.
  */
 import { fillLabel } from '../report.labels.js';
 import { FOOTPRINT_CRITERIA } from '../report.view-model.js';
 import { scoreRing } from './charts.js';
-import type { LayoutFn } from './context.js';
+import type { LayoutContext, LayoutFn } from './context.js';
 import { changeColor, labelled, levelColor, levelTextColor } from './helpers.js';
-import { badge, box, bullets, heading, lineAt, linesHeight, measure, pill, startPart, textAt } from './primitives.js';
+import { drawNotice } from './notices.js';
+import { badge, box, bullets, heading, lineAt, measure, newPage, pill, startPart, textAt, type Box } from './primitives.js';
 import { drawTable, tableHeight, type Cell, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
+import type { Doc } from './context.js';
+import type { ReportViewModel } from '../report.view-model.js';
 
 export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
+  drawWhereYouStand(doc, vm, ctx);
+  drawWhatToDo(doc, vm, ctx);
+};
+
+/** The notices of the cover and the summary, the draft first. */
+export function noticeLines(vm: ReportViewModel, ctx: LayoutContext, short: boolean): string[] {
+  const lines = vm.honesty.notices.map((n) => (short ? n.short : n.text));
+  return vm.meta.status === 'draft' ? [ctx.t.draftNotice, ...lines] : lines;
+}
+
+function drawWhereYouStand(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
   const { t, fmt } = ctx;
   const s = vm.summary;
   startPart(doc, ctx, t.executiveSummary);
   const b = box(doc);
-
   const intro = fillLabel(t.summaryIntro, { year: vm.meta.year, organisation: vm.meta.organisationName });
-  doc.y += textAt(doc, intro, b.left, doc.y, { width: b.width, size: TYPE.body, color: COLORS.muted, maxLines: 2 }) + SPACE.md;
+  doc.y += textAt(doc, intro, b.left, doc.y, { width: b.width, size: TYPE.body, color: COLORS.muted }) + SPACE.sm;
 
-  // Two cards: score, climate.
-  const cardY = doc.y;
-  const cardH = 132;
-  const gap = 14;
-  const wA = Math.round(b.width * 0.56);
-  const wB = b.width - wA - gap;
-  const xA = b.left;
-  const xB = b.left + wA + gap;
-  for (const [x, w] of [
-    [xA, wA],
-    [xB, wB],
-  ] as const) {
-    doc.save().roundedRect(x, cardY, w, cardH, 6).fill(COLORS.zebra).restore();
-  }
-  const kicker = { size: TYPE.tiny, font: 'semibold' as const, color: COLORS.muted };
-
-  // Score card
-  lineAt(doc, t.overallScore.toUpperCase(), xA + 16, cardY + 14, wA - 32, kicker);
-  const r = 38;
-  const cx = xA + 16 + r + 4;
-  const cy = cardY + 28 + r + 8;
-  scoreRing(doc, cx, cy, r, s.score, levelColor(s.level), 9);
-  lineAt(doc, fmt.score(s.score), cx - r, cy - 17, 2 * r, { font: 'bold', size: 24, align: 'center', color: COLORS.text });
-  lineAt(doc, t.outOf100, cx - r, cy + 13, 2 * r, { size: TYPE.tiny, align: 'center', color: COLORS.muted });
-
-  const rx = cx + r + 22;
-  const rw = xA + wA - 16 - rx;
-  let ry = cardY + 32;
-  pill(doc, fillLabel(t.level, { level: s.level }), rx, ry, levelTextColor(s.level), COLORS.white, TYPE.tiny);
-  ry += 18;
-  ry += textAt(doc, s.levelLabel, rx, ry, { width: rw, font: 'semibold', size: TYPE.h3, maxLines: 1 }) + 8;
-  lineAt(doc, t.confidence, rx, ry, rw, { size: TYPE.tiny, color: COLORS.muted });
-  ry += 11;
-  const meterW = Math.min(90, rw - 36);
-  doc
-    .save()
-    .roundedRect(rx, ry + 2, meterW, 5, 2.5)
-    .fill(COLORS.track)
-    .restore();
-  const conf = Math.max(0, Math.min(1, s.confidence));
-  if (conf > 0)
-    doc
-      .save()
-      .roundedRect(rx, ry + 2, Math.max(5, meterW * conf), 5, 2.5)
-      .fill(COLORS.accent)
-      .restore();
-  lineAt(doc, fmt.ratio(s.confidence), rx + meterW + 6, ry - 1, rw - meterW - 6, { size: TYPE.small, font: 'semibold' });
-  ry += 16;
-  if (s.scoreChange !== null && s.previousYear !== null) {
-    const delta = s.scoreChange;
-    const text = `${fmt.signedPoints(delta)} pts ${fillLabel(t.sinceYear, { year: s.previousYear })}`;
-    lineAt(doc, text, rx, ry, rw, { size: TYPE.small, font: 'semibold', color: changeColor(delta, true) });
-  } else {
-    textAt(doc, t.noPreviousYear, rx, ry, { width: rw, size: TYPE.tiny, color: COLORS.muted, maxLines: 2 });
+  const notices = noticeLines(vm, ctx, false);
+  if (notices.length) {
+    doc.y += drawNotice(doc, t.noticesHeading, notices, b.left, doc.y, b.width) + SPACE.md;
   }
 
-  // Climate card
-  const climate = s.footprint.find((f) => f.criterion === 'climate');
-  const totals = vm.footprint.totals.climate;
-  const unit = t.criteria.climate.unit;
-  lineAt(doc, t.climateYearly.toUpperCase(), xB + 16, cardY + 14, wB - 32, kicker);
-  let cyB = cardY + 34;
-  if (climate && climate.value !== null) {
-    cyB += textAt(doc, fmt.quantity(climate.value), xB + 16, cyB, { width: wB - 32, font: 'light', size: 28, lineGap: 0, maxLines: 1 });
-    const spread = climate.low !== null && climate.high !== null ? fmt.range(climate.low, climate.high) : '';
-    lineAt(doc, `${unit} ${t.perYear}`, xB + 16, cyB, wB - 32, { size: TYPE.small, color: COLORS.muted });
-    cyB += 12;
-    if (spread) lineAt(doc, `${t.range} ${spread}`, xB + 16, cyB, wB - 32, { size: TYPE.tiny, color: COLORS.muted });
-    cyB += 12;
-    if (climate.changePercent !== null && s.previousYear !== null) {
-      lineAt(
-        doc,
-        `${fmt.signedPercent(climate.changePercent)} ${fillLabel(t.sinceYear, { year: s.previousYear })}`,
-        xB + 16,
-        cyB,
-        wB - 32,
-        {
-          size: TYPE.small,
-          font: 'semibold',
-          color: changeColor(climate.changePercent, false),
-        },
-      );
-    }
-    cyB += 14;
-    if (totals.embodied !== null && totals.use !== null && totals.embodied + totals.use > 0) {
-      const bw = wB - 32;
-      const e = (bw * totals.embodied) / (totals.embodied + totals.use);
-      doc
-        .save()
-        .rect(xB + 16, cyB, e, 6)
-        .fill(COLORS.embodied)
-        .restore();
-      doc
-        .save()
-        .rect(xB + 16 + e, cyB, bw - e, 6)
-        .fill(COLORS.use)
-        .restore();
-      cyB += 10;
-      const half = (wB - 32) / 2;
-      lineAt(doc, `${t.embodied} ${fmt.quantity(totals.embodied)}`, xB + 16, cyB, half, { size: TYPE.tiny, color: COLORS.muted });
-      lineAt(doc, `${t.use} ${fmt.quantity(totals.use)}`, xB + 16 + half, cyB, half, {
-        size: TYPE.tiny,
-        color: COLORS.muted,
-        align: 'right',
-      });
-    }
-  } else {
-    textAt(doc, t.notEstimated, xB + 16, cyB, { width: wB - 32, font: 'light', size: 20, color: COLORS.muted, maxLines: 1 });
-  }
-  doc.y = cardY + cardH + SPACE.sm;
+  drawCards(doc, vm, ctx, b);
 
-  // Footprint headline table, built first: the page budget depends on its height.
+  // Every criterion: the yearly total with its range, and the change since last year.
   const hasChange = s.previousYear !== null && s.footprint.some((f) => f.changePercent !== null);
-  const wCrit = Math.round(b.width * 0.48);
-  const wVal = hasChange ? Math.round(b.width * 0.3) : b.width - wCrit;
+  const wCrit = Math.round(b.width * 0.42);
+  const wVal = hasChange ? Math.round(b.width * 0.38) : b.width - wCrit;
   const rows = FOOTPRINT_CRITERIA.map((c) => {
     const f = s.footprint.find((x) => x.criterion === c);
     const value = f?.value ?? null;
-    const spread = f && f.low !== null && f.high !== null ? fmt.range(f.low, f.high) : '';
     const row: Cell[] = [
       t.criteria[c].label,
       value === null
         ? { kind: 'text' as const, text: t.notEstimated, color: COLORS.muted }
         : {
             kind: 'text' as const,
-            text: `${fmt.quantity(value)} ${t.criteria[c].unit}${spread ? ` (${spread})` : ''}`,
+            text: fmt.quantity(value) + ` ${t.criteria[c].unit}` + rangeText(ctx, f?.low ?? null, f?.high ?? null),
             font: 'semibold' as const,
           },
     ];
@@ -170,53 +87,188 @@ export const drawExecutiveSummary: LayoutFn = (doc, vm, ctx) => {
       align: 'right',
     });
   const table: TableSpec = { columns, rows, fontSize: TYPE.small };
-  // Under the table: per person (naming the person) and what the totals leave out.
-  const fpVm = vm.footprint;
-  const pp = fpVm.perPerson?.values.climate ?? null;
-  const ppRange = pp ? fmt.range(pp.low, pp.high) : '';
-  const perPerson =
-    fpVm.perPerson && pp
-      ? `${fmt.quantity(pp.value)} ${t.criteria.climate.unit}${ppRange ? ` (${ppRange})` : ''} ${fpVm.perPerson.label}.`
-      : '';
-  const footnote = [perPerson, fpVm.leavesOut].filter((x) => x.length > 0).join(' ');
-  const footnoteH = measure(doc, footnote, b.width, { size: TYPE.tiny }) + SPACE.xs;
-
-  // One page: key findings give way first when the rest would not fit.
-  const headingH = linesHeight(doc, 1, { font: 'semibold', size: TYPE.h3 }) + SPACE.sm + SPACE.xs;
-  const priorities = s.topPriorities.slice(0, 5);
-  const priorityRowH = linesHeight(doc, 1, { font: 'semibold', size: TYPE.body }) + linesHeight(doc, 1, { size: TYPE.small }) + 9;
-  const fixedH = headingH + Math.max(1, priorities.length) * priorityRowH + headingH + tableHeight(doc, table) + footnoteH;
-  const bulletsH = (items: readonly string[]) =>
-    items.reduce((sum, h) => sum + measure(doc, h, b.width - TYPE.body * 1.1, { size: TYPE.body }) + 2, 0) + SPACE.xs;
-  let highlights = s.highlights.slice(0, 3);
-  while (highlights.length > 0 && doc.y + headingH + bulletsH(highlights) + fixedH > b.bottom) highlights = highlights.slice(0, -1);
-
-  if (highlights.length > 0) {
-    heading(doc, t.keyFindings, 3, 30);
-    bullets(doc, highlights, { size: TYPE.body });
-  }
-
-  heading(doc, t.topPriorities, 3, 40);
-  if (priorities.length === 0) {
-    doc.y += textAt(doc, t.noPriorities, b.left, doc.y, { width: b.width, color: COLORS.muted, maxLines: 2 }) + SPACE.sm;
-  }
-  for (const p of priorities) {
-    const y = doc.y + 2;
-    badge(doc, String(p.rank), b.left + 10, y + 9, 9.5, COLORS.accent);
-    const tx = b.left + 28;
-    const tw = b.width - 28;
-    const th = textAt(doc, p.title, tx, y, { width: tw, font: 'semibold', size: TYPE.body, maxLines: 1 });
-    const meta = [t.groups[p.group].title, labelled(ctx, t.columns.effort, p.effortLabel), p.expectedSavingText]
-      .filter((x): x is string => !!x)
-      .join('  ·  ');
-    const mh = textAt(doc, meta, tx, y + th + 1, { width: tw, size: TYPE.small, color: COLORS.muted, maxLines: 1 });
-    doc.y = y + Math.max(20, th + mh + 1) + 6;
-  }
-
-  heading(doc, t.footprintHeadline, 3, tableHeight(doc, table) + footnoteH);
+  heading(doc, t.footprintHeadline, 3, tableHeight(doc, table));
   drawTable(doc, table);
-  if (footnote) {
-    doc.y += SPACE.xs;
-    doc.y += textAt(doc, footnote, b.left, doc.y, { width: b.width, size: TYPE.tiny, color: COLORS.muted });
+  doc.y -= SPACE.sm;
+  // Per person, naming the person, and what the totals leave out: wherever the total appears.
+  const notes = [...(s.perPersonText ? [labelled(ctx, t.perPerson, s.perPersonText)] : []), labelled(ctx, t.leavesOut, s.leavesOut)];
+  bullets(doc, notes, { size: TYPE.small, color: COLORS.text });
+
+  if (s.highlights.length) {
+    heading(doc, t.keyFindings, 3, 30);
+    bullets(doc, s.highlights, { size: TYPE.small });
   }
-};
+}
+
+function rangeText(ctx: LayoutContext, low: number | null, high: number | null): string {
+  const spread = low !== null && high !== null ? ctx.fmt.range(low, high) : '';
+  return spread ? ` (${spread})` : '';
+}
+
+/** Score and climate, side by side; the cards grow with their text. */
+function drawCards(doc: Doc, vm: ReportViewModel, ctx: LayoutContext, b: Box): void {
+  const { t, fmt } = ctx;
+  const s = vm.summary;
+  const gap = 14;
+  const wA = Math.round(b.width * 0.5);
+  const wB = b.width - wA - gap;
+  const xA = b.left;
+  const xB = b.left + wA + gap;
+  const pad = 14;
+  const kicker = { size: TYPE.tiny, font: 'semibold' as const, color: COLORS.muted };
+  const r = 36;
+  const rx = xA + pad + 2 * r + 22;
+  const rw = xA + wA - pad - rx;
+  const change =
+    s.scoreChange !== null && s.previousYear !== null
+      ? fillLabel(t.scoreChange, { change: fmt.signedPoints(s.scoreChange), year: s.previousYear })
+      : t.noPreviousYear;
+  const confidence = labelled(ctx, t.confidence, fmt.ratio(s.confidence));
+  const scoreTextH =
+    18 +
+    measure(doc, s.levelLabel, rw, { font: 'semibold', size: TYPE.h3 }) +
+    6 +
+    measure(doc, change, rw, { size: TYPE.small, font: 'semibold' }) +
+    4 +
+    measure(doc, confidence, rw, { size: TYPE.small });
+  const climate = s.footprint.find((f) => f.criterion === 'climate');
+  const cw = wB - 2 * pad;
+  const climateLines: Array<{ text: string; style: { size: number; font?: 'semibold' | 'light'; color?: string } }> = [];
+  if (climate && climate.value !== null) {
+    climateLines.push({
+      text: `${t.criteria.climate.unit} ${t.perYear}${rangeText(ctx, climate.low, climate.high)}`,
+      style: { size: TYPE.small, color: COLORS.muted },
+    });
+    if (climate.changePercent !== null && s.previousYear !== null)
+      climateLines.push({
+        text: `${fmt.signedPercent(climate.changePercent)} ${fillLabel(t.sinceYear, { year: s.previousYear })}`,
+        style: { size: TYPE.small, font: 'semibold', color: changeColor(climate.changePercent, false) },
+      });
+    if (s.perPersonText) climateLines.push({ text: s.perPersonText, style: { size: TYPE.small } });
+  }
+  const climateH = 30 + climateLines.reduce((sum, l) => sum + measure(doc, l.text, cw, l.style) + 3, 0);
+  const cardH = Math.max(2 * r + 44, 30 + scoreTextH + 14, climateH + 24);
+  if (doc.y + cardH > b.bottom) newPage(doc);
+  const cardY = doc.y;
+  for (const [x, w] of [
+    [xA, wA],
+    [xB, wB],
+  ] as const) {
+    doc.save().roundedRect(x, cardY, w, cardH, 6).fill(COLORS.zebra).restore();
+    doc.save().roundedRect(x, cardY, w, cardH, 6).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore();
+  }
+
+  lineAt(doc, t.overallScore.toUpperCase(), xA + pad, cardY + 12, wA - 2 * pad, kicker);
+  const cx = xA + pad + r + 2;
+  const cy = cardY + 30 + r;
+  scoreRing(doc, cx, cy, r, s.score, levelColor(s.level), 9);
+  lineAt(doc, fmt.score(s.score), cx - r, cy - 16, 2 * r, { font: 'bold', size: 24, align: 'center', color: COLORS.text });
+  lineAt(doc, t.outOf100, cx - r, cy + 12, 2 * r, { size: TYPE.tiny, align: 'center', color: COLORS.muted });
+  let ry = cardY + 30;
+  pill(doc, fillLabel(t.level, { level: s.level }), rx, ry, levelTextColor(s.level), COLORS.white, TYPE.tiny);
+  ry += 18;
+  ry += textAt(doc, s.levelLabel, rx, ry, { width: rw, font: 'semibold', size: TYPE.h3 }) + 6;
+  ry +=
+    textAt(doc, change, rx, ry, {
+      width: rw,
+      size: TYPE.small,
+      font: 'semibold',
+      color: s.scoreChange === null ? COLORS.muted : changeColor(s.scoreChange, true),
+    }) + 4;
+  textAt(doc, confidence, rx, ry, { width: rw, size: TYPE.small });
+
+  lineAt(doc, t.climateYearly.toUpperCase(), xB + pad, cardY + 12, cw, kicker);
+  let yB = cardY + 28;
+  if (climate && climate.value !== null) {
+    yB += textAt(doc, fmt.quantity(climate.value), xB + pad, yB, { width: cw, font: 'light', size: 26, lineGap: 0 });
+    for (const l of climateLines) yB += textAt(doc, l.text, xB + pad, yB, { width: cw, ...l.style }) + 3;
+  } else {
+    textAt(doc, t.notEstimated, xB + pad, yB, { width: cw, font: 'light', size: 18, color: COLORS.muted });
+  }
+  doc.y = cardY + cardH + SPACE.sm;
+}
+
+function drawWhatToDo(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): void {
+  const { t } = ctx;
+  const s = vm.summary;
+  newPage(doc);
+  const b = box(doc);
+  heading(doc, s.thisYearGroup === 'this_year' ? t.thisYearHeading : t.firstActionsHeading, 2, 80);
+  doc.y += textAt(doc, t.thisYearIntro, b.left, doc.y, { width: b.width, size: TYPE.tiny, color: COLORS.muted }) + SPACE.xs;
+  if (s.thisYear.length === 0) {
+    doc.y += textAt(doc, t.noPriorities, b.left, doc.y, { width: b.width, color: COLORS.muted }) + SPACE.sm;
+  }
+  const tx = b.left + 28;
+  const tw = b.width - 28;
+  for (const a of s.thisYear) {
+    const saving = a.saving
+      ? `${a.saving.kgText} ${t.criteria.climate.unit} ${t.perYear}${a.saving.rangeText ? ` (${a.saving.rangeText})` : ''}` +
+        (a.saving.shareText ? ` · ${a.saving.shareText} ${t.ofClimateFootprint}` : '')
+      : t.notQuantified;
+    const owner = a.owner.source === 'suggested' ? `${a.owner.name} (${t.suggested})` : a.owner.name;
+    const lines: Array<{ text: string; font?: 'semibold'; size: number; color?: string }> = [
+      { text: a.kindLabel ? `${a.title} · ${a.kindLabel}` : a.title, font: 'semibold', size: TYPE.body },
+      {
+        text: labelled(ctx, t.expectedSaving, saving),
+        size: TYPE.small,
+        font: a.saving ? 'semibold' : undefined,
+        color: a.saving ? COLORS.accentDark : COLORS.muted,
+      },
+      {
+        text: [
+          labelled(ctx, t.owner, owner),
+          labelled(ctx, t.due, a.due ?? t.notCommitted),
+          labelled(ctx, t.columns.effort, a.effortLabel),
+        ].join(' · '),
+        size: TYPE.small,
+      },
+      ...(a.firstStep ? [{ text: labelled(ctx, t.firstStep, a.firstStep), size: TYPE.small }] : []),
+    ];
+    const h = lines.reduce((sum, l) => sum + measure(doc, l.text, tw, { size: l.size, font: l.font }) + 1, 0) + SPACE.xs + 2;
+    if (doc.y + h > b.bottom) newPage(doc);
+    const y = doc.y;
+    badge(doc, String(a.rank), b.left + 10, y + 9, 9.5, COLORS.accentDark);
+    let cy = y;
+    for (const l of lines)
+      cy += textAt(doc, l.text, tx, cy, { width: tw, size: l.size, font: l.font ?? 'regular', color: l.color ?? COLORS.text }) + 1;
+    doc.y = cy + SPACE.xs + 2;
+  }
+
+  const c = vm.commitments;
+  if (c) {
+    // The counts here; action by action in the annex.
+    const lines = [c.intro, ...(c.moved ? [c.moved] : [])];
+    heading(doc, c.title, 3, 40);
+    for (const l of lines) doc.y += textAt(doc, l, b.left, doc.y, { width: b.width, size: TYPE.small }) + 2;
+    doc.y += SPACE.xs;
+  }
+
+  // The next 90 days: three columns when they fit side by side, else one after the other.
+  const periods = s.ninetyDays.filter((p) => p.items.length > 0);
+  if (periods.length) {
+    const gap = 12;
+    const colW = (b.width - gap * (periods.length - 1)) / periods.length;
+    const size = TYPE.small - 0.5;
+    const colH = (items: readonly string[]) => items.reduce((sum, i) => sum + measure(doc, `• ${i}`, colW, { size, lineGap: 1 }) + 2, 0);
+    const labelH = measure(doc, 'Ag', colW, { font: 'semibold', size: TYPE.small }) + 6;
+    const height = labelH + Math.max(...periods.map((p) => colH(p.items)));
+    heading(doc, t.ninetyDays, 3, Math.min(height, b.height / 2));
+    if (doc.y + height > b.bottom && height < b.height / 2) newPage(doc);
+    if (doc.y + height <= b.bottom) {
+      const y = doc.y;
+      periods.forEach((p, i) => {
+        const x = b.left + i * (colW + gap);
+        doc.save().rect(x, y, colW, 2).fill(COLORS.accentDark).restore();
+        let cy = y + 5;
+        cy += textAt(doc, p.label, x, cy, { width: colW, font: 'semibold', size: TYPE.small }) + 3;
+        for (const item of p.items) cy += textAt(doc, `• ${item}`, x, cy, { width: colW, size, lineGap: 1 }) + 2;
+      });
+      doc.y = y + height + SPACE.sm;
+    } else {
+      for (const p of periods) {
+        heading(doc, p.label, 3, 30);
+        bullets(doc, p.items, { size: TYPE.small });
+      }
+    }
+  }
+}

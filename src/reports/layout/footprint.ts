@@ -8,7 +8,7 @@ import { FOOTPRINT_CRITERIA, type FootprintCriterion } from '../report.view-mode
 import { stackedBars } from './charts.js';
 import type { LayoutContext, LayoutFn } from './context.js';
 import { labelled } from './helpers.js';
-import { box, bullets, ensureSpace, flow, heading, lineAt, startPart, textAt } from './primitives.js';
+import { box, bullets, ensureSpace, flow, heading, lineAt, annexTitle, startPart, textAt } from './primitives.js';
 import { drawTable, tableStartHeight, type Cell, type CellPart, type Column, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
@@ -19,7 +19,7 @@ function valueCell(ctx: LayoutContext, v: number | null): CellPart {
 export const drawFootprint: LayoutFn = (doc, vm, ctx) => {
   const { t, fmt } = ctx;
   const fp = vm.footprint;
-  startPart(doc, ctx, t.footprint, 'landscape');
+  startPart(doc, ctx, annexTitle(ctx, t.footprint), 'landscape');
   const b = box(doc);
   flow(doc, `${t.footprintIntro} ${fillLabel(t.factorsVersion, { version: fp.factorsVersion })}`, {
     size: TYPE.body,

@@ -3,12 +3,12 @@
  */
 import type { LayoutFn } from './context.js';
 import { labelled } from './helpers.js';
-import { badge, box, flow, linesHeight, measure, newPage, startPart, textAt } from './primitives.js';
+import { badge, box, flow, linesHeight, measure, newPage, annexTitle, startPart, textAt } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawKeyMessages: LayoutFn = (doc, vm, ctx) => {
   const { t } = ctx;
-  startPart(doc, ctx, t.keyMessages);
+  startPart(doc, ctx, annexTitle(ctx, t.keyMessages));
   const b = box(doc);
   flow(doc, t.keyMessagesIntro, { size: TYPE.body, color: COLORS.muted, gapAfter: SPACE.sm });
 

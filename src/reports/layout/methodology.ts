@@ -3,13 +3,13 @@
  * every source with its year.
  */
 import type { LayoutFn } from './context.js';
-import { box, flow, heading, linesHeight, measure, newPage, startPart, textAt } from './primitives.js';
+import { box, flow, heading, linesHeight, measure, newPage, annexTitle, startPart, textAt } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawMethodology: LayoutFn = (doc, vm, ctx) => {
   const { t } = ctx;
   const m = vm.methodology;
-  startPart(doc, ctx, t.methodology);
+  startPart(doc, ctx, annexTitle(ctx, t.methodology));
   const b = box(doc);
   flow(doc, `${t.methodologyIntro} ${t.coverMethodology} ${vm.meta.methodologyVersion}.`, {
     size: TYPE.body,

@@ -21,7 +21,7 @@ export const drawPageChrome: LayoutFn = (doc, vm, ctx) => {
     page.margins = { top: 0, bottom: 0, left: savedMargins.left, right: savedMargins.right };
     const left = MARGINS.left;
     const width = page.width - MARGINS.left - MARGINS.right;
-    const style = { size: TYPE.tiny, color: COLORS.muted };
+    const style = { size: TYPE.tiny, color: COLORS.muted, allowCut: true };
 
     const title = ctx.pageTitles[i] ?? '';
     const titleW = title ? Math.min(width * 0.45, lineWidth(doc, title)) : 0;

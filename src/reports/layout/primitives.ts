@@ -60,7 +60,16 @@ export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > box(doc).bottom) newPage(doc);
 }
 
+/**
+ * Every text cut with an ellipsis by `fitLines` or `truncateToWidth`, in this thread. The report
+ * cuts nothing but the running header's repetition of the organisation name and part title
+ * (`allowCut`); the tests read this list to prove it.
+ */
+export const cutTexts: string[] = [];
+
 export interface TextStyle {
+  /** The running header only: a cut is allowed (the cover and the summary give the text whole). */
+  allowCut?: boolean;
   font?: FontKey;
   size?: number;
   color?: string;
@@ -97,6 +106,7 @@ export function fitLines(doc: Doc, text: string, width: number, maxLines: number
     if (measure(doc, cutAt(text, mid), width, style) <= limit) lo = mid;
     else hi = mid - 1;
   }
+  if (!style.allowCut) cutTexts.push(text);
   return cutAt(text, lo, true);
 }
 
@@ -113,6 +123,7 @@ export function truncateToWidth(doc: Doc, text: string, width: number, style: Te
     if (w(cutAt(single, mid)) <= width) lo = mid;
     else hi = mid - 1;
   }
+  if (!style.allowCut) cutTexts.push(text);
   return cutAt(single, lo, true);
 }
 
@@ -220,8 +231,21 @@ export function bullets(doc: Doc, items: readonly string[], opts: FlowOptions = 
   doc.y += opts.gapAfter ?? SPACE.xs;
 }
 
+/** "Annexe B · Scores par thème": the title of the next annex part, lettered in order. */
+export function annexTitle(ctx: LayoutContext, title: string): string {
+  const letter = String.fromCharCode(65 + ctx.annexes);
+  ctx.annexes += 1;
+  return `${ctx.t.annex.replace('{letter}', letter)} · ${title}`;
+}
+
 /** Starts a part of the report on a new page with its title (22 pt) under a short accent rule. */
-export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientation: Orientation = 'portrait'): void {
+export function startPart(
+  doc: Doc,
+  ctx: LayoutContext,
+  title: string,
+  orientation: Orientation = 'portrait',
+  size: number = TYPE.h1,
+): void {
   ctx.part = title;
   newPage(doc, orientation);
   const b = box(doc);
@@ -229,12 +253,11 @@ export function startPart(doc: Doc, ctx: LayoutContext, title: string, orientati
   const h = textAt(doc, title, b.left, b.top + 12, {
     width: b.width,
     font: 'bold',
-    size: TYPE.h1,
+    size,
     color: COLORS.accentDark,
     lineGap: 0,
-    maxLines: 2,
   });
-  doc.y = b.top + 12 + h + SPACE.md;
+  doc.y = b.top + 12 + h + (size < TYPE.h1 ? SPACE.sm : SPACE.md);
 }
 
 /**
@@ -249,10 +272,10 @@ export function heading(doc: Doc, text: string, level: 2 | 3, keepWith: number =
       : { font: 'semibold', size: TYPE.h3, color: COLORS.text, lineGap: 0 };
   const before = doc.y > b.top + 1 ? (level === 2 ? SPACE.md : SPACE.sm) : 0;
   const after = level === 2 ? SPACE.sm : SPACE.xs;
-  const h = measure(doc, fitLines(doc, text, b.width, 2, style), b.width, style);
+  const h = measure(doc, text, b.width, style);
   if (doc.y + before + h + after + keepWith > b.bottom) newPage(doc);
   else doc.y += before;
-  const drawn = textAt(doc, text, b.left, doc.y, { ...style, width: b.width, maxLines: 2 });
+  const drawn = textAt(doc, text, b.left, doc.y, { ...style, width: b.width });
   doc.y += drawn + after;
 }
 

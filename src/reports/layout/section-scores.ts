@@ -5,14 +5,14 @@ import { fillLabel } from '../report.labels.js';
 import { scoreBars } from './charts.js';
 import type { LayoutFn } from './context.js';
 import { changeColor, levelColor, levelTextColor } from './helpers.js';
-import { box, ensureSpace, flow, startPart } from './primitives.js';
+import { box, ensureSpace, flow, annexTitle, startPart } from './primitives.js';
 import { columnsFor, drawTable, type Cell } from './table.js';
 import type { MaturityLevel } from '../report.view-model.js';
 import { COLORS, LEVEL_COLORS, SPACE, TYPE } from './theme.js';
 
 export const drawSectionScores: LayoutFn = (doc, vm, ctx) => {
   const { t, fmt } = ctx;
-  startPart(doc, ctx, t.sectionScores);
+  startPart(doc, ctx, annexTitle(ctx, t.sectionScores));
   const b = box(doc);
   flow(doc, t.sectionScoresIntro, { size: TYPE.body, color: COLORS.muted, gapAfter: SPACE.md });
 

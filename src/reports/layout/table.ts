@@ -1,11 +1,11 @@
 /**
- * Tables that break across pages with their header row repeated, rows that never
- * split (a row taller than a page has its longest texts cut with an ellipsis), zebra
- * rows and hairline rules.
+ * Tables that break across pages with their header row repeated: a row moves whole to the next
+ * page, a row taller than a page splits cleanly (its cells continue under the repeated header);
+ * nothing is cut. Zebra rows and hairline rules (readable in black and white).
  */
 import type { FontKey } from '../report-fonts.js';
 import type { Doc } from './context.js';
-import { box, ensureSpace, fitLines, keepCursor, linesHeight, measure, newPage, textAt, useFont, type TextStyle } from './primitives.js';
+import { box, ensureSpace, keepCursor, linesHeight, measure, newPage, textAt, useFont, type TextStyle } from './primitives.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
 export type CellPart =
@@ -32,6 +32,8 @@ export interface TableSpec {
   emphasisedRows?: ReadonlySet<number>;
   fontSize?: number;
   x?: number;
+  /** Space above and below a cell's content (default 4 pt). */
+  padY?: number;
 }
 
 const PAD_X = 4;
@@ -46,24 +48,6 @@ function parts(cell: Cell): readonly CellPart[] {
 
 function partStyle(part: { font?: FontKey; size?: number; color?: string }, base: number): TextStyle {
   return { font: part.font ?? 'regular', size: part.size ?? base, color: part.color ?? COLORS.text, lineGap: 1 };
-}
-
-/** Cuts texts so that the cell fits in maxHeight (rows must fit on one page). */
-function fitPart(doc: Doc, part: CellPart, width: number, base: number, maxHeight: number): CellPart {
-  if (part.kind === 'text') {
-    const style = partStyle(part, base);
-    const lineH = linesHeight(doc, 1, style);
-    const allowed = Math.max(1, Math.floor(maxHeight / lineH));
-    const maxLines = Math.min(part.maxLines ?? allowed, allowed);
-    return { ...part, text: fitLines(doc, part.text, width, maxLines, style) };
-  }
-  if (part.kind === 'bullets') {
-    const style = partStyle(part, base);
-    const lineH = linesHeight(doc, 1, style);
-    const allowed = Math.max(1, Math.floor(maxHeight / lineH / Math.max(1, part.items.length)));
-    return { ...part, items: part.items.map((i) => fitLines(doc, i, width - bulletIndent(part.size ?? base), allowed, style)) };
-  }
-  return part;
 }
 
 function bulletIndent(size: number): number {
@@ -151,7 +135,7 @@ function groupWidths(spec: TableSpec): number[] {
 function groupRowHeight(doc: Doc, spec: TableSpec, style: TextStyle): number {
   if (!spec.headerGroups) return 0;
   const widths = groupWidths(spec);
-  const texts = spec.headerGroups.map((g, i) => fitLines(doc, g.label, widths[i] - 2 * PAD_X, 2, style));
+  const texts = spec.headerGroups.map((g) => g.label);
   return Math.max(linesHeight(doc, 1, style), ...texts.map((t, i) => measure(doc, t, widths[i] - 2 * PAD_X, style))) + 2 * PAD_Y;
 }
 
@@ -174,8 +158,8 @@ function drawHeader(doc: Doc, spec: TableSpec, x: number, y: number, size: numbe
     spec.headerGroups.forEach((g, i) => {
       const w = widths[i];
       if (g.label) {
-        const th = measure(doc, fitLines(doc, g.label, w - 2 * PAD_X, 2, style), w - 2 * PAD_X, style);
-        textAt(doc, g.label, cx + PAD_X, top + gh - PAD_Y - th, { ...style, width: w - 2 * PAD_X, align: 'center', maxLines: 2 });
+        const th = measure(doc, g.label, w - 2 * PAD_X, style);
+        textAt(doc, g.label, cx + PAD_X, top + gh - PAD_Y - th, { ...style, width: w - 2 * PAD_X, align: 'center' });
         doc
           .save()
           .moveTo(cx + PAD_X, top + gh - 1)
@@ -210,104 +194,174 @@ export function tableStartHeight(doc: Doc, spec: TableSpec): number {
   const size = spec.fontSize ?? TYPE.table;
   const first = spec.rows[0];
   const hh = headerHeight(doc, spec, size);
-  const firstH = first ? prepareRow(doc, spec, first, size, maxRowHeightFor(box(doc).height, hh)).height : 0;
-  return hh + firstH;
+  const firstH = first ? prepareRow(doc, spec, first, size).height : 0;
+  // A first row taller than what is left of a page is split: keep a few lines of it with the heading.
+  return hh + Math.min(firstH, box(doc).height / 4);
 }
 
-function prepareRow(doc: Doc, spec: TableSpec, row: readonly Cell[], size: number, maxRowHeight: number): PreparedRow {
+const padOf = (spec: TableSpec) => spec.padY ?? PAD_Y;
+
+function prepareRow(doc: Doc, spec: TableSpec, row: readonly Cell[], size: number): PreparedRow {
+  const cells = spec.columns.map((_, i) => parts(row[i] ?? ''));
+  return measureRow(doc, spec, cells, size);
+}
+
+function measureRow(doc: Doc, spec: TableSpec, cells: (readonly CellPart[])[], size: number): PreparedRow {
   const inner = (i: number) => spec.columns[i].width - 2 * PAD_X;
-  const cells = spec.columns.map((c, i) =>
-    parts(row[i] ?? '').map((p) =>
-      p.kind === 'text' && p.maxLines ? { ...p, text: fitLines(doc, p.text, inner(i), p.maxLines, partStyle(p, size)) } : p,
-    ),
-  );
-  let heights = cells.map((ps, i) => cellHeight(doc, ps, inner(i), size));
-  let height = Math.max(...heights) + 2 * PAD_Y;
-  if (height > maxRowHeight) {
-    const limit = maxRowHeight - 2 * PAD_Y;
-    for (let i = 0; i < cells.length; i++) {
-      if (heights[i] > limit) {
-        const share = limit / cells[i].length;
-        cells[i] = cells[i].map((p) => fitPart(doc, p, inner(i), size, share));
+  const heights = cells.map((ps, i) => cellHeight(doc, ps, inner(i), size));
+  return { cells, height: Math.max(...heights) + 2 * padOf(spec) };
+}
+
+/** The longest head of `text` (on a space when there is one) whose height stays within `room`. */
+function splitText(doc: Doc, text: string, width: number, style: TextStyle, room: number): [string, string] {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(doc, text.slice(0, mid), width, style) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = lo;
+  const space = text.lastIndexOf(' ', lo);
+  if (space > lo * 0.6) cut = space;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1])) cut -= 1;
+  return [text.slice(0, cut).trimEnd(), text.slice(cut).trimStart()];
+}
+
+/** Splits a cell's parts: what fits in `room` points, and the rest (drawn on the next page). */
+function splitCell(doc: Doc, ps: readonly CellPart[], width: number, base: number, room: number): [CellPart[], CellPart[]] {
+  const head: CellPart[] = [];
+  let used = 0;
+  for (let k = 0; k < ps.length; k++) {
+    const p = ps[k];
+    const gap = head.length ? GAP_BETWEEN_PARTS : 0;
+    const h = partHeight(doc, p, width, base);
+    if (used + gap + h <= room) {
+      head.push(p);
+      used += gap + h;
+      continue;
+    }
+    const left = room - used - gap;
+    if (p.kind === 'text' && left > 0) {
+      const [a, b] = splitText(doc, p.text, width, partStyle(p, base), left);
+      if (a) head.push({ ...p, text: a });
+      return [head, [...(b ? [{ ...p, text: b }] : []), ...ps.slice(k + 1)]];
+    }
+    if (p.kind === 'bullets' && left > 0) {
+      const items: string[] = [];
+      let h2 = 0;
+      for (let j = 0; j < p.items.length; j++) {
+        const ih = measure(doc, p.items[j], width - bulletIndent(p.size ?? base), partStyle(p, base)) + 1.5;
+        if (h2 + ih <= left) {
+          items.push(p.items[j]);
+          h2 += ih;
+          continue;
+        }
+        const [a, b] = splitText(doc, p.items[j], width - bulletIndent(p.size ?? base), partStyle(p, base), left - h2 - 1.5);
+        if (a) items.push(a);
+        const rest = [...(b ? [b] : []), ...p.items.slice(j + 1)];
+        if (items.length) head.push({ ...p, items });
+        return [head, [...(rest.length ? [{ ...p, items: rest }] : []), ...ps.slice(k + 1)]];
       }
     }
-    heights = cells.map((ps, i) => cellHeight(doc, ps, inner(i), size));
-    height = Math.min(maxRowHeight, Math.max(...heights) + 2 * PAD_Y);
+    return [head, ps.slice(k)];
   }
-  return { cells, height };
+  return [head, []];
 }
 
 /** Height of the whole table if drawn on one page (header, rows, space after). */
 export function tableHeight(doc: Doc, spec: TableSpec): number {
   const size = spec.fontSize ?? TYPE.table;
   const hh = headerHeight(doc, spec, size);
-  const max = maxRowHeightFor(box(doc).height, hh);
-  return hh + spec.rows.reduce((sum, r) => sum + prepareRow(doc, spec, r, size, max).height, 0) + SPACE.md;
+  return hh + spec.rows.reduce((sum, r) => sum + prepareRow(doc, spec, r, size).height, 0) + SPACE.md;
 }
 
 /**
- * A row never splits across pages and never takes more than half a page: longer cell
- * texts (a pasted 2,000-character paragraph) are cut with an ellipsis. Half a page also
- * guarantees that a heading, the header row and the first row fit under a part title.
+ * Draws the table from doc.y; leaves doc.y below it. A row that does not fit on what is left of
+ * the page moves whole to the next one, under the header row repeated; a row taller than a whole
+ * page is split, its cells continuing on the next page. Nothing is cut.
  */
-function maxRowHeightFor(contentHeight: number, headerH: number): number {
-  return Math.min(contentHeight - headerH - SPACE.sm, contentHeight * 0.5);
-}
-
-/** Draws the table from doc.y; leaves doc.y below it. */
 export function drawTable(doc: Doc, spec: TableSpec): void {
   const size = spec.fontSize ?? TYPE.table;
   const b = box(doc);
   const x = spec.x ?? b.left;
   const total = spec.columns.reduce((s, c) => s + c.width, 0);
   const hh = headerHeight(doc, spec, size);
-  const maxRowHeight = maxRowHeightFor(b.height, hh);
-  const rows = spec.rows.map((r) => prepareRow(doc, spec, r, size, maxRowHeight));
+  const pad = padOf(spec);
+  const rows = spec.rows.map((r) => prepareRow(doc, spec, r, size));
+  const minPiece = linesHeight(doc, 3, { size }) + 2 * pad;
 
-  ensureSpace(doc, hh + (rows[0]?.height ?? 0));
+  ensureSpace(doc, hh + Math.min(rows[0]?.height ?? 0, minPiece));
   let y = doc.y;
+  let pageTop = y;
   y += drawHeader(doc, spec, x, y, size);
-  rows.forEach((row, index) => {
-    if (y + row.height > box(doc).bottom) {
-      newPage(doc);
-      y = doc.y;
-      y += drawHeader(doc, spec, x, y, size);
+  const freshPage = () => {
+    newPage(doc);
+    y = doc.y;
+    pageTop = y;
+    y += drawHeader(doc, spec, x, y, size);
+  };
+  rows.forEach((prepared, index) => {
+    let row = prepared;
+    for (;;) {
+      const avail = box(doc).bottom - y;
+      if (row.height <= avail) break;
+      const atTop = y - pageTop <= hh + 0.5;
+      if (!atTop && (row.height <= box(doc).bottom - pageTop - hh || avail < minPiece)) {
+        freshPage();
+        continue;
+      }
+      // Taller than a page: what fits here, the rest on the next page.
+      const room = avail - 2 * pad;
+      const split = row.cells.map((ps, i) => splitCell(doc, ps, spec.columns[i].width - 2 * PAD_X, size, room));
+      drawRow(doc, spec, { cells: split.map((c) => c[0]), height: avail }, index, x, y, total, size);
+      row = measureRow(
+        doc,
+        spec,
+        split.map((c) => c[1]),
+        size,
+      );
+      freshPage();
     }
-    const emphasised = spec.emphasisedRows?.has(index) ?? false;
-    if (emphasised) {
-      doc
-        .save()
-        .moveTo(x, y)
-        .lineTo(x + total, y)
-        .lineWidth(1)
-        .strokeColor(COLORS.text)
-        .stroke()
-        .restore();
-    } else if (index % 2 === 1) {
-      doc.save().rect(x, y, total, row.height).fill(COLORS.zebra).restore();
-    }
-    let cx = x;
-    row.cells.forEach((ps, i) => {
-      const col = spec.columns[i];
-      let cy = y + PAD_Y;
-      ps.forEach((p, k) => {
-        const part = emphasised && p.kind === 'text' && !p.font ? { ...p, font: 'semibold' as const } : p;
-        cy += drawPart(doc, part, cx + PAD_X, cy, col.width - 2 * PAD_X, size, col.align) + (k < ps.length - 1 ? GAP_BETWEEN_PARTS : 0);
-      });
-      cx += col.width;
-    });
+    drawRow(doc, spec, row, index, x, y, total, size);
     y += row.height;
+  });
+  doc.x = b.left;
+  doc.y = y + SPACE.md;
+}
+
+function drawRow(doc: Doc, spec: TableSpec, row: PreparedRow, index: number, x: number, y: number, total: number, size: number): void {
+  const emphasised = spec.emphasisedRows?.has(index) ?? false;
+  if (emphasised) {
     doc
       .save()
       .moveTo(x, y)
       .lineTo(x + total, y)
-      .lineWidth(0.4)
-      .strokeColor(COLORS.rule)
+      .lineWidth(1)
+      .strokeColor(COLORS.text)
       .stroke()
       .restore();
+  } else if (index % 2 === 1) {
+    doc.save().rect(x, y, total, row.height).fill(COLORS.zebra).restore();
+  }
+  let cx = x;
+  row.cells.forEach((ps, i) => {
+    const col = spec.columns[i];
+    let cy = y + padOf(spec);
+    ps.forEach((p, k) => {
+      const part = emphasised && p.kind === 'text' && !p.font ? { ...p, font: 'semibold' as const } : p;
+      cy += drawPart(doc, part, cx + PAD_X, cy, col.width - 2 * PAD_X, size, col.align) + (k < ps.length - 1 ? GAP_BETWEEN_PARTS : 0);
+    });
+    cx += col.width;
   });
-  doc.x = b.left;
-  doc.y = y + SPACE.md;
+  doc
+    .save()
+    .moveTo(x, y + row.height)
+    .lineTo(x + total, y + row.height)
+    .lineWidth(0.4)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
 }
 
 /** Scales column weights to the given total width. */

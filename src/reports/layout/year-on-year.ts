@@ -6,7 +6,7 @@ import { fillLabel } from '../report.labels.js';
 import { yearBars } from './charts.js';
 import type { LayoutFn } from './context.js';
 import { changeColor } from './helpers.js';
-import { box, bullets, ensureSpace, flow, heading, startPart } from './primitives.js';
+import { box, bullets, ensureSpace, flow, heading, annexTitle, startPart } from './primitives.js';
 import { columnsFor, drawTable, tableStartHeight, type Cell, type TableSpec } from './table.js';
 import { COLORS, SPACE, TYPE } from './theme.js';
 
@@ -16,7 +16,7 @@ export const drawYearOnYear: LayoutFn = (doc, vm, ctx) => {
   const yoy = vm.yearOnYear;
   if (!yoy) return;
   const { t, fmt } = ctx;
-  startPart(doc, ctx, t.yearOnYear);
+  startPart(doc, ctx, annexTitle(ctx, t.yearOnYear));
   const b = box(doc);
   flow(doc, fillLabel(t.yearOnYearIntro, { year: vm.meta.year, previous: yoy.previousYear }), {
     size: TYPE.body,

@@ -1,7 +1,7 @@
 // Compare two years (deltas by section, action and footprint criterion) and the trend over all years.
 import { responsive, scoreLine } from './charts.js';
 import { committedVsDoneSection } from './commitments.js';
-import { api, fmtNumber, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
+import { api, fmtNumber, fmtScore, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
 
 const data = readJson('page-data') || {};
 const form = document.getElementById('compare-form');
@@ -45,7 +45,7 @@ function footprintBadge(d) {
   );
 }
 
-const score = (v) => (v === null || v === undefined ? '—' : fmtNumber(v));
+const score = (v) => fmtScore(v);
 
 function table(caption, head, rows) {
   return h(

@@ -1,6 +1,6 @@
 // Dashboard: fills each year's score and level from the results API, and starts a new
 // assessment (blank, or from an earlier year's answers).
-import { api, fmtNumber, msg, problemText, tr } from './lib.js';
+import { api, fmtScore, msg, problemText, tr } from './lib.js';
 
 async function fillScore(card, id) {
   const result = await api('GET', `/api/v1/assessments/${id}/results`);
@@ -11,7 +11,7 @@ async function fillScore(card, id) {
     return;
   }
   const o = result.data.overall;
-  score.textContent = o.score === null ? '—' : `${fmtNumber(o.score)} / 100`;
+  score.textContent = o.score === null ? '—' : `${fmtScore(o.score)} / 100`;
   level.textContent = o.level ? `${o.level} · ${tr(o.levelLabel)}` : msg('noLevel');
   card.dataset.level = String(o.level ?? 0);
 }

@@ -1,6 +1,6 @@
 // Shared helpers of the page scripts: page data, UI messages, JSON API calls with the CSRF
 // header, and a small DOM builder (text always goes through textContent: never innerHTML).
-import { significant, significantRange } from './significant.js';
+import * as figures from './figures.js';
 
 /** Parses a JSON data block written by the server (`<script type="application/json" id=...>`). */
 export function readJson(id) {
@@ -35,16 +35,35 @@ export function fmtNumber(value, maxDecimals = 1) {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value).replace(/\u202f/g, '\u00a0');
 }
 
-/** 2 significant digits, as the report and the results' summaries round footprint figures (significant.js). */
+/** 2 significant digits, as the report prints footprint figures (figures.js, shared with the report). */
 export function fmtSignificant(value) {
   if (value === null || value === undefined || !Number.isFinite(value)) return msg('notEstimated');
-  return significant(value, locale);
+  return figures.significant(value, lang);
 }
 
 /** "12 000–17 000", or '' when the range rounds to one number. */
 export function fmtRange(low, high) {
-  if (low === null || low === undefined || high === null || high === undefined) return '';
-  return significantRange(low, high, locale);
+  return figures.range(low, high, lang);
+}
+
+/** A score or maturity 0-100 to the unit, as the report prints it (figures.js). */
+export function fmtScore(value) {
+  return figures.score(value, lang);
+}
+
+/** A share 0-1 of a footprint (a saving), two significant digits, as the report prints it (figures.js). */
+export function fmtShare(value) {
+  return figures.share(value, lang);
+}
+
+/** A ratio 0-1 as a whole percentage (confidence), as the report prints it (figures.js). */
+export function fmtRatio(value) {
+  return figures.percent(value, lang);
+}
+
+/** A change of score, signed, to the unit, as the report prints it (figures.js). */
+export function fmtSignedPoints(value) {
+  return figures.signedPoints(value, lang);
 }
 
 export function fmtPercent(fraction, maxDecimals = 0) {

@@ -2,7 +2,23 @@
 // with its explanations and savings, and the footprint by device type and criterion.
 import { responsive, scoreBars, stackedBars } from './charts.js';
 import { committedVsDoneSection } from './commitments.js';
-import { announce, api, fmtNumber, fmtPercent, fmtRange, fmtSignificant, h, lang, msg, problemText, readJson, tr } from './lib.js';
+import {
+  announce,
+  api,
+  fmtNumber,
+  fmtPercent,
+  fmtRange,
+  fmtRatio,
+  fmtScore,
+  fmtShare,
+  fmtSignificant,
+  h,
+  lang,
+  msg,
+  problemText,
+  readJson,
+  tr,
+} from './lib.js';
 
 const data = readJson('page-data');
 const root = document.getElementById('results-root');
@@ -21,8 +37,9 @@ function levelText(level, label) {
   return `${msg('levelN', { level })} · ${tr(label)}`;
 }
 
+/** Scores to the unit, with the report's function (figures.js): the page and the PDF print the same digits. */
 function scoreText(score) {
-  return score === null || score === undefined ? '—' : fmtNumber(score);
+  return fmtScore(score);
 }
 
 // ------------------------------------------------------------------ summary
@@ -58,7 +75,7 @@ function summary(results) {
           'div',
           { class: 'fact' },
           h('p', { class: 'fact-label' }, msg('confidence')),
-          h('p', { class: 'fact-value' }, fmtPercent(o.confidence)),
+          h('p', { class: 'fact-value', id: 'overall-confidence' }, fmtRatio(o.confidence)),
           h('p', { class: 'small muted' }, msg('confidenceHint')),
         ),
         h(
@@ -114,7 +131,7 @@ function sections(results) {
   const items = results.sections.map((x) => ({
     label: tr(x.title),
     value: x.score,
-    valueText: `${fmtNumber(x.score)} · ${msg('levelShort', { level: x.level ?? '—' })}`,
+    valueText: `${fmtScore(x.score)} · ${msg('levelShort', { level: x.level ?? '—' })}`,
     nullText: isNa(x) ? msg('notApplicable') : undefined,
   }));
   const chart = h('div', { class: 'chart-box' });
@@ -122,7 +139,7 @@ function sections(results) {
     chart,
     scoreBars(items, {
       title: msg('sectionsChartTitle'),
-      desc: items.map((i) => `${i.label}: ${i.value === null ? (i.nullText ?? msg('unknownScore')) : fmtNumber(i.value)}`).join('; '),
+      desc: items.map((i) => `${i.label}: ${i.value === null ? (i.nullText ?? msg('unknownScore')) : fmtScore(i.value)}`).join('; '),
       unknownText: msg('unknownScore'),
     }),
   );
@@ -161,7 +178,7 @@ function sections(results) {
               h('td', { class: 'num' }, scoreText(x.score)),
               h('td', {}, levelText(x.level, x.levelLabel)),
               h('td', { class: 'num' }, `${x.answered} / ${x.visible}`),
-              h('td', { class: 'num' }, fmtPercent(x.confidence)),
+              h('td', { class: 'num' }, fmtRatio(x.confidence)),
             ),
       ),
     ),
@@ -195,7 +212,7 @@ function savingText(saving) {
   const text =
     share === null || share === undefined
       ? msg('savingKg', { kg: fmtSignificant(saving.climateKgCo2ePerYear) })
-      : msg('savingKgShare', { kg: fmtSignificant(saving.climateKgCo2ePerYear), share: fmtPercent(share, 1) });
+      : msg('savingKgShare', { kg: fmtSignificant(saving.climateKgCo2ePerYear), share: fmtShare(share) });
   const spread = fmtRange(saving.range?.low?.climate, saving.range?.high?.climate);
   return spread ? `${text} · ${msg('savingRange', { range: spread })}` : text;
 }
@@ -266,7 +283,7 @@ function maturityBar(value) {
     'span',
     { class: 'maturity' },
     h('span', { class: 'mini-bar mini-bar-inline', 'aria-hidden': 'true' }, h('span', { style: `width:${v}%` })),
-    h('span', {}, value === null || value === undefined ? msg('unknownScore') : `${fmtNumber(value)} / 100`),
+    h('span', {}, value === null || value === undefined ? msg('unknownScore') : `${fmtScore(value)} / 100`),
   );
 }
 
@@ -747,7 +764,7 @@ function asSubmitted(results) {
   if (!s || !s.differs) return null;
   const v = s.methodologyVersion;
   const titleOf = (id) => tr(results.actions.find((a) => a.id === id)?.title) || id;
-  const score = (x) => (x.score === null ? msg('notApplicable') : `${fmtNumber(x.score)}`);
+  const score = (x) => (x.score === null ? msg('notApplicable') : fmtScore(x.score));
   const lines = [];
   if (s.overall)
     lines.push(

@@ -1,0 +1,99 @@
+/**
+ * figures.js is the one formatting of the figures people read: the results page loads it in the
+ * browser, the report (PDF and DOCX) and the footprint's display texts import it. Its rules, worked
+ * by hand, and what makes it loadable by both.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatFigure, formatRange, formatSignificant } from '../../footprint/footprint.display.js';
+import { createFormatter } from '../../reports/report-format.js';
+import * as figures from './figures.js';
+
+const NBSP = '\u00a0';
+
+describe('figures.js', () => {
+  it('is a plain ES module the browser can load as it is: no import, no Node or DOM API', () => {
+    const source = readFileSync(join(process.cwd(), 'src/web/assets/figures.js'), 'utf8');
+    expect(source).not.toMatch(/^\s*import\b|\brequire\(|\bprocess\.|\bdocument\.|\bwindow\./m);
+  });
+
+  it('rounds scores to the unit: the web page once printed 33.6 where the PDF printed 34', () => {
+    expect(figures.score(33.6, 'fr')).toBe('34');
+    expect(figures.score(33.4, 'en')).toBe('33');
+    expect(figures.score(100, 'fr')).toBe('100');
+    expect(figures.score(-0.2, 'fr')).toBe('0');
+    expect(figures.score(null, 'fr')).toBe('—');
+  });
+
+  it('gives footprint quantities two significant digits, in each language', () => {
+    // 27,046 kg -> 27,000 (2 significant digits); 0.0086 keeps its two; 1.0 keeps its trailing zero.
+    expect(figures.significant(27046, 'en')).toBe('27,000');
+    expect(figures.significant(27046, 'fr')).toBe(`27${NBSP}000`);
+    expect(figures.significant(0.0086, 'fr')).toBe('0,0086');
+    expect(figures.significant(1, 'en')).toBe('1.0');
+    expect(figures.significant(0, 'en')).toBe('0');
+    expect(figures.range(1147, 2350, 'fr')).toBe(`1${NBSP}100\u20132${NBSP}400`);
+    expect(figures.range(14980, 15020, 'en')).toBe(''); // both ends round to 15,000: no range
+    expect(figures.figure(16012, 'kg CO2e', 15200, 17450, 'en')).toBe(`16,000${NBSP}kg CO2e (15,000\u201317,000)`);
+    expect(figures.figure(null, 'kg CO2e', null, null, 'fr')).toBe('non estimé');
+  });
+
+  it('prints shares with two significant digits and confidence as a whole percentage', () => {
+    // 0.0742 = 7.42 % -> 7.4 %; 0.283 -> 28 %; 0.00517 -> 0.52 %.
+    expect(figures.share(0.0742, 'fr')).toBe(`7,4${NBSP}%`);
+    expect(figures.share(0.283, 'en')).toBe('28%');
+    expect(figures.share(0.00517, 'en')).toBe('0.52%');
+    expect(figures.percent(0.836, 'fr')).toBe(`84${NBSP}%`);
+    expect(figures.percent(0.836, 'en')).toBe('84%');
+  });
+
+  it('signs changes with the typographic minus', () => {
+    expect(figures.signedPoints(6.6, 'fr')).toBe('+7');
+    expect(figures.signedPoints(-3.2, 'en')).toBe('\u22123');
+    expect(figures.signedPoints(0.3, 'en')).toBe('0');
+    expect(figures.signedPercent(-40.2, 'fr')).toBe(`\u221240${NBSP}%`);
+    expect(figures.signedSignificant(-3456, 'en')).toBe('\u22123,500');
+    expect(figures.signedSignificant(0, 'en')).toBe('0');
+  });
+
+  it('is what the footprint display texts and the report print, on any value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom('fr' as const, 'en' as const), (v, lang) => {
+        const fmt = createFormatter(lang);
+        return formatSignificant(v, lang) === figures.significant(v, lang) && fmt.quantity(v) === figures.significant(v, lang);
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (a, b, lang) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          return (
+            formatRange(low, high, lang) === figures.range(low, high, lang) &&
+            createFormatter(lang).range(low, high) === formatRange(low, high, lang)
+          );
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom('fr' as const, 'en' as const), (v, lang) => {
+        return (
+          createFormatter(lang).score(v) === figures.score(v, lang) && String(Math.round(v)) === figures.score(v, lang).replace(/\D/g, '')
+        );
+      }),
+    );
+    expect(formatFigure(16012, 'climate', 'en', { low: 15200, high: 17450 })).toBe(figures.figure(16012, 'kg CO2e', 15200, 17450, 'en'));
+  });
+
+  it('keeps two significant digits: the printed number is within 5 % of the value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), (v) => {
+        const printed = Number(figures.significant(v, 'en').replace(/,/g, ''));
+        return Math.abs(printed - v) <= 0.05 * v + 1e-12;
+      }),
+    );
+  });
+});
