@@ -105,6 +105,17 @@ describe('priorities an expert would defend (scoring-2)', () => {
     expect(extend.why.en).toMatch(
       /^Lever quantified on your inventory: it would avoid about \d+% of your footprint \(EF single score over climate, minerals and metals and fossil resources; [\d,]+ kg CO2e a year, \d+% of the climate footprint\)/,
     );
+    // The API's footprint of this file is the one worked out by hand in src/footprint/footprint.company-250-fr.spec.ts:
+    // 30,585.79 kg CO2e embodied + 65,264.096 kWh x 0.0461 = 3,008.6748256 of use = 33,594.4648256 kg CO2e
+    // (low 29,959.62 + 1,717.407005936528 = 31,677.027005936528; high 31,206.67 + 6,016.9347512 = 37,223.6047512),
+    // and lifespan, the first lever, 12,380.393714285714 kg CO2e a year.
+    const climate = r.footprint.totals.climate;
+    expect(Math.abs(climate.total - 33594.4648256)).toBeLessThan(1e-6);
+    expect(Math.abs(climate.low.total - 31677.027005936528)).toBeLessThan(1e-6);
+    expect(Math.abs(climate.high.total - 37223.6047512)).toBeLessThan(1e-6);
+    expect(r.footprint.display.totals.climate.en).toBe('34,000\u00a0kg CO2e (32,000–37,000)');
+    const lifespan = r.savings.find((s: { lever: string }) => s.lever === 'lifespan');
+    expect(Math.abs(lifespan.climateKgCo2ePerYear - 12380.393714285714)).toBeLessThan(1e-6);
   });
 
   it('a local authority that builds no services: switching off, fewer devices and refurbished first; eco-design and business model do not apply', async () => {

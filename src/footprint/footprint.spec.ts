@@ -34,7 +34,10 @@ function device(result: FootprintResult, type: FootprintItem): DeviceFootprint {
   return d;
 }
 
-describe('a 250-staff company in France (the reference organisation of the priorities work)', () => {
+describe('a made-up 250-staff company in France with every device type, the cloud and refurbished laptops', () => {
+  // Not the priorities fixture (company-250-fr.json, worked by hand in footprint.company-250-fr.spec.ts): this
+  // inventory was made up to cover what that file does not answer: printers, boxes, switches, the cloud, a
+  // refurbished share above 0, an answered server lifespan and the "automatic sleep" switch-off answer.
   // The answers as the questionnaire stores them (stable question ids).
   const answers = {
     'organisation.country': 'FR',
