@@ -103,6 +103,9 @@ describe('the PDF action plan', () => {
       const planPositions = ranked.map((p: { title: Record<string, string> }) => planPage.indexOf(compact(p.title[lang])));
       expect(planPositions.every((p: number) => p >= 0)).toBe(true);
       expect([...planPositions].sort((a, b) => a - b)).toEqual(planPositions);
+      // Each rank is printed whole: a column too narrow once broke "10" into "1" over "0".
+      const planRuns = new Set(pdf.runs.filter((r) => r.page === 4).map((r) => r.str.trim()));
+      for (const p of ranked as Array<{ rank: number }>) expect(planRuns.has(String(p.rank))).toBe(true);
       // The climate total as the API gives it, two significant digits and the range, as the report formats it.
       const fmt = createFormatter(lang);
       const climate = results.footprint.totals.climate;

@@ -43,8 +43,9 @@ export const drawPlanPage: LayoutFn = (doc, vm, ctx) => {
   doc.y += textAt(doc, t.planPageIntro, b.left, doc.y, { width: b.width, size: TYPE.small, color: COLORS.muted }) + SPACE.sm;
   const c = t.planColumns;
   const columns = columnsFor(b.width, [
-    { header: c.rank, weight: 14, align: 'right' },
-    { header: `${c.action} · ${c.indicator}`, weight: 250 },
+    // Wide enough for a two-digit rank and its header on one line.
+    { header: c.rank, weight: 20, align: 'right' },
+    { header: `${c.action} · ${c.indicator}`, weight: 244 },
     { header: c.group, weight: 44 },
     { header: c.owner, weight: 64 },
     { header: c.due, weight: 38 },
