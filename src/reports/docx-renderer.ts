@@ -173,7 +173,7 @@ export async function renderDocx(vm: ReportViewModel): Promise<Buffer> {
     ),
   );
   if (s.perPersonText) out.push(bullet(colon(t.perPerson, s.perPersonText)));
-  out.push(bullet(colon(t.leavesOut, s.leavesOut)));
+  out.push(bullet(s.leavesOut)); // the footprint's sentence says "Leaves out: ..." itself
   if (s.highlights.length) {
     out.push(h(t.keyFindings, 3));
     for (const x of s.highlights) out.push(bullet(x));

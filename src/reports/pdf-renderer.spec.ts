@@ -78,6 +78,8 @@ describe.each<Lang>(['fr', 'en'])('an IT manager downloads the %s report', (lang
     expect(p1).toContain(compact(figures.range(climate.low, climate.high, lang)));
     expect(p1).toContain(compact(s.perPersonText!));
     expect(p1).toContain(compact(s.leavesOut));
+    // With no label before the sentence's own ("Left out: Leaves out: ..." once).
+    for (const label of ['Left out', 'Hors périmètre']) expect(p1).not.toContain(compact(`${label}: ${s.leavesOut}`));
     // The notice: 12 carried-over answers not confirmed, and where.
     expect(p1).toContain(compact(vm.honesty.notices.find((n) => n.kind === 'unconfirmed')!.text));
     expect(compact(parsed.pages[0])).toContain(compact(vm.honesty.notices.find((n) => n.kind === 'unconfirmed')!.short));

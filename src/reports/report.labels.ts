@@ -150,7 +150,6 @@ export interface ReportLabels {
   noticesHeading: string;
   draftNotice: string;
   perPerson: string;
-  leavesOut: string;
   scoreChange: string;
   thisYearHeading: string;
   firstActionsHeading: string;
@@ -347,7 +346,6 @@ const fr: ReportLabels = {
   noticesHeading: 'À savoir avant de lire les chiffres',
   draftNotice: 'Brouillon : le diagnostic n’est pas soumis, ses chiffres peuvent encore changer.',
   perPerson: 'Par personne',
-  leavesOut: 'Hors périmètre',
   scoreChange: '{change} points depuis {year}',
   thisYearHeading: 'Les actions de cette année',
   firstActionsHeading: 'Les premières actions',
@@ -541,7 +539,6 @@ const en: ReportLabels = {
   noticesHeading: 'Read this before the figures',
   draftNotice: 'Draft: the assessment is not submitted, its figures may still change.',
   perPerson: 'Per person',
-  leavesOut: 'Left out',
   scoreChange: '{change} points since {year}',
   thisYearHeading: 'This year’s actions',
   firstActionsHeading: 'First actions',

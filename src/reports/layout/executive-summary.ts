@@ -90,8 +90,9 @@ function drawWhereYouStand(doc: Doc, vm: ReportViewModel, ctx: LayoutContext): v
   heading(doc, t.footprintHeadline, 3, tableHeight(doc, table));
   drawTable(doc, table);
   doc.y -= SPACE.sm;
-  // Per person, naming the person, and what the totals leave out: wherever the total appears.
-  const notes = [...(s.perPersonText ? [labelled(ctx, t.perPerson, s.perPersonText)] : []), labelled(ctx, t.leavesOut, s.leavesOut)];
+  // Per person, naming the person, and what the totals leave out: wherever the total appears (the
+  // footprint's sentence says "Leaves out: ..." itself).
+  const notes = [...(s.perPersonText ? [labelled(ctx, t.perPerson, s.perPersonText)] : []), s.leavesOut];
   bullets(doc, notes, { size: TYPE.small, color: COLORS.text });
 
   if (s.highlights.length) {
