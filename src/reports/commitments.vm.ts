@@ -38,6 +38,29 @@ const VERDICT: Record<Lang, Record<Verdict, string>> = {
   en: { as_expected: 'as expected', unchanged: 'unchanged', opposite: 'the other way', unknown: 'unknown', not_estimated: 'not estimated' },
 };
 
+/** French plural: 0 and 1 take the singular. */
+const pl = (n: number): string => (n > 1 ? 's' : '');
+
+/** What became of the actions done: maturity and footprint figure, with plurals right in both languages. */
+function movedText(cvd: CommittedVsDone, lang: Lang): string {
+  const done = cvd.counts.done;
+  const { maturityAsExpected: rose, footprintAsExpected: fell, footprintMeasurable: measurable } = cvd.doneMoved;
+  if (lang === 'fr') {
+    const lead = done === 1 ? 'Pour l’action faite' : `Sur les ${done} actions faites`;
+    const footprint =
+      measurable === 0
+        ? 'aucune n’a de chiffre d’empreinte propre'
+        : `le chiffre d’empreinte de l’action a baissé pour ${fell} sur ${measurable} mesurable${pl(measurable)}`;
+    return `${lead}, la maturité a progressé pour ${rose} ; ${footprint}.`;
+  }
+  const lead = done === 1 ? 'Of the one action done' : `Of the ${done} actions done`;
+  const footprint =
+    measurable === 0
+      ? 'none has a footprint figure of its own'
+      : `the action’s footprint figure fell for ${fell} of the ${measurable === 1 ? 'one' : measurable} measurable`;
+  return `${lead}, maturity rose for ${rose}; ${footprint}.`;
+}
+
 const ok = (v: Verdict): boolean | null => (v === 'as_expected' ? true : v === 'opposite' ? false : null);
 
 export function buildCommitmentsVm(cvd: CommittedVsDone, lang: Lang): CommitmentsVm {
@@ -49,15 +72,13 @@ export function buildCommitmentsVm(cvd: CommittedVsDone, lang: Lang): Commitment
   return {
     title: fr ? `Engagements ${y0} : promis et faits` : `${y0} commitments: committed vs done`,
     intro: fr
-      ? `${c.committed} engagements pris en ${y0} : ${c.done} faits, ${c.inProgress} en cours, ${c.notStarted} pas commencés, ${c.dropped} abandonnés` +
-        (c.carried ? ` ; ${c.carried} reportés dans le plan ${y1}.` : '.')
-      : `${c.committed} commitments made in ${y0}: ${c.done} done, ${c.inProgress} in progress, ${c.notStarted} not started, ${c.dropped} dropped` +
+      ? `${c.committed} engagement${pl(c.committed)} pris en ${y0} : ${c.done} fait${pl(c.done)}, ${c.inProgress} en cours, ` +
+        `${c.notStarted} pas commencé${pl(c.notStarted)}, ${c.dropped} abandonné${pl(c.dropped)}` +
+        (c.carried ? ` ; ${c.carried} reporté${pl(c.carried)} dans le plan ${y1}.` : '.')
+      : `${c.committed} commitment${c.committed === 1 ? '' : 's'} made in ${y0}: ${c.done} done, ${c.inProgress} in progress, ` +
+        `${c.notStarted} not started, ${c.dropped} dropped` +
         (c.carried ? `; ${c.carried} carried into the ${y1} plan.` : '.'),
-    moved: c.done
-      ? fr
-        ? `Sur les ${c.done} actions faites, la maturité a progressé pour ${cvd.doneMoved.maturityAsExpected} ; le chiffre d’empreinte de l’action a baissé pour ${cvd.doneMoved.footprintAsExpected} sur ${cvd.doneMoved.footprintMeasurable} mesurables.`
-        : `Of the ${c.done} actions done, maturity rose for ${cvd.doneMoved.maturityAsExpected}; the action’s footprint figure fell for ${cvd.doneMoved.footprintAsExpected} of the ${cvd.doneMoved.footprintMeasurable} measurable.`
-      : null,
+    moved: c.done ? movedText(cvd, lang) : null,
     headers: fr
       ? { action: 'Action', status: 'Statut final', maturity: `Maturité ${y0} → ${y1}`, footprint: 'Chiffre d’empreinte de l’action' }
       : { action: 'Action', status: 'Final status', maturity: `Maturity ${y0} → ${y1}`, footprint: 'Footprint figure of the action' },
