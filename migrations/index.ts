@@ -4,6 +4,7 @@ import { Plan1764403200000 } from './1764403200000-plan.js';
 import { SubmittedMethodology1764482400000 } from './1764482400000-submitted-methodology.js';
 import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
+import { OrganisationProfile1796050000000 } from './1796050000000-organisation-profile.js';
 
 /** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SubmittedMethodology1764482400000,
   AccountSecurity1795958000000,
   PlanAuditActorEmail1795961600000,
+  OrganisationProfile1796050000000,
 ];
