@@ -167,7 +167,7 @@ const PROFILES: Record<number, { facts: string[]; required: number }> = {
       'organisation.kind',
       'organisation.public_body_type',
     ],
-    required: 98,
+    required: 99,
   },
 };
 
