@@ -120,7 +120,7 @@ describe('the plan of a local authority, what does not apply, and "I don\'t know
       /^≈ [\d,]+\u00a0% à [\d,]+\u00a0% de votre empreinte \(score unique EF, chiffré sur votre inventaire\)$/,
     );
     expect(await page.locator('#action-limit-equipment-quantity .plan-benefit dd').textContent()).toBe(
-      '10\u00a0% de l’empreinte, supposé d’après l’impact 5/5 (non chiffré sur votre inventaire)',
+      '5\u00a0% de l’empreinte, supposé d’après l’impact 5/5 (non chiffré sur votre inventaire)',
     );
     // Summary: this year's five.
     expect(await page.locator('.top-list li a').allTextContents()).toEqual(thisYear.map((p: { title: { fr: string } }) => p.title.fr));
