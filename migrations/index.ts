@@ -5,6 +5,7 @@ import { InventoryImports1764406800000 } from './1764406800000-inventory-imports
 import { SubmittedMethodology1764482400000 } from './1764482400000-submitted-methodology.js';
 import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
+import { OrganisationProfile1796050000000 } from './1796050000000-organisation-profile.js';
 
 /** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SubmittedMethodology1764482400000,
   AccountSecurity1795958000000,
   PlanAuditActorEmail1795961600000,
+  OrganisationProfile1796050000000,
 ];

@@ -45,7 +45,7 @@ describe('priorities an expert would defend (scoring-2)', () => {
 
   /** Creates the year's assessment and gives every answer of the file through the API. */
   async function answer(who: Account, year: number, answers: Record<string, AnswerValue>): Promise<string> {
-    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year }).expect(201)).body;
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(who)).send({ year, templateVersion: 1 }).expect(201)).body; // the reference organisations answer version 1
     for (const [questionId, value] of Object.entries(answers)) {
       await request(t.http).put(`${api}/assessments/${a.id}/answers/${questionId}`).set(bearer(who)).send({ value }).expect(200);
     }
@@ -199,7 +199,8 @@ describe('priorities an expert would defend (scoring-2)', () => {
   it('a small association with 10 laptops and no server: lifespan and refurbished on its own laptops, servers not applicable', async () => {
     const other = await register(t.http, 'Les Amis du Quartier');
     const { answers } = fixture('association-10-laptops');
-    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(other)).send({ year: 2026 }).expect(201)).body;
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(other)).send({ year: 2026, templateVersion: 1 }).expect(201))
+      .body;
     for (const [questionId, value] of Object.entries(answers)) {
       await request(t.http).put(`${api}/assessments/${a.id}/answers/${questionId}`).set(bearer(other)).send({ value }).expect(200);
     }

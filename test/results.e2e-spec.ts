@@ -15,7 +15,7 @@ describe('results, priorities, footprint, comparison and export', () => {
   beforeAll(async () => {
     t = await createTestApp();
     owner = await register(t.http, 'Agglo « Éco » & Cie');
-    template = (await request(t.http).get(`${api}/questionnaires/fresque-numerique/versions/1`).set(bearer(owner)).expect(200)).body;
+    template = (await request(t.http).get(`${api}/questionnaires/fresque-numerique/versions/2`).set(bearer(owner)).expect(200)).body;
   });
   afterAll(async () => {
     await t.close();
@@ -56,7 +56,9 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(rb.overall.score).toBeGreaterThan(rw.overall.score);
     expect(rb.overall.level).toBeGreaterThan(rw.overall.level);
     expect(rb.overall.confidence).toBe(1);
-    expect(rw.sections.map((s: { id: string }) => s.id)).toEqual(template.sections.map((s) => s.id));
+    // Every section that scores something (the profile is context, not a score).
+    const scoredSections = template.sections.filter((s) => s.questions.some((q) => q.scoring?.actions.length)).map((s) => s.id);
+    expect(rw.sections.map((s: { id: string }) => s.id)).toEqual(scoredSections);
     for (const s of [...rb.sections, ...rw.sections]) {
       if (s.status === 'not_applicable') {
         expect(s.score).toBeNull(); // the worst walk builds no services: eco-design does not apply
@@ -107,8 +109,7 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(r.footprint.totals.water.notEstimated).toEqual(
       expect.arrayContaining([expect.objectContaining({ device: 'laptop', part: 'use' })]),
     );
-    // Two significant digits and the range, per person named after the kind of organisation answered
-    // (the walk's "worst" answer to organisation.kind is its first option, a company: employees)
+    // Two significant digits and the range, per person named after the kind of organisation (a company here)
     expect(r.footprint.display.totals.climate.en).toMatch(/^\d{1,3}(,\d{3})*\u00a0kg CO2e/);
     expect(r.footprint.display.perPersonLabel.en).toBe('per employee');
   });
@@ -141,6 +142,7 @@ describe('results, priorities, footprint, comparison and export', () => {
       ...inventory,
       'inventory.printer.count': 7,
       'inventory.network_switch.count': 4,
+      'organisation.hosting': ['own_room', 'cloud'], // version 2 asks the cloud inventory of those who use it
       'inventory.cloud.vcpu_count': 16,
       'inventory.cloud.storage_tb': 2,
     });
@@ -244,7 +246,9 @@ describe('results, priorities, footprint, comparison and export', () => {
     const scaleRow = answerRows.find((r) => r[col('id')] === scale.id)!;
     expect(scaleRow[col('detail')]).toBe(scale.options![1].label.en);
     expect(scaleRow[col('comment')]).toBe(`'@risk`);
-    expect(rows.filter((r) => r[0] === 'section').map((r) => r[1])).toEqual(template.sections.map((s) => s.id));
+    expect(rows.filter((r) => r[0] === 'section').map((r) => r[1])).toEqual(
+      template.sections.filter((s) => s.questions.some((q) => q.scoring?.actions.length)).map((s) => s.id),
+    );
     expect(rows.every((r) => r.length === header.length)).toBe(true);
 
     const json = (await request(t.http).get(`${api}/assessments/${a.id}/export?format=json`).set(bearer(owner)).expect(200)).body;

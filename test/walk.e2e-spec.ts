@@ -31,14 +31,30 @@ describe('the assessment walk', () => {
     ).body;
 
   it('serves the whole template and the action catalogue', async () => {
-    expect(template.sections.map((s) => s.id)).toEqual(['procurement', 'ecodesign', 'measurement', 'usage', 'governance']);
+    // Version 2: the profile first, then the topics an expert expects.
+    expect(template.sections.map((s) => s.id)).toEqual([
+      'profile',
+      'procurement',
+      'purchases',
+      'endoflife',
+      'ecodesign',
+      'hosting',
+      'networks',
+      'printing',
+      'genai',
+      'usage',
+      'measurement',
+      'inventory',
+      'governance',
+    ]);
     const questions = allQuestions(template);
     expect(questions.length).toBeGreaterThanOrEqual(40);
     expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['single_choice', 'multi_choice', 'boolean', 'number', 'scale', 'text']));
     for (const device of ['laptop', 'desktop', 'monitor', 'smartphone', 'tablet', 'meeting_screen', 'server']) {
-      for (const suffix of ['count', 'lifespan_years', 'refurbished_share']) {
-        expect(questions.map((q) => q.id)).toContain(`inventory.${device}.${suffix}`);
-      }
+      for (const suffix of ['count', 'lifespan_years']) expect(questions.map((q) => q.id)).toContain(`inventory.${device}.${suffix}`);
+      // The refurbished share only where the footprint has a figure for it.
+      const refurbished = ['laptop', 'desktop', 'smartphone', 'tablet'].includes(device);
+      expect(questions.some((q) => q.id === `inventory.${device}.refurbished_share`)).toBe(refurbished);
     }
     const actions = (await request(t.http).get(`${api}/actions`).set(bearer(owner)).expect(200)).body;
     expect(actions.length).toBeGreaterThanOrEqual(20);
@@ -104,7 +120,7 @@ describe('the assessment walk', () => {
   it('a submitted assessment is read-only until an owner reopens it', async () => {
     const editor = await addMember(t.http, owner, 'editor');
     const a = await create(owner, 2023);
-    const q = allQuestions(template).find((x) => !x.showIf && x.required)!;
+    const q = allQuestions(template).find((x) => !x.showIf && !x.applicableIf && x.required && x.scoring)!;
     // Fill every required visible question quickly through next.
     for (;;) {
       const next = await request(t.http).get(`${api}/assessments/${a.id}/next`).set(bearer(owner));
@@ -140,7 +156,7 @@ describe('the assessment walk', () => {
     const res = await request(t.http).post(`${api}/assessments/${a.id}/submit`).set(bearer(owner)).expect(409);
     const required = allQuestions(template).filter((q) => q.required && !q.showIf);
     expect(res.body.missing.map((m: { questionId: string }) => m.questionId)).toEqual(required.map((q) => q.id));
-    expect(res.body.missing[0]).toMatchObject({ sectionId: 'procurement', label: { fr: expect.any(String), en: expect.any(String) } });
+    expect(res.body.missing[0]).toMatchObject({ sectionId: 'profile', label: { fr: expect.any(String), en: expect.any(String) } });
   });
 
   it('each answer is checked against its question and the 400 says which rule failed', async () => {

@@ -1,8 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { MEMBER_ACTIONS, type MemberAction, type MemberEvent } from './member-event.entity.js';
-import type { Organisation } from './organisation.entity.js';
+import {
+  HOSTING,
+  ORGANISATION_KINDS,
+  PUBLIC_BODY_TYPES,
+  type Hosting,
+  type Organisation,
+  type OrganisationKind,
+  type PublicBodyType,
+} from './organisation.entity.js';
 import { INVISIBLE_CHARACTERS } from '../common/input-limits.js';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { ROLES, type Role, type User } from './user.entity.js';
@@ -20,7 +45,76 @@ const VISIBLE_TEXT = new RegExp(`^[^${INVISIBLE_CHARACTERS.source.slice(1, -1)}]
 const visibleEmail = () =>
   Matches(VISIBLE_TEXT, { message: 'email must not contain invisible or direction-changing characters (zero-width, bidi, BOM)' });
 
-export class RegisterDto {
+/** "Only online software" excludes servers and cloud, as the questionnaire's option does. */
+const SaasOnlyAlone = () =>
+  ValidateBy({
+    name: 'saasOnlyAlone',
+    validator: {
+      validate: (v: unknown) => !Array.isArray(v) || !v.includes('saas_only') || v.length === 1,
+      defaultMessage: () => 'hosting: "saas_only" (only online software, no server, no cloud) cannot be combined with another choice',
+    },
+  });
+
+/**
+ * The organisation's profile (all optional): it fills the questionnaire's first section of every new
+ * assessment, so that nothing is asked twice, and sets the words (employees, agents, staff and volunteers).
+ */
+export class OrganisationProfileFields {
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS, description: 'Sets the words of the questionnaire and what applies' })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ enum: PUBLIC_BODY_TYPES, description: 'Public bodies: which kind (sets the REEN and AGEC questions)' })
+  @IsOptional()
+  @IsIn(PUBLIC_BODY_TYPES, { message: `publicBodyType must be one of ${PUBLIC_BODY_TYPES.join(', ')}` })
+  publicBodyType?: PublicBodyType;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1_000_000,
+    example: 120,
+    description: 'Headcount: employees, agents, or staff and regular volunteers',
+  })
+  @IsOptional()
+  @IsInt({ message: 'staff must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  staff?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100_000_000,
+    example: 52000,
+    description: 'Communes and intercommunal groupings: legal population',
+  })
+  @IsOptional()
+  @IsInt({ message: 'inhabitants must be a whole number' })
+  @Min(0)
+  @Max(100_000_000)
+  inhabitants?: number;
+
+  @ApiPropertyOptional({ description: 'Builds or commissions digital services (website, app, internal tool)' })
+  @IsOptional()
+  @IsBoolean({ message: 'buildsServices must be true or false' })
+  buildsServices?: boolean;
+
+  @ApiPropertyOptional({
+    enum: HOSTING,
+    isArray: true,
+    description: 'Where its servers and applications run; saas_only (only online software) alone',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(HOSTING.length)
+  @ArrayUnique({ message: 'hosting must not list a choice twice' })
+  @IsIn(HOSTING, { each: true, message: `each hosting choice must be one of ${HOSTING.join(', ')}` })
+  @SaasOnlyAlone()
+  hosting?: Hosting[];
+}
+
+export class RegisterDto extends OrganisationProfileFields {
   @ApiProperty({ example: 'dsi@example.org', maxLength: 254 })
   @Transform(lower)
   @IsEmail({}, { message: 'email must be a valid email address' })
@@ -144,6 +238,12 @@ export class OrganisationDto {
   @ApiProperty({ nullable: true, type: String }) sector: string | null;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ enum: ['fr', 'en'] }) language: string;
+  @ApiProperty({ nullable: true, enum: ORGANISATION_KINDS, type: String }) kind: OrganisationKind | null;
+  @ApiProperty({ nullable: true, enum: PUBLIC_BODY_TYPES, type: String }) publicBodyType: PublicBodyType | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Headcount' }) staff: number | null;
+  @ApiProperty({ nullable: true, type: Number }) inhabitants: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) buildsServices: boolean | null;
+  @ApiProperty({ nullable: true, enum: HOSTING, isArray: true }) hosting: Hosting[] | null;
 }
 
 export class UserDto {
@@ -225,5 +325,17 @@ export function toUserDto(u: User): UserDto {
 }
 
 export function toOrganisationDto(o: Organisation): OrganisationDto {
-  return { id: o.id, name: o.name, sector: o.sector, country: o.country, language: o.language };
+  return {
+    id: o.id,
+    name: o.name,
+    sector: o.sector,
+    country: o.country,
+    language: o.language,
+    kind: o.kind ?? null,
+    publicBodyType: o.publicBodyType ?? null,
+    staff: o.staffCount ?? null,
+    inhabitants: o.inhabitants ?? null,
+    buildsServices: o.buildsServices ?? null,
+    hosting: o.hosting ?? null,
+  };
 }

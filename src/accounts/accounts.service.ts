@@ -60,6 +60,13 @@ export class AccountsService {
             sector: dto.sector ?? null,
             country: dto.country ?? null,
             language: dto.language ?? 'fr',
+            kind: dto.kind ?? null,
+            // The kind of public body only says something about a public body.
+            publicBodyType: dto.kind === 'public_body' ? (dto.publicBodyType ?? null) : null,
+            staffCount: dto.staff ?? null,
+            inhabitants: dto.kind === 'public_body' ? (dto.inhabitants ?? null) : null,
+            buildsServices: dto.buildsServices ?? null,
+            hosting: dto.hosting ?? null,
           }),
         );
         const user = await tenantScope(m, User, organisation.id, 'User').insert({ email: dto.email, passwordHash, role: 'owner' });

@@ -8,6 +8,8 @@ export interface CopyForwardSummary {
   fromYear: number;
   fromTemplateVersion: number;
   copied: number;
+  /** The questions whose answers were carried over (absent from summaries written before version 2). */
+  carried?: string[];
   /** Questions of the earlier version that this version no longer asks. */
   noLongerAsked: string[];
   /** Questions new in this version (nothing to copy). */

@@ -114,10 +114,16 @@ export class CopyForwardDto {
   @ApiProperty({ format: 'uuid' }) fromAssessmentId: string;
   @ApiProperty() fromYear: number;
   @ApiProperty() fromTemplateVersion: number;
-  @ApiProperty() copied: number;
-  @ApiProperty({ type: [String] }) noLongerAsked: string[];
-  @ApiProperty({ type: [String] }) newQuestions: string[];
-  @ApiProperty({ description: 'Answers that no longer fit their question' }) notCopied: Array<{ questionId: string; reason: string }>;
+  @ApiProperty({ description: 'How many answers were carried over' }) copied: number;
+  @ApiPropertyOptional({ type: [String], description: 'The questions whose answers were carried over, in template order' })
+  carried?: string[];
+  @ApiProperty({ type: [String], description: 'Questions of the earlier version that this version no longer asks' })
+  noLongerAsked: string[];
+  @ApiProperty({ type: [String], description: 'Questions new in this version (nothing to carry)' }) newQuestions: string[];
+  @ApiProperty({
+    description: 'Answers that no longer fit their question (an option removed or split, bounds changed), with the reason: not carried',
+  })
+  notCopied: Array<{ questionId: string; reason: string }>;
   @ApiProperty({ description: 'Copied answers nobody has confirmed or changed yet' }) pendingConfirmation: number;
 }
 
@@ -177,7 +183,8 @@ export class NextQuestionDto {
 export class HistoryEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ nullable: true, type: String }) questionId: string | null;
-  @ApiProperty({ enum: ['answered', 'cleared', 'confirmed', 'carried_over', 'submitted', 'reopened', 'created'] }) action: string;
+  @ApiProperty({ enum: ['answered', 'cleared', 'confirmed', 'carried_over', 'prefilled', 'submitted', 'reopened', 'created'] })
+  action: string;
   @ApiPropertyOptional({ nullable: true }) oldValue: AnswerValue | null;
   @ApiPropertyOptional({ nullable: true }) newValue: AnswerValue | null;
   @ApiPropertyOptional({ nullable: true, type: String }) oldComment: string | null;

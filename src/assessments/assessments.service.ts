@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../accounts/accounts.service.js';
 import type { Caller } from '../accounts/caller.js';
+import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { tenantScope } from '../common/tenant-scope.js';
 import { checkAnswerValue } from '../questionnaires/answer-validation.js';
+import type { FootprintFactors } from '../footprint/index.js';
+import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
 import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';
@@ -25,6 +28,7 @@ import type {
   SaveAnswerDto,
 } from './assessments.dto.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
+import { profileAnswers } from './profile-prefill.js';
 
 /** An assessment with its template and current answers: what every read needs. */
 export interface LoadedAssessment {
@@ -49,6 +53,7 @@ export class AssessmentsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly questionnaires: QuestionnairesService,
+    @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
   ) {}
 
   private assessments(caller: Caller, m: EntityManager = this.ds.manager) {
@@ -85,6 +90,7 @@ export class AssessmentsService {
           const summary = await this.copyForward(m, caller, created, template, source);
           await assessments.update({ id: created.id }, { copyForward: summary });
         }
+        await this.prefillProfile(m, caller, created, template);
         return created.id;
       })
       .catch((e: unknown) => {
@@ -158,7 +164,62 @@ export class AssessmentsService {
       );
     }
     summary.copied = rows.length;
+    summary.carried = rows
+      .map((r) => r.questionId!)
+      .sort((a, b) => (template.questions.get(a)?.index ?? 0) - (template.questions.get(b)?.index ?? 0));
     return summary;
+  }
+
+  /**
+   * The organisation's profile (sign-up) answers the first section's questions that nothing answered
+   * yet (copy-forward comes first: last year's answer, to confirm, wins over the profile). They are
+   * plain answers by the member who started the assessment, recorded as "prefilled" in the trail.
+   */
+  private async prefillProfile(m: EntityManager, caller: Caller, target: Assessment, template: IndexedTemplate): Promise<void> {
+    const organisation = await m.getRepository(Organisation).findOneByOrFail({ id: caller.organisationId });
+    const questions = new Map([...template.questions].map(([id, located]) => [id, located.question]));
+    const existing = new Set(
+      (
+        (await m.query(`SELECT question_id FROM answers WHERE assessment_id = $1 AND organisation_id = $2`, [
+          target.id,
+          caller.organisationId,
+        ])) as Array<{
+          question_id: string;
+        }>
+      ).map((r) => r.question_id),
+    );
+    const now = new Date();
+    const rows = profileAnswers(organisation, questions, this.factors.electricity.euMemberStates)
+      .filter((a) => !existing.has(a.questionId))
+      .map((a) => ({
+        organisationId: caller.organisationId,
+        assessmentId: target.id,
+        questionId: a.questionId,
+        value: a.value,
+        comment: null,
+        version: 1,
+        carriedOver: false,
+        answeredBy: caller.userId,
+        updatedAt: now,
+      }));
+    if (!rows.length) return;
+    await m.getRepository(Answer).insert(rows);
+    await m.getRepository(AuditEvent).insert(
+      rows.map((r) => ({
+        organisationId: caller.organisationId,
+        assessmentId: target.id,
+        questionId: r.questionId,
+        action: 'prefilled' as const,
+        oldValue: null,
+        newValue: r.value,
+        oldComment: null,
+        newComment: null,
+        version: 1,
+        actorId: caller.userId,
+        actorEmail: caller.email,
+        at: now,
+      })),
+    );
   }
 
   async list(caller: Caller): Promise<AssessmentSummaryDto[]> {
@@ -195,9 +256,10 @@ export class AssessmentsService {
 
   /** An assessment with its pinned template, its answers, their current values and what is visible. */
   private assemble(assessment: Assessment, answers: Answer[]): LoadedAssessment {
-    const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     const values: Record<string, AnswerValue> = {};
     for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
+    // In the organisation's words (employees, agents, staff and volunteers) for every reader of it.
+    const template = this.questionnaires.wordedFor(assessment.questionnaireId, assessment.templateVersion, values);
     return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
   }
 

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AnswerValue } from '../questionnaires/template.types.js';
 import type { AnswerSource } from './answer.entity.js';
 
-export type AuditAction = 'answered' | 'cleared' | 'confirmed' | 'carried_over' | 'submitted' | 'reopened' | 'created';
+/** prefilled: a profile answer given at sign-up, filled in when the assessment was started. */
+export type AuditAction = 'answered' | 'cleared' | 'confirmed' | 'carried_over' | 'prefilled' | 'submitted' | 'reopened' | 'created';
 
 /** The audit trail: every change to an assessment, who made it and when, old and new values. Append-only. */
 @Entity({ name: 'audit_events' })

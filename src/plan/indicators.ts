@@ -15,10 +15,19 @@ const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 
 const UNITS = {
   years: { fr: 'ans', en: 'years' },
   percent: { fr: '%', en: '%' },
-  perEmployee: { fr: 'appareils par salarié', en: 'devices per employee' },
-  screensPerEmployee: { fr: 'écrans par salarié', en: 'screens per employee' },
-  criteria: { fr: 'critères sur 6', en: 'criteria out of 6' },
+  criteria: { fr: 'catégories d’impact', en: 'impact categories' },
 } satisfies Record<string, I18nText>;
+
+/** Who "per person" is, from the kind of organisation when the questionnaire asks it (version 2). */
+const PERSON: Readonly<Record<string, I18nText>> = {
+  company: { fr: 'salarié', en: 'employee' },
+  public_body: { fr: 'agent', en: 'agent' },
+  association: { fr: 'salarié ou bénévole', en: 'staff member or volunteer' },
+};
+const personOf = (a: Answers): I18nText => {
+  const kind = a['organisation.kind'];
+  return typeof kind === 'string' && Object.hasOwn(PERSON, kind) ? PERSON[kind] : { fr: 'personne', en: 'person' };
+};
 
 const COMPUTING_DEVICES = ['laptop', 'desktop', 'smartphone'] as const;
 const USER_DEVICES = ['laptop', 'desktop', 'monitor', 'smartphone', 'tablet'] as const;
@@ -95,23 +104,31 @@ const BASELINES: Readonly<Record<string, (a: Answers) => Baseline | null>> = {
       questionIds: ids,
     };
   },
-  'limit-equipment-quantity': (a) =>
-    perEmployee(a, USER_DEVICES, UNITS.perEmployee, {
-      fr: 'Ordinateurs, écrans, smartphones et tablettes par salarié',
-      en: 'Computers, monitors, smartphones and tablets per employee',
-    }),
-  'fewer-smaller-screens': (a) =>
-    perEmployee(a, ['monitor', 'meeting_screen'], UNITS.screensPerEmployee, {
-      fr: 'Écrans (moniteurs et écrans de salle) par salarié',
-      en: 'Screens (monitors and meeting-room screens) per employee',
-    }),
+  'limit-equipment-quantity': (a) => {
+    const p = personOf(a);
+    return perEmployee(
+      a,
+      USER_DEVICES,
+      { fr: `appareils par ${p.fr}`, en: `devices per ${p.en}` },
+      { fr: `Ordinateurs, écrans, smartphones et tablettes par ${p.fr}`, en: `Computers, monitors, smartphones and tablets per ${p.en}` },
+    );
+  },
+  'fewer-smaller-screens': (a) => {
+    const p = personOf(a);
+    return perEmployee(
+      a,
+      ['monitor', 'meeting_screen'],
+      { fr: `écrans par ${p.fr}`, en: `screens per ${p.en}` },
+      { fr: `Écrans (moniteurs et écrans de salle) par ${p.fr}`, en: `Screens (monitors and meeting-room screens) per ${p.en}` },
+    );
+  },
   'raise-awareness': (a) => {
     const share = num(a['governance.awareness_share']);
     if (share === null) return null;
     return {
       value: share,
       unit: UNITS.percent,
-      label: { fr: 'Part des salariés ayant suivi un atelier', en: 'Share of employees who attended a workshop' },
+      label: { fr: 'Part des personnes ayant suivi un atelier', en: 'Share of people who attended a workshop' },
       source: 'answers',
       questionIds: ['governance.awareness_share'],
     };
@@ -149,7 +166,8 @@ const BASELINES: Readonly<Record<string, (a: Answers) => Baseline | null>> = {
     if (measures !== true || !Array.isArray(criteria) || criteria.includes('dont_know')) return null;
     const scopes = selected(a['measurement.scopes'], ['dont_know']);
     return {
-      value: selected(criteria, ['dont_know']).length,
+      // Impact categories only: energy used and waste generated (options of version 1) are flows, not impacts.
+      value: selected(criteria, ['dont_know', 'energy', 'e_waste']).length,
       unit: UNITS.criteria,
       label: { fr: 'Critères environnementaux mesurés', en: 'Environmental criteria measured' },
       source: 'answers',

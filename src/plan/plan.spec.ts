@@ -142,6 +142,24 @@ describe('indicator baselines from the answers', () => {
         'measurement.scopes': ['user_devices'],
       }),
     ).toMatchObject({ value: 2, detail: { en: 'scopes covered: 1 of 4' } });
+    // Energy and e-waste (options of version 1) are flows, not impact categories: not counted.
+    expect(
+      indicatorBaseline('measure-multicriteria-footprint', {
+        'measurement.measures_footprint': true,
+        'measurement.criteria': ['climate', 'energy', 'e_waste'],
+        'measurement.scopes': ['user_devices'],
+      }),
+    ).toMatchObject({ value: 1, unit: { en: 'impact categories' } });
+    // "Per person" names the person after the kind of organisation (questionnaire version 2).
+    const perAgent = indicatorBaseline('limit-equipment-quantity', {
+      'organisation.kind': 'public_body',
+      'organisation.employees': 10,
+      'inventory.laptop.count': 12,
+    });
+    expect(perAgent).toMatchObject({ value: 1.2, unit: { fr: 'appareils par agent', en: 'devices per agent' } });
+    expect(indicatorBaseline('limit-equipment-quantity', { 'organisation.employees': 10, 'inventory.laptop.count': 12 })!.unit.en).toBe(
+      'devices per person',
+    );
     // Not measuring is a true zero; not answering is not.
     expect(indicatorBaseline('measure-multicriteria-footprint', { 'measurement.measures_footprint': false })).toMatchObject({ value: 0 });
   });

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { validationProblem } from '../common/validation.js';
-import { ActionDto, QuestionnaireDto, QuestionnaireSummaryDto, toSummaries } from './questionnaires.dto.js';
+import { ActionDto, QuestionnaireDto, QuestionnaireSummaryDto, TemplateQuery, toSummaries } from './questionnaires.dto.js';
 import { QuestionnairesService } from './questionnaires.service.js';
 import type { Action, QuestionnaireTemplate } from './template.types.js';
 
@@ -24,8 +24,11 @@ export class QuestionnairesController {
   @Get('questionnaires/:id/versions/:version')
   @ApiOkResponse({ type: QuestionnaireDto, description: 'The whole template: sections, questions, options, conditions, scoring' })
   @ApiNotFoundResponse({ description: 'No such questionnaire or version' })
-  get(@Param('id') id: string, @Param('version', versionPipe) version: number): QuestionnaireTemplate {
-    return this.questionnaires.get(id, version).template;
+  @ApiBadRequestResponse({ description: 'A kind the template has no words for (field kind)' })
+  get(@Param('id') id: string, @Param('version', versionPipe) version: number, @Query() query: TemplateQuery): QuestionnaireTemplate {
+    return query.kind === undefined
+      ? this.questionnaires.get(id, version).template
+      : this.questionnaires.wordedForKind(id, version, query.kind).template;
   }
 
   @Get('actions')

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { QuestionnaireTemplate } from './template.types.js';
 
 export class I18nTextDto {
@@ -73,12 +74,39 @@ export class SectionDto {
   @ApiProperty({ type: [QuestionDto] }) questions: QuestionDto[];
 }
 
+export class WordingDto {
+  @ApiProperty({ example: 'organisation.kind', description: 'The profile question whose answer picks the words' }) questionId: string;
+  @ApiProperty({
+    description:
+      'term -> answer (option id, or "default" while unanswered) -> { fr, en }. Texts say {term}: ' +
+      '{people} is "employees", "agents" or "staff and volunteers"; GET with ?kind= to have them replaced',
+    example: { people: { company: { fr: 'salariés', en: 'employees' }, default: { fr: 'membres du personnel', en: 'staff' } } },
+  })
+  terms: Record<string, Record<string, I18nTextDto>>;
+}
+
 export class QuestionnaireDto {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: I18nTextDto }) title: I18nTextDto;
   @ApiPropertyOptional({ type: I18nTextDto }) description?: I18nTextDto;
+  @ApiPropertyOptional({ type: WordingDto, description: 'Version 2 on: words by kind of organisation for the {term} placeholders' })
+  wording?: WordingDto;
   @ApiProperty({ type: [SectionDto] }) sections: SectionDto[];
+}
+
+export class TemplateQuery {
+  @ApiPropertyOptional({
+    example: 'public_body',
+    description:
+      'Word the texts for this kind of organisation (an option of the wording question: company, public_body, association; ' +
+      '"default" for the neutral words). Without it the texts keep their {term} placeholders.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[a-z_]+$/, { message: 'kind must be a kind of organisation such as company, public_body or association' })
+  kind?: string;
 }
 
 export class ActionDto {

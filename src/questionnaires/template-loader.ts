@@ -14,8 +14,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
+import { conditionMatches } from '../scoring/visibility.js';
 import { DONT_KNOW, NOT_APPLICABLE_OPTION } from './template.types.js';
-import type { ActionCatalogue, KeyMessage, QuestionnaireTemplate, QuestionType } from './template.types.js';
+import type { ActionCatalogue, AnswerValue, KeyMessage, QuestionnaireTemplate, QuestionType } from './template.types.js';
+import { DEFAULT_WORDING, PLACEHOLDER, templateTexts } from './wording.js';
 
 export interface LoadedContent {
   /** All versions of all questionnaires, sorted by id then version. */
@@ -380,7 +382,7 @@ export function validateKeyMessages(data: unknown, file: string): KeyMessage[] {
 /* Questionnaire template                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-const TEMPLATE_KEYS = ['id', 'version', 'title', 'description', 'sections'];
+const TEMPLATE_KEYS = ['id', 'version', 'title', 'description', 'wording', 'sections'];
 const SECTION_KEYS = ['id', 'title', 'description', 'applicableIf', 'questions'];
 const QUESTION_KEYS = [
   'id',
@@ -822,6 +824,68 @@ function collectQuestionnaireProblems(data: unknown, rep: Reporter, knownActionI
     const cond = checkConditionShape(rawSection.applicableIf, 'applicableIf', report);
     if (cond) checkApplicabilityTarget(cond, 'applicableIf', byId.get(cond.questionId), report);
   });
+  checkWording(data, byId, rep);
+}
+
+/** French words after which a placeholder would need an elision or a gender the words cannot follow. */
+const FRENCH_BEFORE_PLACEHOLDER = /(?:^|[\s'’(])(de|que|le|la|du|au|ce|cette|une)\s+\{[a-z][a-zA-Z0-9_]*\}/i;
+
+/**
+ * The `wording` table (words by kind of organisation) and the `{term}` placeholders of the texts:
+ * the table refers to an always-asked single-choice question and gives every term for each of its
+ * options and for `default`; every placeholder is a term of the table; a French placeholder never
+ * follows a word that would need an elision or a gender ("de {people}": "d’agents").
+ */
+function checkWording(data: Obj, byId: ReadonlyMap<string, QuestionInfo>, rep: Reporter): void {
+  const top = rep.at(undefined);
+  const wording = data.wording;
+  const terms = new Set<string>();
+  if (wording !== undefined) {
+    if (!isObject(wording)) top(`"wording" must be an object { questionId, terms }, got ${describe(wording)}`);
+    else {
+      checkKnownKeys(wording, ['questionId', 'terms'], top, 'wording');
+      const target = typeof wording.questionId === 'string' ? byId.get(wording.questionId) : undefined;
+      if (!isNonEmptyString(wording.questionId)) top(`wording.questionId must be a non-empty string, got ${describe(wording.questionId)}`);
+      else if (!target) top(`wording refers to unknown question "${wording.questionId}"`);
+      else {
+        if (target.type !== 'single_choice') top(`wording refers to question "${target.id}", which is not a single_choice question`);
+        if (target.showIf !== undefined || target.applicableIf !== undefined)
+          top(`wording refers to question "${target.id}", which is itself conditional (it must be always asked)`);
+      }
+      const variants = target ? [...target.optionIds].filter((id) => id !== DONT_KNOW && id !== NOT_APPLICABLE_OPTION) : [];
+      if (!isObject(wording.terms) || Object.keys(wording.terms).length === 0)
+        top(`wording.terms must be a non-empty object { term: { option: { fr, en } } }, got ${describe(wording.terms)}`);
+      else
+        for (const [term, byVariant] of Object.entries(wording.terms)) {
+          terms.add(term);
+          if (!/^[a-z][a-zA-Z0-9_]*$/.test(term))
+            top(`wording term "${term}" must be a lower-case word (it is written {${term}} in texts)`);
+          if (!isObject(byVariant)) {
+            top(`wording term "${term}" must be an object { option: { fr, en } }, got ${describe(byVariant)}`);
+            continue;
+          }
+          for (const variant of [...variants, DEFAULT_WORDING])
+            checkI18n(byVariant[variant], `wording term "${term}" for "${variant}"`, top);
+          for (const key of Object.keys(byVariant))
+            if (key !== DEFAULT_WORDING && target && !variants.includes(key))
+              top(`wording term "${term}" gives words for "${key}", which is not an option of question "${target.id}"`);
+        }
+    }
+  }
+  for (const [where, text] of templateTexts(data)) {
+    const report = rep.at(where || undefined);
+    for (const lang of ['fr', 'en'] as const) {
+      for (const match of text[lang].matchAll(PLACEHOLDER)) {
+        if (wording === undefined) report(`${lang} text uses {${match[1]}} but the template has no "wording" table`);
+        else if (!terms.has(match[1])) report(`${lang} text uses {${match[1]}}, which is not a term of the "wording" table`);
+      }
+    }
+    const elided = FRENCH_BEFORE_PLACEHOLDER.exec(text.fr);
+    if (elided)
+      report(
+        `fr text puts a placeholder after "${elided[1]}": the words differ in gender and some need an elision (write "des {people}", "par {person}")`,
+      );
+  }
 }
 
 /** What an action's applicableIf refers to, in every questionnaire version that has that question. */
@@ -862,6 +926,104 @@ function collectActionConditionProblems(catalogue: unknown, questionnaires: unkn
   }
 }
 
+/** At least this many questions inform every action, for every profile of organisation it applies to. */
+export const MIN_QUESTIONS_PER_ACTION = 2;
+/** Beyond this many profiles, the coverage check gives up and says so (a template with too many profile questions). */
+const MAX_PROFILES = 50_000;
+
+type Condition = { questionId: string; in?: unknown[]; gte?: number };
+const asCondition = (v: unknown): Condition | undefined =>
+  isObject(v) && typeof v.questionId === 'string' ? (v as unknown as Condition) : undefined;
+
+/**
+ * Every action a questionnaire asks about is informed by at least two questions that apply, for every
+ * profile of organisation the action applies to. A profile is a set of answers to the questions
+ * `applicableIf` refers to (kind of organisation, builds services, hosting, country...): each option
+ * of a choice (one at a time for a multiple choice: more options only make more questions apply), yes
+ * and no, each side of a number threshold. A question applies when its own `applicableIf` holds, as
+ * in methodology scoring-2 (a section that does not apply loses its score, not its questions' links;
+ * the walk may still hide a question behind a `showIf` on a practice answer). So one
+ * answer can never decide, alone, where an action stands for a public body, a company or an
+ * association. Reports the first profile that falls short, for each action.
+ */
+function collectActionCoverageProblems(catalogue: unknown, template: unknown, rep: Reporter): void {
+  if (!isObject(catalogue) || !Array.isArray(catalogue.actions) || !isObject(template) || !Array.isArray(template.sections)) return;
+  const name = `${String(template.id)} v${String(template.version)}`;
+  type Q = { id: string; type: unknown; options: string[]; applicableIf?: Condition; actions: string[] };
+  const questions: Q[] = [];
+  for (const section of template.sections) {
+    if (!isObject(section) || !Array.isArray(section.questions)) continue;
+    for (const q of section.questions) {
+      if (!isObject(q) || typeof q.id !== 'string') continue;
+      const scoring = isObject(q.scoring) && Array.isArray(q.scoring.actions) ? q.scoring.actions : [];
+      questions.push({
+        id: q.id,
+        type: q.type,
+        options: (Array.isArray(q.options) ? q.options : []).filter(isObject).map((o) => String(o.id)),
+        applicableIf: asCondition(q.applicableIf),
+        actions: scoring.filter(isObject).map((a) => String(a.actionId)),
+      });
+    }
+  }
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const asked = new Set(questions.flatMap((q) => q.actions));
+  const actions = catalogue.actions.filter((a): a is Obj => isObject(a) && typeof a.id === 'string' && asked.has(a.id));
+  // The profile questions and the values that tell their conditions apart.
+  const conditions: Condition[] = [...questions.map((q) => q.applicableIf), ...actions.map((a) => asCondition(a.applicableIf))].filter(
+    (c): c is Condition => c !== undefined && byId.has(c.questionId),
+  );
+  const controllers = [...new Set(conditions.map((c) => c.questionId))].sort();
+  const valuesOf = (id: string): AnswerValue[] => {
+    const q = byId.get(id)!;
+    const choices = q.options.filter((o) => o !== DONT_KNOW && o !== NOT_APPLICABLE_OPTION);
+    if (q.type === 'boolean') return [true, false];
+    if (q.type === 'multi_choice') return choices.map((o) => [o]);
+    if (q.type === 'number') {
+      const thresholds = conditions.filter((c) => c.questionId === id && typeof c.gte === 'number').map((c) => c.gte!);
+      return [...new Set(thresholds.flatMap((g) => [g, g - 1]))];
+    }
+    return choices;
+  };
+  const axes = controllers.map((id) => ({ id, values: valuesOf(id) })).filter((a) => a.values.length > 0);
+  const total = axes.reduce((n, a) => n * a.values.length, 1);
+  if (total > MAX_PROFILES) {
+    rep.add(
+      undefined,
+      `${name}: ${total} profiles of organisation to check the actions against (more than ${MAX_PROFILES}): fewer profile questions, please`,
+    );
+    return;
+  }
+  const holds = (c: Condition | undefined, profile: Record<string, AnswerValue>): boolean =>
+    c === undefined || !Object.hasOwn(profile, c.questionId) || conditionMatches(c as never, profile[c.questionId]);
+  const reported = new Set<string>();
+  const profile: Record<string, AnswerValue> = {};
+  const visit = (i: number): void => {
+    if (i < axes.length) {
+      for (const value of axes[i].values) {
+        profile[axes[i].id] = value;
+        visit(i + 1);
+      }
+      return;
+    }
+    for (const action of actions) {
+      const id = action.id as string;
+      if (reported.has(id) || !holds(asCondition(action.applicableIf), profile)) continue;
+      const informing = questions.filter((q) => q.actions.includes(id) && holds(q.applicableIf, profile));
+      if (informing.length >= MIN_QUESTIONS_PER_ACTION) continue;
+      reported.add(id);
+      const who = Object.entries(profile)
+        .map(([q, v]) => `${q} = ${Array.isArray(v) ? v.join('+') : String(v)}`)
+        .join(', ');
+      rep.add(
+        `action "${id}"`,
+        `in ${name}, only ${informing.length} question${informing.length === 1 ? '' : 's'} inform${informing.length === 1 ? 's' : ''} it for an organisation with ${who}` +
+          `${informing.length ? ` (${informing.map((q) => q.id).join(', ')})` : ''}; it needs at least ${MIN_QUESTIONS_PER_ACTION} that apply to every organisation it applies to`,
+      );
+    }
+  };
+  visit(0);
+}
+
 /**
  * Validates one parsed questionnaire template against its shape and the action catalogue;
  * throws TemplateValidationError listing every problem.
@@ -869,6 +1031,7 @@ function collectActionConditionProblems(catalogue: unknown, questionnaires: unkn
 export function validateQuestionnaire(template: unknown, file: string, catalogue: ActionCatalogue): QuestionnaireTemplate {
   const rep = new Reporter(file);
   collectQuestionnaireProblems(template, rep, actionIdsOf(catalogue));
+  if (rep.problems.length === 0) collectActionCoverageProblems(catalogue, template, rep);
   throwIfAny(rep.problems);
   return template as QuestionnaireTemplate;
 }
@@ -980,7 +1143,10 @@ export async function loadTemplates(dir: string): Promise<LoadedContent> {
         const data = await readJson(abs, problems);
         if (data === PARSE_FAILED) continue;
         const rep = new Reporter(shown, problems);
+        const before = problems.length;
         collectQuestionnaireProblems(data, rep, knownActionIds);
+        // Only on a well-formed template with a readable catalogue: the check reads conditions and links as valid.
+        if (problems.length === before && actionsData !== PARSE_FAILED) collectActionCoverageProblems(actionsData, data, rep);
         if (isObject(data)) {
           if (typeof data.id === 'string' && data.id !== folder)
             rep.add(undefined, `"id" is "${data.id}" but the folder is "${folder}" (they must be equal)`);

@@ -119,6 +119,19 @@ export interface Section {
   questions: Question[];
 }
 
+/**
+ * Words that depend on the organisation (questionnaire version 2): template texts say `{people}` or
+ * `{person}`, and the answer to `questionId` (the kind of organisation) picks the words: employees,
+ * agents, staff and volunteers. Every option of that question has its words, and `default` is used
+ * while it is unanswered or "I don't know". Applied once per assessment (wording.ts).
+ */
+export interface Wording {
+  /** An always-asked single-choice profile question (organisation.kind). */
+  questionId: string;
+  /** term -> option id of the question (or `default`) -> the words. */
+  terms: Record<string, Record<string, I18nText>>;
+}
+
 export interface QuestionnaireTemplate {
   /** Stable id of the questionnaire family, e.g. `fresque-numerique`. */
   id: string;
@@ -126,6 +139,8 @@ export interface QuestionnaireTemplate {
   version: number;
   title: I18nText;
   description?: I18nText;
+  /** Words by kind of organisation, for the `{term}` placeholders of the texts. */
+  wording?: Wording;
   sections: Section[];
 }
 

@@ -22,6 +22,7 @@ import { computeFullResults } from '../results/full-results.js';
 import { renderReport } from './pdf-renderer.js';
 import { buildReportViewModel, type ReportAnswer } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
+import { applyWording, wordingVariant } from '../questionnaires/wording.js';
 
 interface AnswersFile {
   organisation?: string;
@@ -70,6 +71,8 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
     answers.push({ questionId: a.questionId, value: a.value, comment: a.comment ?? null, answeredBy: null, updatedAt: null });
   }
   if (problems.length) throw new Error(`${path}: ${problems.length} invalid answer(s):\n  ${problems.join('\n  ')}`);
+  // Version 2 on: the texts in the organisation's words (employees, agents, staff and volunteers).
+  const worded = applyWording(template, wordingVariant(template.wording, values));
   const results = computeFullResults({
     assessment: {
       id: 'answers-file',
@@ -78,7 +81,7 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
       questionnaireId,
       templateVersion: template.version,
     },
-    template,
+    template: worded,
     actions: content.actions.actions,
     values,
     factors,
@@ -87,7 +90,7 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
     lang: langArg ?? file.lang ?? 'fr',
     organisationName: file.organisation ?? 'Organisation',
     generatedAt,
-    template,
+    template: worded,
     actions: content.actions.actions,
     catalogueVersion: content.actions.version,
     keyMessages: content.keyMessages,

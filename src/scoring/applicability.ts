@@ -135,3 +135,15 @@ export function actionNotApplicable(
 ): NotApplicableReason | null {
   return conditionRulesOut(action.applicableIf, questions, answers);
 }
+
+/**
+ * The actions a questionnaire version asks about: those at least one of its questions informs. An
+ * action of the catalogue that a version never asks about (added for a later version) is not part of
+ * its results at all, rather than "not applicable" to the organisation.
+ */
+export function actionsAskedBy(template: QuestionnaireTemplate): Set<string> {
+  const ids = new Set<string>();
+  for (const section of template.sections)
+    for (const question of section.questions) for (const link of question.scoring?.actions ?? []) ids.add(link.actionId);
+  return ids;
+}

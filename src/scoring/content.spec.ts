@@ -1,5 +1,5 @@
 /**
- * Scores the real content (templates/questionnaires/fresque-numerique/v1.json and
+ * Scores the real content (templates/questionnaires/fresque-numerique/v1.json and v2.json, and
  * templates/actions.json) with the best and the worst answers. The scoring module itself
  * does no I/O: only this spec reads the files.
  */
@@ -13,9 +13,12 @@ import { scoreAssessmentV2 } from './scoring-2.js';
 import type { AssessmentResults } from './scoring.types.js';
 
 const ROOT = process.cwd();
-const TEMPLATE_FILE = join(ROOT, 'templates/questionnaires/fresque-numerique/v1.json');
+const templateFile = (version: number) => join(ROOT, `templates/questionnaires/fresque-numerique/v${version}.json`);
+const TEMPLATE_FILE = templateFile(1);
 const ACTIONS_FILE = join(ROOT, 'templates/actions.json');
-const present = existsSync(TEMPLATE_FILE) && existsSync(ACTIONS_FILE);
+const present = existsSync(TEMPLATE_FILE) && existsSync(templateFile(2)) && existsSync(ACTIONS_FILE);
+/** The actions added to the catalogue for version 2: version 1 does not ask about them. */
+const ADDED_IN_V2 = ['frame-generative-ai', 'responsible-digital-strategy', 'right-size-hosting', 'sober-printing'];
 
 type Goal = 'best' | 'worst';
 
@@ -84,84 +87,104 @@ function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string,
   return answers;
 }
 
-(present ? describe : describe.skip)('the real content (fresque-numerique v1 and the action catalogue)', () => {
-  let template: QuestionnaireTemplate;
-  let catalogue: ActionCatalogue;
-  let best: AssessmentResults;
-  let worst: AssessmentResults;
+(present ? describe.each([1, 2]) : describe.skip.each([1, 2]))(
+  'the real content (fresque-numerique v%i and the action catalogue)',
+  (version) => {
+    let template: QuestionnaireTemplate;
+    let catalogue: ActionCatalogue;
+    let best: AssessmentResults;
+    let worst: AssessmentResults;
 
-  beforeAll(() => {
-    template = JSON.parse(readFileSync(TEMPLATE_FILE, 'utf8')) as QuestionnaireTemplate;
-    catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
-    best = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
-    worst = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
-  });
+    beforeAll(() => {
+      template = JSON.parse(readFileSync(templateFile(version), 'utf8')) as QuestionnaireTemplate;
+      catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
+      best = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
+      worst = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
+    });
 
-  it('best answers: top score and level, full confidence, nothing left to do', () => {
-    expect(best.overall.score).toBeGreaterThanOrEqual(90);
-    expect(best.overall.level).toBe(5);
-    expect(best.overall.confidence).toBe(1);
-    for (const section of best.sections) {
-      expect(section.score).not.toBeNull();
-      expect(section.level).toBe(5);
-      expect(section.confidence).toBe(1);
-    }
-    for (const action of best.actions) {
-      expect(action.status).toBe('scored');
-      expect(action.confidence).toBe(1);
-      expect(action.maturity).toBeGreaterThanOrEqual(80);
-    }
-    expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
-  });
+    it('best answers: top score and level, full confidence, nothing left to do', () => {
+      expect(best.overall.score).toBeGreaterThanOrEqual(90);
+      expect(best.overall.level).toBe(5);
+      expect(best.overall.confidence).toBe(1);
+      for (const section of best.sections) {
+        expect(section.score).not.toBeNull();
+        expect(section.level).toBe(5);
+        expect(section.confidence).toBe(1);
+      }
+      for (const action of best.actions) {
+        expect(action.status).toBe('scored');
+        expect(action.confidence).toBe(1);
+        expect(action.maturity).toBeGreaterThanOrEqual(80);
+      }
+      expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
+    });
 
-  it('worst answers: lowest level, every action a gap, the plan ranked with sentences', () => {
-    expect(worst.overall.score).toBeLessThanOrEqual(10);
-    expect(worst.overall.level).toBe(1);
-    for (const action of worst.actions.filter((a) => a.status === 'scored')) {
-      expect(action.gap).toBeGreaterThanOrEqual(80);
-      expect(action.group).not.toBe('keep_up');
-    }
-    expect(worst.priorities.length).toBeGreaterThan(0);
-    expect(worst.priorities.map((p) => p.rank)).toEqual(worst.priorities.map((_, i) => i + 1));
-    for (const p of worst.priorities) {
-      expect(p.why.fr).toMatch(/^Impact \d\/5/);
-      expect(p.why.en).toMatch(/^Impact \d\/5/);
-    }
-    expect(JSON.parse(JSON.stringify(worst))).toEqual(worst);
-  });
+    it('worst answers: lowest level, every action a gap, the plan ranked with sentences', () => {
+      expect(worst.overall.score).toBeLessThanOrEqual(10);
+      expect(worst.overall.level).toBe(1);
+      for (const action of worst.actions.filter((a) => a.status === 'scored')) {
+        expect(action.gap).toBeGreaterThanOrEqual(80);
+        expect(action.group).not.toBe('keep_up');
+      }
+      expect(worst.priorities.length).toBeGreaterThan(0);
+      expect(worst.priorities.map((p) => p.rank)).toEqual(worst.priorities.map((_, i) => i + 1));
+      for (const p of worst.priorities) {
+        expect(p.why.fr).toMatch(/^Impact \d\/5/);
+        expect(p.why.en).toMatch(/^Impact \d\/5/);
+      }
+      expect(JSON.parse(JSON.stringify(worst))).toEqual(worst);
+    });
 
-  it('every action of the catalogue is informed by the questionnaire', () => {
-    expect(best.actions.map((a) => a.id).sort()).toEqual(catalogue.actions.map((a) => a.id).sort());
-    expect(best.actions.filter((a) => a.explanation.length === 0).map((a) => a.id)).toEqual([]);
-  });
+    it('every action of the catalogue is informed by the questionnaire (version 1: but those added for version 2)', () => {
+      const asked = catalogue.actions.map((a) => a.id).filter((id) => version > 1 || !ADDED_IN_V2.includes(id));
+      expect(best.actions.map((a) => a.id).sort()).toEqual(asked.sort());
+      expect(best.actions.filter((a) => a.explanation.length === 0).map((a) => a.id)).toEqual([]);
+    });
 
-  it('from the worst year to the best one, every action improves or appears', () => {
-    const questionIds = template.sections.flatMap((s) => s.questions.map((q) => q.id));
-    const base = { templateId: template.id, templateVersion: template.version, questionIds };
-    const comparison = compareResults(
-      { ...base, assessmentId: 'w', year: 2024, results: worst, answers: answersFor(template, 'worst') },
-      { ...base, assessmentId: 'b', year: 2025, results: best, answers: answersFor(template, 'best') },
-    );
-    expect(comparison.overall.score.status).toBe('improved');
-    expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
-    expect(comparison.actionCounts.regressed).toBe(0);
-  });
-});
+    it('from the worst year to the best one, every action improves or appears', () => {
+      const questionIds = template.sections.flatMap((s) => s.questions.map((q) => q.id));
+      const base = { templateId: template.id, templateVersion: template.version, questionIds };
+      const comparison = compareResults(
+        { ...base, assessmentId: 'w', year: 2024, results: worst, answers: answersFor(template, 'worst') },
+        { ...base, assessmentId: 'b', year: 2025, results: best, answers: answersFor(template, 'best') },
+      );
+      expect(comparison.overall.score.status).toBe('improved');
+      expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
+      expect(comparison.actionCounts.regressed).toBe(0);
+    });
+  },
+);
 
-(present ? describe : describe.skip)('the real content under methodology scoring-2', () => {
-  const template = JSON.parse(readFileSync(TEMPLATE_FILE, 'utf8')) as QuestionnaireTemplate;
+const PROFILES: Record<number, { facts: string[]; required: number }> = {
+  1: { facts: ['ecodesign.builds_services', 'organisation.country', 'organisation.employees', 'organisation.kind'], required: 63 },
+  2: {
+    facts: [
+      'ecodesign.builds_services',
+      'organisation.country',
+      'organisation.employees',
+      'organisation.hosting',
+      'organisation.inhabitants',
+      'organisation.kind',
+      'organisation.public_body_type',
+    ],
+    required: 99,
+  },
+};
+
+(present ? describe.each([1, 2]) : describe.skip.each([1, 2]))('the real content under methodology scoring-2 (v%i)', (version) => {
+  const template = JSON.parse(readFileSync(templateFile(version), 'utf8')) as QuestionnaireTemplate;
   const catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
-  const PROFILE = ['ecodesign.builds_services', 'organisation.country', 'organisation.employees', 'organisation.kind'];
+  const PROFILE = PROFILES[version].facts;
 
   it('"I don\'t know" is available on every question but the profile facts', () => {
     const without = template.sections
       .flatMap((s) => s.questions)
-      .filter((q) => q.type !== 'text' && !q.id.startsWith('inventory.'))
+      .filter((q) => q.type !== 'text' && !q.id.startsWith('inventory.') && !q.id.startsWith('purchases.'))
       .filter((q) => !(q.dontKnow === true || (q.options ?? []).some((o) => o.id === 'dont_know' && o.score === null)))
       .map((q) => q.id);
     expect(without.sort()).toEqual([...PROFILE].sort());
     const required = template.sections.flatMap((s) => s.questions).filter((q) => q.required);
-    expect(required.length).toBe(63);
+    expect(required.length).toBe(PROFILES[version].required);
   });
 
   it('every action is a lever or a foundation; foundations are the shorter list and enable levers', () => {
@@ -175,10 +198,12 @@ function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string,
       'buy-durable-repairable',
       'contribute-collective-choices',
       'ecodesign-hardware-warranty',
+      'frame-generative-ai',
       'measure-multicriteria-footprint',
       'question-business-model',
       'question-uses',
       'raise-awareness',
+      'responsible-digital-strategy',
       'rethink-purchasing-policy',
       'train-facilitators',
     ]);

@@ -128,7 +128,7 @@ describe('scoring-2 worked by hand', () => {
     //   score = (19×50 + 10×0 + 12×100) / (19 + 10 + 12) = 2150 / 41 = 52.44 -> 52.4, level 3
     // governance: g.policy 3×4 = 12, m = 0; g.awareness 3×3 = 9 unknown ("I don't know") -> 0 / 12 = 0, confidence 12/21 = 0.571
     expect(r.sections.map((s) => [s.id, s.status, s.score, s.level, s.confidence])).toEqual([
-      ['profile', 'unknown', null, null, 0],
+      // 'profile' has no scored question: context, not a score (not listed)
       ['devices', 'scored', 52.4, 3, 1],
       ['design', 'not_applicable', null, null, 0],
       ['governance', 'scored', 0, 1, 0.571],

@@ -38,6 +38,7 @@
 import type { Action, ActionKind, I18nText, Question } from '../questionnaires/template.types.js';
 import {
   NO_APPLICABLE_QUESTION,
+  actionsAskedBy,
   actionNotApplicable,
   conditionRulesOut,
   isKnownAnswer,
@@ -167,7 +168,8 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
   const { template, answers } = input;
   const savings = input.savings ?? {};
   const catalogue = new Map<string, Action>();
-  for (const action of input.actions) if (!catalogue.has(action.id)) catalogue.set(action.id, action);
+  const asked = actionsAskedBy(template);
+  for (const action of input.actions) if (asked.has(action.id) && !catalogue.has(action.id)) catalogue.set(action.id, action);
 
   const questions = questionIndex(template);
   const visible = visibleQuestionIds(template, answers);
@@ -274,7 +276,8 @@ export function scoreAssessmentV2(input: ScoreAssessmentInput): AssessmentResult
       result.notApplicable = sectionNa;
       notApplicable.sections.push({ id: section.id, title: copyText(section.title), reason: sectionNa });
     }
-    sections.push(result);
+    // A section with no scored question at all (the profile of version 2) is context, not a score.
+    if (section.questions.some(isScoredQuestion)) sections.push(result);
   }
 
   const overall = overallResult(totalSum, totalKnown, totalVisible, sectionLevels);

@@ -133,7 +133,7 @@ describe('action maturity and confidence', () => {
     expect(action(results, 'measure')).toMatchObject({ maturity: 70, gap: 30, confidence: 1 });
   });
 
-  it('marks actions whose questions are all hidden, or that no question informs, as not applicable', () => {
+  it('marks actions whose questions are all hidden as not applicable, and leaves out those the questionnaire never asks about', () => {
     expect(action(results, 'sober-design')).toMatchObject({
       status: 'not_applicable',
       maturity: null,
@@ -142,7 +142,9 @@ describe('action maturity and confidence', () => {
       group: null,
       confidence: 0,
     });
-    expect(action(results, 'train-staff')).toMatchObject({ status: 'not_applicable', explanation: [] });
+    // No question of this template informs it (an action added to the catalogue for a later version):
+    // not part of this version's results at all, rather than "not applicable" to the organisation.
+    expect(results.actions.map((a) => a.id)).not.toContain('train-staff');
     expect(results.priorities.map((p) => p.actionId)).not.toContain('sober-design');
     expect(results.priorities.map((p) => p.actionId)).not.toContain('train-staff');
   });

@@ -45,6 +45,7 @@
  *    levels use the rounded values shown.
  */
 import type { Action, I18nText, Question } from '../questionnaires/template.types.js';
+import { actionsAskedBy } from './applicability.js';
 import { round1, round3 } from './format.js';
 import { levelFor, levelLabel } from './levels.js';
 import { METHODOLOGY_VERSION_1 } from './methodology.js';
@@ -122,7 +123,8 @@ export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResult
 
   // The catalogue, first occurrence of an id wins.
   const catalogue = new Map<string, Action>();
-  for (const action of input.actions) if (!catalogue.has(action.id)) catalogue.set(action.id, action);
+  const asked = actionsAskedBy(template);
+  for (const action of input.actions) if (asked.has(action.id) && !catalogue.has(action.id)) catalogue.set(action.id, action);
 
   const visible = showIfVisibleQuestionIds(template, answers);
   const accumulators = new Map<string, ActionAccumulator>();
@@ -186,18 +188,20 @@ export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResult
     const score = knownWeight > 0 ? round1(weightedSum / knownWeight) : null;
     const level = levelFor(score);
     if (level !== null) sectionLevels.push({ id: section.id, level });
-    sections.push({
-      id: section.id,
-      title: { fr: section.title.fr, en: section.title.en },
-      score,
-      level,
-      levelLabel: levelLabel(level),
-      confidence: ratio(knownWeight, visibleWeight),
-      answered,
-      visible: visibleCount,
-      knownWeight: round3(knownWeight),
-      visibleWeight: round3(visibleWeight),
-    });
+    // A section with no scored question at all (the profile of version 2) is context, not a score.
+    if (section.questions.some(isScoredQuestion))
+      sections.push({
+        id: section.id,
+        title: { fr: section.title.fr, en: section.title.en },
+        score,
+        level,
+        levelLabel: levelLabel(level),
+        confidence: ratio(knownWeight, visibleWeight),
+        answered,
+        visible: visibleCount,
+        knownWeight: round3(knownWeight),
+        visibleWeight: round3(visibleWeight),
+      });
     totalKnown += knownWeight;
     totalVisible += visibleWeight;
     totalSum += weightedSum;

@@ -30,6 +30,19 @@ import { safeNext, WebSession } from './web-session.js';
 type Form = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** The sign-up form's profile fields as the API's: empty means not given; numbers as typed (the DTO checks them). */
+function profileOf(v: SignupValues): Record<string, unknown> {
+  const num = (x: string | undefined) => (x ? Number(x.replace(/[\s\u00a0\u202f]/g, '')) : undefined);
+  return {
+    kind: v.kind || undefined,
+    publicBodyType: v.kind === 'public_body' ? v.publicBodyType || undefined : undefined,
+    staff: num(v.staff),
+    inhabitants: v.kind === 'public_body' ? num(v.inhabitants) : undefined,
+    buildsServices: v.buildsServices === 'true' ? true : v.buildsServices === 'false' ? false : undefined,
+    hosting: v.hosting && v.hosting.length ? v.hosting : undefined,
+  };
+}
+
 const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, MessageKey> = {
   notBlank: 'form.passwordBlank',
   notOneCharacter: 'form.passwordOneCharacter',
@@ -144,6 +157,12 @@ export class AuthPagesController {
       email: str(body.email),
       sector: str(body.sector),
       country: str(body.country),
+      kind: str(body.kind),
+      publicBodyType: str(body.publicBodyType),
+      staff: str(body.staff).trim(),
+      inhabitants: str(body.inhabitants).trim(),
+      buildsServices: str(body.buildsServices),
+      hosting: (Array.isArray(body.hosting) ? body.hosting : [body.hosting]).filter((h): h is string => typeof h === 'string' && h !== ''),
     };
     const again = (status: number, errors: FieldErrors) => this.send(res, status, signupPage(ctx, values, errors));
     if (!this.csrfOk(req)) return again(403, { organisationName: t(ctx.lang, 'form.csrfExpired') });
@@ -156,6 +175,7 @@ export class AuthPagesController {
       sector: values.sector?.trim() || undefined,
       country: values.country || undefined,
       language: ctx.lang,
+      ...profileOf(values),
     });
     try {
       const { accessToken } = await this.accounts.register(dto);
@@ -181,6 +201,7 @@ export class AuthPagesController {
       password,
       sector: v.sector?.trim() || undefined,
       country: v.country || undefined,
+      ...profileOf(v),
     });
     const FIELD_MESSAGES: Record<string, MessageKey> = {
       organisationName: 'form.organisationInvalid',
@@ -188,6 +209,11 @@ export class AuthPagesController {
       password: 'form.passwordInvalid',
       sector: 'form.sectorInvalid',
       country: 'form.countryInvalid',
+      kind: 'form.kindInvalid',
+      publicBodyType: 'form.kindInvalid',
+      staff: 'form.staffInvalid',
+      inhabitants: 'form.inhabitantsInvalid',
+      hosting: 'form.hostingInvalid',
     };
     for (const error of await validate(dto)) {
       errors[error.property] ??= t(lang, FIELD_MESSAGES[error.property] ?? 'form.invalid');

@@ -125,6 +125,78 @@ const RAW = {
   'signup.haveAccount': { fr: 'Déjà un compte ?', en: 'Already have an account?' },
   'signup.toLogin': { fr: 'Se connecter', en: 'Log in' },
   'signup.countryNone': { fr: 'Non précisé', en: 'Not specified' },
+  'signup.profileLegend': { fr: 'Votre organisation', en: 'Your organisation' },
+  'signup.profileLead': {
+    fr: 'Facultatif : ces réponses remplissent la première section du questionnaire, où vous pourrez les corriger ; elles choisissent ses mots (salariés, agents, bénévoles) et les obligations qui vous concernent.',
+    en: 'Optional: these answers fill the questionnaire’s first section, where you can correct them; they set its words (employees, agents, volunteers) and the obligations that concern you.',
+  },
+  'signup.unspecified': { fr: 'Non précisé', en: 'Not specified' },
+  'signup.yes': { fr: 'Oui', en: 'Yes' },
+  'signup.no': { fr: 'Non', en: 'No' },
+  'field.kind': { fr: 'Type d’organisation', en: 'Kind of organisation' },
+  'kind.company': { fr: 'Entreprise', en: 'Company' },
+  'kind.public_body': {
+    fr: 'Organisme public : collectivité, administration, établissement public',
+    en: 'Public body: local authority, administration, public institution',
+  },
+  'kind.association': {
+    fr: 'Association, fondation ou autre organisme à but non lucratif',
+    en: 'Association, foundation or other non-profit',
+  },
+  'field.publicBodyType': { fr: 'Type d’organisme public', en: 'Kind of public body' },
+  'field.publicBodyTypeHint': { fr: 'Pour un organisme public seulement.', en: 'For a public body only.' },
+  'publicBodyType.commune_grouping': { fr: 'Commune ou intercommunalité (EPCI)', en: 'Commune or intercommunal grouping (EPCI)' },
+  'publicBodyType.other_local_authority': {
+    fr: 'Département, région ou autre collectivité territoriale',
+    en: 'Département, region or other local authority',
+  },
+  'publicBodyType.state': { fr: 'Service de l’État', en: 'State service' },
+  'publicBodyType.other_public': {
+    fr: 'Autre organisme public (hôpital, université, établissement public)',
+    en: 'Other public body (hospital, university, public institution)',
+  },
+  'field.staff': { fr: 'Effectif', en: 'Headcount' },
+  'field.staffHint': {
+    fr: 'Les personnes qui utilisent les équipements : salariés, agents, ou salariés et bénévoles réguliers.',
+    en: 'The people who use the equipment: employees, agents, or staff and regular volunteers.',
+  },
+  'field.inhabitants': { fr: 'Nombre d’habitants', en: 'Inhabitants' },
+  'field.inhabitantsHint': {
+    fr: 'Communes et intercommunalités : au-delà de 50 000 habitants, la loi REEN impose une stratégie numérique responsable.',
+    en: 'Communes and intercommunal groupings: above 50,000 inhabitants, the REEN law requires a responsible-digital strategy.',
+  },
+  'field.buildsServices': {
+    fr: 'Concevez-vous ou faites-vous développer des services numériques (site, application, outil interne) ?',
+    en: 'Do you build or commission digital services (website, app, internal tool)?',
+  },
+  'field.hosting': { fr: 'Où tournent vos serveurs et applications ?', en: 'Where do your servers and applications run?' },
+  'field.hostingHint': { fr: 'Cochez tout ce qui s’applique.', en: 'Tick all that apply.' },
+  'hosting.own_room': { fr: 'Dans nos locaux (salle serveur, baie)', en: 'On our premises (server room, rack)' },
+  'hosting.colocation': {
+    fr: 'Nos serveurs chez un hébergeur (colocation, serveurs dédiés)',
+    en: 'Our servers at a hosting provider (colocation, dedicated servers)',
+  },
+  'hosting.cloud': {
+    fr: 'Dans le cloud (machines virtuelles, bases de données ou stockage loués)',
+    en: 'In the cloud (rented virtual machines, databases or storage)',
+  },
+  'hosting.saas_only': {
+    fr: 'Aucun de ceux-là : seulement des logiciels en ligne payés par utilisateur',
+    en: 'None of these: only online software paid per user',
+  },
+  'form.kindInvalid': { fr: 'Choisissez un type d’organisation dans la liste.', en: 'Choose a kind of organisation from the list.' },
+  'form.staffInvalid': {
+    fr: 'L’effectif doit être un nombre entier de 1 à 1 000 000.',
+    en: 'The headcount must be a whole number from 1 to 1,000,000.',
+  },
+  'form.inhabitantsInvalid': {
+    fr: 'Le nombre d’habitants doit être un nombre entier de 0 à 100 000 000.',
+    en: 'The inhabitants must be a whole number from 0 to 100,000,000.',
+  },
+  'form.hostingInvalid': {
+    fr: '« Aucun de ceux-là » ne se combine pas avec un autre choix.',
+    en: '"None of these" cannot be combined with another choice.',
+  },
   'invite.title': { fr: 'Rejoindre votre organisation', en: 'Join your organisation' },
   'invite.lead': {
     fr: 'Un collègue vous a invité à participer à l’auto-évaluation. Choisissez votre mot de passe pour activer votre compte.',

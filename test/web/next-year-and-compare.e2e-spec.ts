@@ -85,7 +85,8 @@ describe('starting next year from last year’s answers and comparing the years'
   it('carried-over answers are marked until confirmed, one by one or for a whole section', async () => {
     await page.goto(`/assessments/${thisYearId}?section=procurement`);
     expect(await page.locator('#carried-notice').textContent()).toMatch(new RegExp(`réponses ont été reprises de ${year - 1}`));
-    const [first, second] = template.sections[0].questions;
+    const procurement = template.sections.find((s) => s.id === 'procurement')!;
+    const [first, second] = procurement.questions;
     const firstBlock = page.locator(`[id="q-${first.id}"]`);
     expect(await firstBlock.locator('.badge-carried').textContent()).toBe(`Reprise de ${year - 1}`);
 
@@ -114,7 +115,7 @@ describe('starting next year from last year’s answers and comparing the years'
     await page.getByText(/réponses confirmées/).waitFor({ state: 'attached' });
     await allSaved(page);
     expect(await page.locator('#questions .question:not([hidden]) .badge-carried:not([hidden])').count()).toBe(0);
-    const sectionIds = new Set(template.sections[0].questions.map((q) => q.id));
+    const sectionIds = new Set(procurement.questions.map((q) => q.id));
     expect((await answers()).filter((a) => sectionIds.has(a.questionId) && a.carriedOver)).toEqual([]);
     // Other sections still wait for a confirmation.
     expect((await answers()).some((a) => !sectionIds.has(a.questionId) && a.carriedOver)).toBe(true);

@@ -46,7 +46,9 @@ describe('the plan of a local authority, what does not apply, and "I don\'t know
     browser = await launchBrowser();
     t = await startWebApp();
     owner = await registerViaApi(t, 'Commune de Saint-Exemple');
-    id = (await request(t.http).post(`${api}/assessments`).set(bearerOf(owner)).send({ year: 2026 }).expect(201)).body.id;
+    // The reference local authority answers version 1.
+    id = (await request(t.http).post(`${api}/assessments`).set(bearerOf(owner)).send({ year: 2026, templateVersion: 1 }).expect(201)).body
+      .id;
     for (const [questionId, value] of Object.entries(answers))
       await request(t.http).put(`${api}/assessments/${id}/answers/${questionId}`).set(bearerOf(owner)).send({ value }).expect(200);
     ({ page, problems } = await newContext(browser, t.baseUrl));

@@ -44,7 +44,7 @@ describe('roles, concurrent edits and members in the browser', () => {
     template = await loadTemplate(t, owner);
     id = (await request(t.http).post(`${api}/assessments`).set(bearerOf(owner)).send({ year: new Date().getFullYear() }).expect(201)).body
       .id;
-    scales = template.sections[0].questions.filter((q) => q.type === 'scale' && !q.showIf);
+    scales = template.sections.find((s) => s.id === 'procurement')!.questions.filter((q) => q.type === 'scale' && !q.showIf);
     for (const q of scales.slice(0, 3)) {
       await request(t.http)
         .put(`${api}/assessments/${id}/answers/${q.id}`)

@@ -9,9 +9,10 @@ import { allSaved, answerInPage, api, launchBrowser, newContext, screenshot, sta
 jest.setTimeout(180_000);
 
 /**
- * A new IT manager signs up in the browser, starts this year's assessment, walks the first
- * section (every answer saved as it is given), reloads and finds every answer, and comes back
- * to exactly where they left off.
+ * A new IT manager signs up in the browser with the organisation's profile (a commune of 62,000
+ * inhabitants), starts this year's assessment, finds the profile already answered in the first
+ * section in the commune's words (agents), walks the procurement section (every answer saved as it is
+ * given), reloads and finds every answer, and comes back to exactly where they left off.
  */
 describe('signing up and walking the questionnaire in the browser', () => {
   let t: WebTestApp;
@@ -65,6 +66,18 @@ describe('signing up and walking the questionnaire in the browser', () => {
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByLabel('Secteur d’activité').fill('Collectivité');
     await page.getByLabel('Pays de la majorité de vos équipements').selectOption('FR');
+    // The organisation's profile, asked once: it fills the questionnaire's first section.
+    await page.getByLabel('Type d’organisation').selectOption('public_body');
+    await page.getByLabel('Type d’organisme public').selectOption('commune_grouping');
+    await page.getByLabel('Effectif').fill('180');
+    await page.getByLabel('Nombre d’habitants').fill('62000');
+    await page
+      .getByRole('group', { name: /Concevez-vous ou faites-vous développer/ })
+      .getByLabel('Non', { exact: true })
+      .check();
+    await page.getByLabel('Dans nos locaux (salle serveur, baie)').check();
+    await page.getByLabel(/^Dans le cloud/).check();
+    await screenshot(page, 'signup-profile');
     await Promise.all([page.waitForURL('**/dashboard?welcome=1'), page.getByRole('button', { name: 'Créer le compte' }).click()]);
     await page.getByText('Bienvenue').waitFor();
     expect(await page.locator('.account-org').textContent()).toBe('Communauté de communes du Val');
@@ -84,21 +97,42 @@ describe('signing up and walking the questionnaire in the browser', () => {
     ).body;
   });
 
-  it('starts this year’s assessment from the dashboard and lands on the first section', async () => {
+  it('starts this year’s assessment from the dashboard: the profile is already answered, in the commune’s words', async () => {
     const year = new Date().getFullYear();
     await page.getByRole('heading', { name: `Démarrer l’évaluation ${year}` }).waitFor();
     await screenshot(page, 'dashboard-empty');
     await Promise.all([page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Commencer' }).click()]);
     assessmentId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByRole('heading', { name: template.sections[0].title.fr, level: 2 }).waitFor();
-    expect(await page.locator('#overall-progress').getAttribute('aria-valuenow')).toBe('0');
-    // Resuming a fresh assessment focuses its very first question.
-    const first = template.sections[0].questions[0];
+    const answers = (
+      await request(t.http).get(`${api}/assessments/${assessmentId}/answers`).set('Authorization', `Bearer ${token}`).expect(200)
+    ).body as Array<{ questionId: string; value: unknown }>;
+    expect(Object.fromEntries(answers.map((a) => [a.questionId, a.value]))).toEqual({
+      'organisation.kind': 'public_body',
+      'organisation.public_body_type': 'commune_grouping',
+      'organisation.inhabitants': 62000,
+      'organisation.country': 'FR',
+      'organisation.employees': 180,
+      'ecodesign.builds_services': false,
+      'organisation.hosting': ['own_room', 'cloud'],
+    });
+    // Nothing of the profile is left to answer: the walk resumes at the first question of the next section.
+    await page.getByRole('heading', { name: template.sections[1].title.fr, level: 2 }).waitFor();
+    expect(Number(await page.locator('#overall-progress').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    const first = template.sections[1].questions[0];
     expect(await page.evaluate(() => document.activeElement?.closest('.question')?.id)).toBe(`q-${first.id}`);
+    // The questions say "agents", and the profile section shows what sign-up said.
+    expect(await page.locator('[id="q-procurement.equipment_allocation"] legend').textContent()).toMatch(
+      /^Comment les appareils sont-ils attribués aux agents/,
+    );
+    await page.goto(`/assessments/${assessmentId}?section=profile`);
+    expect(await page.locator('[id="q-organisation.kind"] input[value="public_body"]').isChecked()).toBe(true);
+    expect(await page.locator('[id="q-organisation.inhabitants"] input[type=number]').inputValue()).toBe('62000');
+    await screenshot(page, 'walk-profile');
+    await page.goto(`/assessments/${assessmentId}?section=${template.sections[1].id}`);
   });
 
-  it('walks the first section: each answer is saved as soon as it is given, progress follows', async () => {
-    const section = template.sections[0];
+  it('walks the procurement section: each answer is saved as soon as it is given, progress follows', async () => {
+    const section = template.sections[1];
     for (const q of await visibleQuestions(section)) {
       given.set(q.id, await answerInPage(page, q));
       await allSaved(page);
@@ -120,14 +154,15 @@ describe('signing up and walking the questionnaire in the browser', () => {
     const answers = (
       await request(t.http).get(`${api}/assessments/${assessmentId}/answers`).set('Authorization', `Bearer ${token}`).expect(200)
     ).body;
-    expect(Object.fromEntries(answers.map((a: { questionId: string; value: unknown }) => [a.questionId, a.value]))).toEqual(
+    const inSection = answers.filter((a: { questionId: string }) => section.questions.some((q) => q.id === a.questionId));
+    expect(Object.fromEntries(inSection.map((a: { questionId: string; value: unknown }) => [a.questionId, a.value]))).toEqual(
       Object.fromEntries(given),
     );
-    expect(answers[0].comment).toBe('Validé avec le service achats');
+    expect(inSection[0].comment).toBe('Validé avec le service achats');
 
     const progress = (await request(t.http).get(`${api}/assessments/${assessmentId}`).set('Authorization', `Bearer ${token}`).expect(200))
       .body;
-    const sectionProgress = progress.sections[0];
+    const sectionProgress = progress.sections[1];
     expect(sectionProgress.answered).toBe(sectionProgress.total);
     await page.waitForFunction(
       (expected) => document.querySelector('#overall-progress')?.getAttribute('aria-valuenow') === expected,
@@ -143,7 +178,7 @@ describe('signing up and walking the questionnaire in the browser', () => {
 
   it('after a reload every answer and comment is still there', async () => {
     await page.reload();
-    const section = template.sections[0];
+    const section = template.sections[1];
     for (const [id, value] of given) {
       const q = section.questions.find((x) => x.id === id)!;
       const block = page.locator(`[id="q-${id}"]`);
@@ -161,7 +196,7 @@ describe('signing up and walking the questionnaire in the browser', () => {
   });
 
   it('an answer cleared, then given again after a reload, is saved without a false conflict', async () => {
-    const q = template.sections[0].questions.find((x) => x.type === 'scale' && !x.showIf && x.id !== template.sections[0].questions[0].id)!;
+    const q = template.sections[1].questions.find((x) => x.type === 'scale' && !x.showIf && x.id !== template.sections[1].questions[0].id)!;
     const block = page.locator(`[id="q-${q.id}"]`);
     await block.getByRole('button', { name: /Effacer la réponse/ }).click();
     await allSaved(page);
@@ -184,15 +219,19 @@ describe('signing up and walking the questionnaire in the browser', () => {
     await Promise.all([page.waitForURL(`**/assessments/${assessmentId}`), page.getByRole('link', { name: /Continuer/ }).click()]);
     const next = (await request(t.http).get(`${api}/assessments/${assessmentId}/next`).set('Authorization', `Bearer ${token}`).expect(200))
       .body;
-    expect(next.section.id).toBe(template.sections[1].id);
-    await page.getByRole('heading', { name: template.sections[1].title.fr, level: 2 }).waitFor();
-    expect(await page.locator('.section-nav a[aria-current="step"]').textContent()).toContain(template.sections[1].title.fr);
+    expect(next.section.id).toBe(template.sections[2].id);
+    await page.getByRole('heading', { name: template.sections[2].title.fr, level: 2 }).waitFor();
+    expect(await page.locator('.section-nav a[aria-current="step"]').textContent()).toContain(template.sections[2].title.fr);
     expect(await page.evaluate(() => document.activeElement?.closest('.question')?.id)).toBe(`q-${next.question.id}`);
     expect(await page.locator(`[id="q-${next.question.id}"]`).isVisible()).toBe(true);
   });
 
   it('conditional questions appear and disappear as the answer they depend on changes', async () => {
-    const section = template.sections[1];
+    const index = template.sections.findIndex((s) =>
+      s.questions.some((q) => q.type === 'boolean' && s.questions.some((d) => d.showIf?.questionId === q.id)),
+    );
+    const section = template.sections[index];
+    await page.goto(`/assessments/${assessmentId}?section=${section.id}`);
     const controller = section.questions.find((q) => section.questions.some((d) => d.showIf?.questionId === q.id) && q.type === 'boolean')!;
     const dependents = section.questions.filter((q) => q.showIf?.questionId === controller.id);
     const block = page.locator(`[id="q-${controller.id}"]`);
@@ -208,12 +247,12 @@ describe('signing up and walking the questionnaire in the browser', () => {
       .body;
     await page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent === text, [
       `.section-nav li[data-section="${section.id}"] [data-section-count]`,
-      `${progress.sections[1].answered}/${progress.sections[1].total}`,
+      `${progress.sections[index].answered}/${progress.sections[index].total}`,
     ] as const);
   });
 
   it('a value the question refuses is explained next to it and not saved', async () => {
-    const measurement = template.sections.find((s) => s.id === 'measurement')!;
+    const measurement = template.sections.find((s) => s.questions.some((q) => q.type === 'number' && q.integer && (q.min ?? 0) >= 1))!;
     await page.goto(`/assessments/${assessmentId}?section=${measurement.id}`);
     const employees = measurement.questions.find((q) => q.type === 'number' && q.integer && (q.min ?? 0) >= 1)!;
     const block = page.locator(`[id="q-${employees.id}"]`);

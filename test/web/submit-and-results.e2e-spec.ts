@@ -71,8 +71,18 @@ describe('finishing an assessment, submitting it and reading the results', () =>
     await page.getByRole('button', { name: 'Soumettre l’évaluation' }).click();
     const box = page.locator('#lifecycle-error');
     await box.getByText('3 questions obligatoires n’ont pas de réponse').waitFor();
-    expect(await box.locator('a').allTextContents()).toEqual(left.map((q) => q.label.fr));
-    await Promise.all([page.waitForURL(new RegExp(`section=${template.sections[4].id}`)), box.locator('a').first().click()]);
+    // In the organisation's words: the walk answered "company" to the kind of organisation.
+    const worded = (
+      await request(t.http)
+        .get(`${api}/questionnaires/${template.id}/versions/${template.version}?kind=company`)
+        .set(bearerOf(owner))
+        .expect(200)
+    ).body as QuestionnaireTemplate;
+    const labelOf = (q: Question) => allQuestions(worded).find((x) => x.id === q.id)!.label.fr;
+    expect(await box.locator('a').allTextContents()).toEqual(left.map(labelOf));
+    expect(left.map(labelOf).join(' ')).toContain('vos salariés');
+    const last = template.sections[template.sections.length - 1];
+    await Promise.all([page.waitForURL(new RegExp(`section=${last.id}`)), box.locator('a').first().click()]);
     await page.locator(`[id="q-${left[0].id}"]`).waitFor();
     await page.waitForLoadState('load');
     expect(await page.evaluate(() => document.activeElement?.closest('.question')?.id)).toBe(`q-${left[0].id}`);
@@ -192,7 +202,7 @@ describe('finishing an assessment, submitting it and reading the results', () =>
     await page.getByRole('button', { name: 'Rouvrir pour modification' }).click();
     await page.locator('#submit-button').waitFor();
     expect(await page.locator('#questions input:enabled').count()).toBeGreaterThan(0);
-    const q = allQuestions(template)[0];
+    const q = template.sections.find((s) => s.id === 'procurement')!.questions[0];
     await answerInPage(page, q, 'last');
     await allSaved(page);
     const history = (await request(t.http).get(`${api}/assessments/${id}/history?limit=3`).set(bearerOf(owner)).expect(200)).body;

@@ -1,4 +1,5 @@
-import { html } from '../html.js';
+import { HOSTING, ORGANISATION_KINDS, PUBLIC_BODY_TYPES } from '../../accounts/organisation.entity.js';
+import { attrs, html } from '../html.js';
 import { t, type Lang } from '../i18n.js';
 import { errorSummary, layout, type PageContext } from '../layout.js';
 import { csrfField, field, select } from './forms.js';
@@ -41,6 +42,13 @@ export interface SignupValues {
   email?: string;
   sector?: string;
   country?: string;
+  /** The organisation's profile (optional): fills the questionnaire's first section. */
+  kind?: string;
+  publicBodyType?: string;
+  staff?: string;
+  inhabitants?: string;
+  buildsServices?: string;
+  hosting?: string[];
 }
 
 /** Countries offered at sign up: the ones with their own electricity figures first, then the rest of the EU and neighbours. */
@@ -92,6 +100,77 @@ export function countryOptions(lang: Lang): Array<{ value: string; label: string
   return [{ value: '', label: t(lang, 'signup.countryNone') }, ...list];
 }
 
+/**
+ * The organisation's profile at sign-up: kind, kind of public body, headcount, inhabitants, builds
+ * services, hosting. Optional, grouped under its own legend; a plain form (no script needed).
+ */
+function profileFields(lang: Lang, v: SignupValues, errors: FieldErrors) {
+  const optional = t(lang, 'form.optional');
+  const hosting = new Set(v.hosting ?? []);
+  const radio = (name: string, value: string, label: string, checked: boolean) =>
+    html`<div class="option">
+      <input type="radio" id="${name}-${value || 'none'}" name="${name}" value="${value}" ${attrs({ checked })} /><label
+        for="${name}-${value || 'none'}"
+        >${label}</label
+      >
+    </div>`;
+  return html`<fieldset class="signup-profile stack" aria-describedby="profile-lead">
+    <legend>${t(lang, 'signup.profileLegend')} <span class="optional">${optional}</span></legend>
+    <p class="hint" id="profile-lead">${t(lang, 'signup.profileLead')}</p>
+    ${select({
+      id: 'kind',
+      label: t(lang, 'field.kind'),
+      value: v.kind,
+      options: [
+        { value: '', label: t(lang, 'signup.unspecified') },
+        ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(lang, `kind.${k}`) })),
+      ],
+      error: errors.kind,
+    })}
+    ${select({
+      id: 'publicBodyType',
+      label: t(lang, 'field.publicBodyType'),
+      value: v.publicBodyType,
+      hint: t(lang, 'field.publicBodyTypeHint'),
+      options: [
+        { value: '', label: t(lang, 'signup.unspecified') },
+        ...PUBLIC_BODY_TYPES.map((k) => ({ value: k, label: t(lang, `publicBodyType.${k}`) })),
+      ],
+      error: errors.publicBodyType,
+    })}
+    ${field({ id: 'staff', label: t(lang, 'field.staff'), type: 'number', value: v.staff, hint: t(lang, 'field.staffHint'), error: errors.staff, extra: { min: 1, max: 1000000, step: 1, inputmode: 'numeric' } })}
+    ${field({ id: 'inhabitants', label: t(lang, 'field.inhabitants'), type: 'number', value: v.inhabitants, hint: t(lang, 'field.inhabitantsHint'), error: errors.inhabitants, extra: { min: 0, max: 100000000, step: 1, inputmode: 'numeric' } })}
+    <fieldset class="field${errors.buildsServices ? ' field-invalid' : ''}">
+      <legend>${t(lang, 'field.buildsServices')}</legend>
+      ${errors.buildsServices ? html`<p class="field-error" id="buildsServices-error">${errors.buildsServices}</p>` : ''}
+      <div class="options options-inline">
+        ${radio('buildsServices', 'true', t(lang, 'signup.yes'), v.buildsServices === 'true')}
+        ${radio('buildsServices', 'false', t(lang, 'signup.no'), v.buildsServices === 'false')}
+        ${radio('buildsServices', '', t(lang, 'signup.unspecified'), !v.buildsServices)}
+      </div>
+    </fieldset>
+    <fieldset
+      class="field${errors.hosting ? ' field-invalid' : ''}"
+      aria-describedby="hosting-hint${errors.hosting ? ' hosting-error' : ''}"
+    >
+      <legend>${t(lang, 'field.hosting')}</legend>
+      <p class="hint" id="hosting-hint">${t(lang, 'field.hostingHint')}</p>
+      ${errors.hosting ? html`<p class="field-error" id="hosting-error">${errors.hosting}</p>` : ''}
+      <div class="options">
+        ${HOSTING.map(
+          (h) =>
+            html`<div class="option">
+              <input type="checkbox" id="hosting-${h}" name="hosting" value="${h}" ${attrs({ checked: hosting.has(h) })} /><label
+                for="hosting-${h}"
+                >${t(lang, `hosting.${h}`)}</label
+              >
+            </div>`,
+        )}
+      </div>
+    </fieldset>
+  </fieldset>`;
+}
+
 export function signupPage(ctx: PageContext, v: SignupValues, errors: FieldErrors = {}): string {
   const { lang } = ctx;
   return layout(ctx, {
@@ -110,6 +189,7 @@ export function signupPage(ctx: PageContext, v: SignupValues, errors: FieldError
         ${field({ id: 'password', label: t(lang, 'field.password'), type: 'password', autocomplete: 'new-password', required: true, hint: t(lang, 'field.passwordHint'), error: errors.password, extra: { minlength: 10 } })}
         ${field({ id: 'sector', label: t(lang, 'field.sector'), value: v.sector, optionalLabel: t(lang, 'form.optional'), hint: t(lang, 'field.sectorHint'), error: errors.sector })}
         ${select({ id: 'country', label: t(lang, 'field.country'), value: v.country, optionalLabel: t(lang, 'form.optional'), hint: t(lang, 'field.countryHint'), options: countryOptions(lang), error: errors.country })}
+        ${profileFields(lang, v, errors)}
         <button type="submit" class="button button-primary button-block">${t(lang, 'signup.submit')}</button>
       </form>
       <p class="auth-alt">${t(lang, 'signup.haveAccount')} <a href="/login">${t(lang, 'signup.toLogin')}</a></p>
