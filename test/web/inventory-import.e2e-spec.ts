@@ -64,7 +64,7 @@ describe('inventory import in the browser', () => {
   it('reads a GLPI export, shows the preview and applies it; the answers say where they come from', async () => {
     const { page, problems } = await newContext(browser, t.baseUrl);
     await logIn(page, owner);
-    await page.goto(`/assessments/${id}?section=measurement`);
+    await page.goto(`/assessments/${id}?section=inventory`);
     const panel = page.locator('#inventory-import');
     expect(await panel.getByRole('heading', { name: 'Importer l’inventaire depuis votre outil de gestion de parc' }).isVisible()).toBe(
       true,
@@ -107,7 +107,7 @@ describe('inventory import in the browser', () => {
   it('a spreadsheet of its own asks for the column mapping; its preview shows the diff from the first import', async () => {
     const { page, problems } = await newContext(browser, t.baseUrl, { width: 360, height: 800 });
     await logIn(page, owner);
-    await page.goto(`/assessments/${id}?section=measurement`);
+    await page.goto(`/assessments/${id}?section=inventory`);
     await page.getByLabel('Fichier d’export (CSV ou XLSX)').setInputFiles(fixture('generic-inventory.xlsx'));
     await page.getByLabel('Date de l’export').fill('2026-06-30');
     await page.getByRole('button', { name: 'Lire le fichier' }).click();

@@ -1,5 +1,6 @@
 /**
- * The plan on one page: one line (a table row: the action and, under it, its indicator) per action, in the order of the plan (this year first, then
+ * The plan on one page: one line (a table row: the action and, under it, its indicator; the owner and,
+ * under it, the due date) per action, in the order of the plan (this year first, then
  * next, keep up, to assess), ranks numbered consecutively (what does not apply is in annex A); owner and due date from the
  * commitments once adopted, the suggested role otherwise. The type steps down (8 to 6.5 pt) until
  * the table fits one page; a plan that still does not fit continues on the next page, rows whole.
@@ -20,10 +21,13 @@ function row(ctx: LayoutContext, item: Immutable<ActionPlanItemVm>, size: number
       { kind: 'text', text: item.indicator, size: size - 0.5, color: COLORS.muted },
     ],
     { kind: 'text', text: t.groups[item.group].title, size },
-    item.owner.source === 'commitment'
-      ? { kind: 'text', text: item.owner.name, size, font: 'semibold' }
-      : { ...muted, text: `${item.owner.name}\u00a0*` },
-    item.due ? { kind: 'text', text: item.due, size, font: 'semibold' } : { ...muted, text: '—' },
+    // Owner and, under it, the due date once committed: one column, so the action's gets the width.
+    [
+      item.owner.source === 'commitment'
+        ? { kind: 'text', text: item.owner.name, size, font: 'semibold' }
+        : { ...muted, text: `${item.owner.name}\u00a0*` },
+      ...(item.due ? [{ kind: 'text' as const, text: item.due, size, font: 'semibold' as const }] : []),
+    ],
     { kind: 'text', text: item.effortLabel, size },
     item.saving
       ? {
@@ -45,10 +49,9 @@ export const drawPlanPage: LayoutFn = (doc, vm, ctx) => {
   const columns = columnsFor(b.width, [
     // Wide enough for a two-digit rank and its header on one line.
     { header: c.rank, weight: 20, align: 'right' },
-    { header: `${c.action} · ${c.indicator}`, weight: 244 },
+    { header: `${c.action} · ${c.indicator}`, weight: 270 },
     { header: c.group, weight: 44 },
-    { header: c.owner, weight: 64 },
-    { header: c.due, weight: 38 },
+    { header: `${c.owner} · ${c.due}`, weight: 76 },
     { header: c.effort, weight: 30 },
     { header: c.saving, weight: 43 },
   ]);
