@@ -33,16 +33,7 @@ export class ReportsController {
     @Query() query: LangQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    // A client that goes away before its report is ready frees its place in the queue or its worker.
-    const disconnected = new AbortController();
-    const gone = () => !res.writableFinished && disconnected.abort();
-    if (res.destroyed) gone();
-    else res.once('close', gone);
-    const report = await this.reports.render(caller, id, query.lang, disconnected.signal);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
-    res.setHeader('X-Template-Version', String(report.templateVersion));
-    return new StreamableFile(report.pdf);
+    return this.send(caller, id, query, res, 'pdf');
   }
 
   @Get(':id/report.docx')
@@ -60,12 +51,17 @@ export class ReportsController {
     @Query() query: LangQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
+    return this.send(caller, id, query, res, 'docx');
+  }
+
+  /** Renders and sends a report; a client that goes away before it is ready frees its place in the queue or its worker. */
+  private async send(caller: Caller, id: string, query: LangQueryDto, res: Response, format: 'pdf' | 'docx'): Promise<StreamableFile> {
     const disconnected = new AbortController();
     const gone = () => !res.writableFinished && disconnected.abort();
     if (res.destroyed) gone();
     else res.once('close', gone);
-    const report = await this.reports.render(caller, id, query.lang, disconnected.signal, 'docx');
-    res.setHeader('Content-Type', DOCX);
+    const report = await this.reports.render(caller, id, query.lang, disconnected.signal, format);
+    res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : DOCX);
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
     res.setHeader('X-Template-Version', String(report.templateVersion));
     return new StreamableFile(report.pdf);

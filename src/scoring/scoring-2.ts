@@ -47,7 +47,7 @@ import {
   type NotApplicableReason,
 } from './applicability.js';
 import { round1, round3 } from './format.js';
-import { levelFor, levelLabel } from './levels.js';
+import { levelFor, levelLabel, overallResult, ratio } from './levels.js';
 import {
   NEUTRAL_MEAN_GAP,
   THIS_YEAR_FOUNDATIONS,
@@ -73,7 +73,6 @@ import type {
   LeverBenefit,
   MaturityLevel,
   NotApplicableSummary,
-  OverallResult,
   PriorityGroupV2,
   PriorityItem,
   ScoreAssessmentInput,
@@ -126,10 +125,6 @@ function impactOf(action: Action): number {
 function kindOf(action: Action): ActionKind {
   if (action.kind === 'lever' || action.kind === 'foundation') return action.kind;
   return action.lever ? 'lever' : 'foundation';
-}
-
-function ratio(known: number, visible: number): number {
-  return visible > 0 ? round3(Math.min(1, known / visible)) : 0;
 }
 
 function byIdAsc(a: string, b: string): number {
@@ -452,33 +447,4 @@ function linksByAction(question: Question, catalogue: Map<string, Action>): Map<
     merged.set(link.actionId, (merged.get(link.actionId) ?? 0) + link.weight);
   }
   return merged;
-}
-
-function overallResult(
-  weightedSum: number,
-  knownWeight: number,
-  visibleWeight: number,
-  sectionLevels: Array<{ id: string; level: MaturityLevel }>,
-): OverallResult {
-  const score = knownWeight > 0 ? round1(weightedSum / knownWeight) : null;
-  const uncapped = levelFor(score);
-  const result: OverallResult = {
-    score,
-    level: uncapped,
-    levelLabel: levelLabel(uncapped),
-    confidence: ratio(knownWeight, visibleWeight),
-    knownWeight: round3(knownWeight),
-    visibleWeight: round3(visibleWeight),
-  };
-  if (uncapped === null || sectionLevels.length === 0) return result;
-  const weakest = sectionLevels.reduce((low, entry) => (entry.level < low.level ? entry : low));
-  const cap = weakest.level + 1;
-  if (uncapped > cap) {
-    const level = cap as MaturityLevel;
-    result.level = level;
-    result.levelLabel = levelLabel(level);
-    result.cappedBy = weakest.id;
-    result.uncappedLevel = uncapped;
-  }
-  return result;
 }

@@ -47,7 +47,7 @@
 import type { Action, I18nText, Question } from '../questionnaires/template.types.js';
 import { actionsAskedBy } from './applicability.js';
 import { round1, round3 } from './format.js';
-import { levelFor, levelLabel } from './levels.js';
+import { levelFor, levelLabel, overallResult, ratio } from './levels.js';
 import { METHODOLOGY_VERSION_1 } from './methodology.js';
 import { effectiveImpact, priorityGroup, priorityScore, whyScored, whyUnknown } from './priority.js';
 import { answerLabel, isScoredQuestion, questionMaturity, scoringLinks } from './question-maturity.js';
@@ -58,7 +58,6 @@ import type {
   AssessmentResults,
   ExplanationStatus,
   MaturityLevel,
-  OverallResult,
   PriorityItem,
   ScoreAssessmentInput,
   SectionResult,
@@ -106,10 +105,6 @@ function cleanSaving(saving: ActionSavingInput | undefined): ActionSavingInput |
   };
   if (saving.description) cleaned.description = { fr: saving.description.fr, en: saving.description.en };
   return cleaned;
-}
-
-function ratio(known: number, visible: number): number {
-  return visible > 0 ? round3(Math.min(1, known / visible)) : 0;
 }
 
 function byIdAsc(a: string, b: string): number {
@@ -283,33 +278,4 @@ export function scoreAssessmentV1(input: ScoreAssessmentInput): AssessmentResult
   const priorities = [...scored, ...unknown].map((item, index) => ({ ...item, rank: index + 1 }));
 
   return { overall, sections, actions: actionResults, priorities, methodologyVersion: METHODOLOGY_VERSION_1 };
-}
-
-function overallResult(
-  weightedSum: number,
-  knownWeight: number,
-  visibleWeight: number,
-  sectionLevels: Array<{ id: string; level: MaturityLevel }>,
-): OverallResult {
-  const score = knownWeight > 0 ? round1(weightedSum / knownWeight) : null;
-  const uncapped = levelFor(score);
-  const result: OverallResult = {
-    score,
-    level: uncapped,
-    levelLabel: levelLabel(uncapped),
-    confidence: ratio(knownWeight, visibleWeight),
-    knownWeight: round3(knownWeight),
-    visibleWeight: round3(visibleWeight),
-  };
-  if (uncapped === null || sectionLevels.length === 0) return result;
-  const weakest = sectionLevels.reduce((low, entry) => (entry.level < low.level ? entry : low));
-  const cap = weakest.level + 1;
-  if (uncapped > cap) {
-    const level = cap as MaturityLevel;
-    result.level = level;
-    result.levelLabel = levelLabel(level);
-    result.cappedBy = weakest.id;
-    result.uncappedLevel = uncapped;
-  }
-  return result;
 }
