@@ -151,7 +151,17 @@ export class ComparisonDto {
       'Deltas per criterion and device type; `factorsVersion` and `note` say which footprint factors both years use (no delta across two versions)',
   })
   footprint: object | null;
-  @ApiProperty({ description: 'Questions only in one year, changed answers' }) answers: object;
+  @ApiProperty({
+    nullable: true,
+    description:
+      "Why the footprint moved: per device type and criterion, `change` = `inventory` + `practice` + `factors` (sequential substitution in that order: counts at last year's practice and factors, then practice at last year's factors, then the factors), with `unit`",
+  })
+  footprintAttribution: object | null;
+  @ApiProperty({
+    description:
+      'Questions only in one year, changed answers (`changed`), and `bySection`: the changed answers in words (question, before -> after, who), grouped by section',
+  })
+  answers: object;
   @ApiProperty({ nullable: true, description: "The earlier year's plan: committed vs done (null when it had no commitment)" })
   committedVsDone: object | null;
 }
