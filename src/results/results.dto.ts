@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
+import { EXPORT_TABLES, type ExportTable } from './export-tables.js';
 import { METHODOLOGY_VERSION, METHODOLOGY_VERSIONS, type MethodologyVersion } from '../scoring/index.js';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -20,17 +21,41 @@ export class MethodologyQueryDto {
 }
 
 export class ExportQueryDto extends MethodologyQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()
   @Transform(lower)
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: ['fr', 'en'], description: 'Language of labels in the CSV (default: the organisation language)' })
+  @ApiPropertyOptional({
+    enum: ['fr', 'en'],
+    description:
+      "Language of labels and units, and the CSV's convention (fr: semicolon and decimal comma; en: comma and decimal point). Default: the organisation's language",
+  })
   @IsOptional()
   @Transform(lower)
   @IsIn(['fr', 'en'], { message: 'lang must be fr or en' })
   lang?: 'fr' | 'en';
+
+  @ApiPropertyOptional({
+    enum: ['semicolon', 'comma'],
+    description:
+      'CSV only: the field separator, overriding the language convention; the decimal mark goes with it (semicolon: decimal comma)',
+  })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(['semicolon', 'comma'], { message: 'delimiter must be semicolon or comma' })
+  delimiter?: 'semicolon' | 'comma';
+
+  @ApiPropertyOptional({
+    enum: EXPORT_TABLES,
+    description:
+      'CSV only: one kind of row per file (answers, scores, priorities, footprint by device, footprint totals). Without it, the single table of every kind of row (kept for earlier clients)',
+  })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(EXPORT_TABLES, { message: `table must be one of ${EXPORT_TABLES.join(', ')}` })
+  table?: ExportTable;
 }
 
 class ScoreDto {
