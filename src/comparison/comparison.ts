@@ -187,8 +187,14 @@ export function compareFootprints(
   const mixed = versions[0] !== null && versions[1] !== null && versions[0] !== versions[1];
   const version = mixed ? null : (versions[0] ?? versions[1]);
   // Figures from two sets of factors are not comparable: no delta then.
-  const delta = (criterion: string, before: number | null, after: number | null) =>
-    mixed ? { ...criterionDelta(criterion, before, after), delta: null, deltaPercent: null } : criterionDelta(criterion, before, after);
+  const unitOf = (criterion: string) => current?.units?.[criterion] ?? previous?.units?.[criterion];
+  const delta = (criterion: string, before: number | null, after: number | null): FootprintCriterionDelta => {
+    const unit = unitOf(criterion);
+    const d = mixed
+      ? { ...criterionDelta(criterion, before, after), delta: null, deltaPercent: null }
+      : criterionDelta(criterion, before, after);
+    return unit ? { ...d, unit } : d;
+  };
   const note = mixed
     ? {
         fr: `Empreintes calculées avec deux versions des facteurs (${versions[0]} et ${versions[1]}) : pas d'écart calculé.`,

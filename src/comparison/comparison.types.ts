@@ -29,6 +29,8 @@ export interface FootprintDeviceLike {
 export interface FootprintLike {
   /** Version of the footprint factors the figures come from (FootprintResult.factorsVersion). */
   factorsVersion?: number | null;
+  /** Unit of each criterion (`kg CO2e`...); the deltas carry it when given. */
+  units?: Partial<Record<string, string>>;
   totals?: Partial<Record<string, FootprintFigureLike | null>>;
   devices?: Partial<Record<string, FootprintDeviceLike | null>> | ReadonlyArray<FootprintDeviceLike & { device: string }>;
 }
@@ -138,6 +140,8 @@ export interface ActionComparison {
 
 export interface FootprintCriterionDelta {
   criterion: string;
+  /** Unit of the figures, a year (when the footprint says it). */
+  unit?: string;
   previous: number | null;
   current: number | null;
   /** current - previous; null when either side is not estimated. */
