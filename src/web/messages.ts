@@ -407,6 +407,7 @@ const RAW = {
   'results.pdfFr': { fr: 'Rapport PDF (français)', en: 'PDF report (French)' },
   'results.pdfEn': { fr: 'Rapport PDF (anglais)', en: 'PDF report (English)' },
   'results.csv': { fr: 'Export CSV', en: 'CSV export' },
+  'results.xlsx': { fr: 'Tableur (XLSX)', en: 'Spreadsheet (XLSX)' },
   'results.json': { fr: 'Export JSON', en: 'JSON export' },
   'results.pdfHint': {
     fr: 'Le rapport reprend le score, le plan d’action, l’empreinte et la comparaison avec l’année précédente.',
