@@ -6,7 +6,18 @@ import * as figures from '../../src/web/assets/figures.js';
 import { t as text } from '../../src/web/i18n.js';
 import { walkAssessment } from '../support/walk.js';
 import { addMember, type Account } from '../support/test-app.js';
-import { api, bearerOf, launchBrowser, logIn, newContext, registerViaApi, screenshot, startWebApp, type WebTestApp } from './browser.js';
+import {
+  api,
+  bearerOf,
+  launchBrowser,
+  logIn,
+  newContext,
+  registerViaApi,
+  screenshot,
+  screenshotOf,
+  startWebApp,
+  type WebTestApp,
+} from './browser.js';
 
 jest.setTimeout(240_000);
 
@@ -61,6 +72,8 @@ describe('a team walks the questionnaire and reads the comparison', () => {
     await ownerPage.locator('#assign-status').getByText(`Partie confiée à ${buyer.email}.`).waitFor();
     const navLabel = ownerPage.locator('.section-nav li[data-section="procurement"] [data-assignee]');
     expect(await navLabel.textContent()).toBe(`Confiée à ${buyer.email}`);
+    await screenshotOf(ownerPage.locator('.section-nav'), 'walk-assigned-nav');
+    await screenshotOf(ownerPage.locator('.section-intro'), 'walk-assign-control');
     const list = (await request(t.http).get(`${api}/assessments/${thisYear}/assignments`).set(bearerOf(owner)).expect(200)).body;
     expect(list.assignments).toEqual([
       expect.objectContaining({ sectionId: 'procurement', assignee: { userId: buyer.userId, email: buyer.email } }),
