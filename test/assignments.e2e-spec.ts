@@ -138,7 +138,9 @@ describe('sections assigned to colleagues', () => {
     // The trail still names them.
     const history = (await request(t.http).get(`${api}/assessments/${assessment}/assignments/history`).set(bearer(owner)).expect(200)).body;
     expect(
-      history.filter((e: { action: string; assigneeEmail: string | null }) => e.action === 'assigned' && e.assigneeEmail === productLead.email),
+      history.filter(
+        (e: { action: string; assigneeEmail: string | null }) => e.action === 'assigned' && e.assigneeEmail === productLead.email,
+      ),
     ).toHaveLength(2);
   });
 });
