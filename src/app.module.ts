@@ -8,6 +8,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { redactRequestForLog } from './accounts/log-redaction.js';
 import { rateLimitModule } from './accounts/rate-limit.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { JsonBodyMiddleware } from './common/json-body.middleware.js';
 import { RequestTextMiddleware } from './common/request-text.middleware.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
@@ -63,6 +64,7 @@ const FEATURE_MODULES = [
   ResultsModule,
   ReportsModule,
   AssessmentsModule,
+  AssignmentsModule,
   PlanModule,
   InventoryModule,
   HealthModule,

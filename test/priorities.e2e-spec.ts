@@ -154,7 +154,8 @@ describe('priorities an expert would defend (scoring-2)', () => {
         })
         .expect(200)
     ).body as string;
-    const rows = parseCsv(text.slice(1));
+    // French: semicolons (and decimal commas), as a French spreadsheet expects.
+    const rows = parseCsv(text.slice(1), ';');
     const col = (name: string) => rows[0].indexOf(name);
     expect(rows.find((x) => x[0] === 'methodology')![col('value')]).toBe('scoring-2');
     const ecoRow = rows.find((x) => x[0] === 'section' && x[1] === 'ecodesign')!;

@@ -3,6 +3,7 @@ import type { QuestionnaireTemplate } from '../src/questionnaires/template.types
 import { allQuestions, answerFor } from './support/answers.js';
 import { walkAssessment } from './support/walk.js';
 import { parseCsv } from './support/csv.js';
+import * as figures from '../src/web/assets/figures.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
 
 const api = '/api/v1';
@@ -172,11 +173,11 @@ describe('results, priorities, footprint, comparison and export', () => {
     expect(kind('footprint_not_estimated').map((row) => row[col('id')])).toEqual(ids(r.footprint.scope.notEstimated));
     expect(kind('footprint_estimated').map((row) => row[col('id')])).toEqual(ids(r.footprint.scope.estimated));
     expect(kind('footprint_not_estimated').find((row) => row[col('id')] === 'telecom_networks')?.[col('label')]).toBe('Telecom networks');
-    // Totals keep the full figure, with their low and high values
+    // Totals rounded to two significant digits as printed everywhere, with their low and high values
     const climate = kind('footprint_total').find((row) => row[col('id')] === 'climate')!;
-    expect(Number(climate[col('value')])).toBeCloseTo(r.footprint.totals.climate.total, 6);
-    expect(Number(climate[col('low')])).toBeCloseTo(r.footprint.totals.climate.low.total, 6);
-    expect(Number(climate[col('high')])).toBeCloseTo(r.footprint.totals.climate.high.total, 6);
+    expect(Number(climate[col('value')])).toBe(figures.roundSignificant(r.footprint.totals.climate.total));
+    expect(Number(climate[col('low')])).toBe(figures.roundSignificant(r.footprint.totals.climate.low.total));
+    expect(Number(climate[col('high')])).toBe(figures.roundSignificant(r.footprint.totals.climate.high.total));
     expect(kind('footprint_factors')[0][col('value')]).toBe('2');
     expect(kind('footprint_per_person')).toHaveLength(5);
     // Every lever with its range

@@ -5,7 +5,7 @@ import { allQuestions, scenario } from '../scoring/scoring.arbitraries.js';
 import { scoreAssessmentV1 as scoreAssessment } from '../scoring/scoring.js';
 import { SYNTHETIC_ACTIONS, SYNTHETIC_TEMPLATE } from '../scoring/synthetic-template.fixture.js';
 import { compareFootprints, compareResults, scoreDelta, trend } from './comparison.js';
-import type { ComparableAssessment, Comparison, FootprintLike } from './comparison.types.js';
+import type { AnswerDetail, ComparableAssessment, Comparison, FootprintLike } from './comparison.types.js';
 
 // The footprint module's result fits FootprintLike as is (checked by the compiler).
 const _footprintFits = (result: FootprintResult): FootprintLike => result;
@@ -210,6 +210,53 @@ describe('compareResults', () => {
       { questionId: 'p.refurb', previous: true, current: null, kind: 'cleared' },
       { questionId: 'p.lifespan', previous: 3, current: 3.5, kind: 'modified' },
     ]);
+  });
+
+  it('lists the changed answers in words by section, with who gave them', () => {
+    const details = (values: Record<string, AnswerValue>, by: string): Record<string, AnswerDetail> =>
+      Object.fromEntries(
+        SYNTHETIC_TEMPLATE.sections.flatMap((s) =>
+          s.questions.map((q) => [
+            q.id,
+            {
+              sectionId: s.id,
+              sectionTitle: s.title,
+              index: allQuestions(SYNTHETIC_TEMPLATE).indexOf(q),
+              question: q.label,
+              valueLabel: values[q.id] === undefined ? null : { fr: `fr:${String(values[q.id])}`, en: `en:${String(values[q.id])}` },
+              answeredBy: values[q.id] === undefined ? null : by,
+              updatedAt: values[q.id] === undefined ? null : '2025-01-01T00:00:00.000Z',
+            },
+          ]),
+        ),
+      );
+    const a = { 'p.refurb': true, 'p.lifespan': 3, 'm.measures': false };
+    const b = { 'p.lifespan': 4, 'm.measures': true, 'p.policy': 'written' };
+    const before = { ...comparable(a), answerDetails: details(a, 'dsi@x.fr') };
+    const after = { ...comparable(b, { id: 'b', year: 2025 }), answerDetails: details(b, 'buyer@x.fr') };
+    const sections = compareResults(before, after).answers.bySection;
+    const order = allQuestions(SYNTHETIC_TEMPLATE).map((q) => q.id);
+    expect(sections.map((s) => s.sectionId)).toEqual([...new Set(sections.map((s) => s.sectionId))]);
+    const flat = sections.flatMap((s) => s.changes);
+    expect(flat.map((c) => c.questionId)).toEqual(
+      ['p.policy', 'p.refurb', 'p.lifespan', 'm.measures'].sort((x, y) => order.indexOf(x) - order.indexOf(y)),
+    );
+    expect(flat.find((c) => c.questionId === 'p.lifespan')).toMatchObject({
+      previousLabel: { en: 'en:3' },
+      currentLabel: { en: 'en:4' },
+      by: 'buyer@x.fr',
+      kind: 'modified',
+    });
+    // A cleared answer names who gave last year's; a new one has no "before".
+    expect(flat.find((c) => c.questionId === 'p.refurb')).toMatchObject({ currentLabel: null, by: 'dsi@x.fr', kind: 'cleared' });
+    expect(flat.find((c) => c.questionId === 'p.policy')).toMatchObject({ previousLabel: null, kind: 'answered' });
+    const home = SYNTHETIC_TEMPLATE.sections.find((s) => s.questions.some((q) => q.id === 'p.lifespan'))!;
+    expect(sections.find((s) => s.changes.some((c) => c.questionId === 'p.lifespan'))).toMatchObject({
+      sectionId: home.id,
+      title: home.title,
+    });
+    // Without the details, only the plain list.
+    expect(compareResults(comparable(a), comparable(b, { id: 'b', year: 2025 })).answers.bySection).toEqual([]);
   });
 
   it('counts |delta| < 1 point as unchanged', () => {

@@ -24,6 +24,8 @@ import type {
   ActionChangeStatus,
   ActionComparison,
   AnswerChange,
+  AnswerChangeDetail,
+  AnswerChangesInSection,
   AnswersComparison,
   AssessmentRef,
   ChangeStatus,
@@ -39,6 +41,7 @@ import type {
   TrendPoint,
   TrendSectionPoint,
 } from './comparison.types.js';
+import { attributeFootprintChange } from './footprint-attribution.js';
 
 /** |delta| below one point counts as unchanged. */
 export const UNCHANGED_THRESHOLD = 1;
@@ -184,8 +187,14 @@ export function compareFootprints(
   const mixed = versions[0] !== null && versions[1] !== null && versions[0] !== versions[1];
   const version = mixed ? null : (versions[0] ?? versions[1]);
   // Figures from two sets of factors are not comparable: no delta then.
-  const delta = (criterion: string, before: number | null, after: number | null) =>
-    mixed ? { ...criterionDelta(criterion, before, after), delta: null, deltaPercent: null } : criterionDelta(criterion, before, after);
+  const unitOf = (criterion: string) => current?.units?.[criterion] ?? previous?.units?.[criterion];
+  const delta = (criterion: string, before: number | null, after: number | null): FootprintCriterionDelta => {
+    const unit = unitOf(criterion);
+    const d = mixed
+      ? { ...criterionDelta(criterion, before, after), delta: null, deltaPercent: null }
+      : criterionDelta(criterion, before, after);
+    return unit ? { ...d, unit } : d;
+  };
   const note = mixed
     ? {
         fr: `Empreintes calculées avec deux versions des facteurs (${versions[0]} et ${versions[1]}) : pas d'écart calculé.`,
@@ -258,7 +267,42 @@ export function compareAnswers(previous: ComparableAssessment, current: Comparab
     onlyInCurrent: union(current.questionIds).filter((id) => !before.has(id)),
     changed,
     unchanged,
+    bySection: changesBySection(changed, previous, current),
   };
+}
+
+/** The changed answers in words, grouped by the current questionnaire's sections, in its order. */
+function changesBySection(
+  changed: AnswerChange[],
+  previous: ComparableAssessment,
+  current: ComparableAssessment,
+): AnswerChangesInSection[] {
+  const after = current.answerDetails;
+  if (!after) return [];
+  const before = previous.answerDetails ?? {};
+  const located = changed
+    .map((change) => ({ change, now: Object.hasOwn(after, change.questionId) ? after[change.questionId] : undefined }))
+    .filter((x): x is { change: AnswerChange; now: NonNullable<typeof x.now> } => x.now !== undefined)
+    .sort((x, y) => x.now.index - y.now.index);
+  const sections: AnswerChangesInSection[] = [];
+  for (const { change, now } of located) {
+    const then = Object.hasOwn(before, change.questionId) ? before[change.questionId] : undefined;
+    const detail: AnswerChangeDetail = {
+      ...change,
+      question: { fr: now.question.fr, en: now.question.en },
+      previousLabel: change.previous === null ? null : (then?.valueLabel ?? null),
+      currentLabel: change.current === null ? null : now.valueLabel,
+      by: change.kind === 'cleared' ? (then?.answeredBy ?? null) : now.answeredBy,
+      at: change.kind === 'cleared' ? (then?.updatedAt ?? null) : now.updatedAt,
+    };
+    let section = sections.at(-1);
+    if (section?.sectionId !== now.sectionId) {
+      section = { sectionId: now.sectionId, title: { fr: now.sectionTitle.fr, en: now.sectionTitle.en }, changes: [] };
+      sections.push(section);
+    }
+    section.changes.push(detail);
+  }
+  return sections;
 }
 
 /** Deltas from `previous` to `current` (see the rules above). */
@@ -319,6 +363,10 @@ export function compareResults(previous: ComparableAssessment, current: Comparab
     actions,
     actionCounts,
     footprint: compareFootprints(previous.footprint, current.footprint),
+    footprintAttribution:
+      previous.footprintInputs && current.footprintInputs
+        ? attributeFootprintChange(previous.footprintInputs, current.footprintInputs)
+        : null,
     answers: compareAnswers(previous, current),
   };
 }

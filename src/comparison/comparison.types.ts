@@ -5,6 +5,7 @@
  */
 import type { AnswerValue, I18nText } from '../questionnaires/template.types.js';
 import type { AssessmentResults, MaturityLevel, PriorityGroup } from '../scoring/scoring.types.js';
+import type { FootprintAttribution, FootprintInputs } from './footprint-attribution.js';
 
 /** One criterion (or part) of a footprint: only `total` is read; null = not estimated. */
 export interface FootprintFigureLike {
@@ -28,6 +29,8 @@ export interface FootprintDeviceLike {
 export interface FootprintLike {
   /** Version of the footprint factors the figures come from (FootprintResult.factorsVersion). */
   factorsVersion?: number | null;
+  /** Unit of each criterion (`kg CO2e`...); the deltas carry it when given. */
+  units?: Partial<Record<string, string>>;
   totals?: Partial<Record<string, FootprintFigureLike | null>>;
   devices?: Partial<Record<string, FootprintDeviceLike | null>> | ReadonlyArray<FootprintDeviceLike & { device: string }>;
 }
@@ -44,6 +47,24 @@ export interface ComparableAssessment {
   answers: Record<string, AnswerValue>;
   /** Every question id of the template version the assessment is pinned to. */
   questionIds: string[];
+  /** What the footprint is computed from: with both years', the comparison says why the footprint moved. */
+  footprintInputs?: FootprintInputs | null;
+  /** Where each question sits, its wording and who gave the answer: with it, changed answers are listed by section. */
+  answerDetails?: Record<string, AnswerDetail>;
+}
+
+/** A question of one assessment as the list of changed answers shows it. */
+export interface AnswerDetail {
+  sectionId: string;
+  sectionTitle: I18nText;
+  /** Position in the questionnaire, to keep its order. */
+  index: number;
+  question: I18nText;
+  /** The answer in words (option labels, number with its unit); null when unanswered. */
+  valueLabel: I18nText | null;
+  /** E-mail of whoever gave the answer; null when unknown or unanswered. */
+  answeredBy: string | null;
+  updatedAt: string | null;
 }
 
 export interface AssessmentRef {
@@ -119,6 +140,8 @@ export interface ActionComparison {
 
 export interface FootprintCriterionDelta {
   criterion: string;
+  /** Unit of the figures, a year (when the footprint says it). */
+  unit?: string;
   previous: number | null;
   current: number | null;
   /** current - previous; null when either side is not estimated. */
@@ -155,6 +178,22 @@ export interface AnswerChange {
   kind: 'answered' | 'cleared' | 'modified';
 }
 
+/** A changed answer in words, with who gave this year's answer (or last year's, when it was cleared). */
+export interface AnswerChangeDetail extends AnswerChange {
+  question: I18nText;
+  previousLabel: I18nText | null;
+  currentLabel: I18nText | null;
+  /** Who gave the current answer; for a cleared one, who gave last year's. */
+  by: string | null;
+  at: string | null;
+}
+
+export interface AnswerChangesInSection {
+  sectionId: string;
+  title: I18nText;
+  changes: AnswerChangeDetail[];
+}
+
 export interface AnswersComparison {
   /** Questions of the previous template version that the current one does not have. */
   onlyInPrevious: string[];
@@ -164,6 +203,8 @@ export interface AnswersComparison {
   changed: AnswerChange[];
   /** Questions in both versions with the same answer, or unanswered in both. */
   unchanged: number;
+  /** The changed answers in words, by section of the current questionnaire, in its order (empty without answerDetails). */
+  bySection: AnswerChangesInSection[];
 }
 
 export interface Comparison {
@@ -185,6 +226,11 @@ export interface Comparison {
   actionCounts: Record<ActionChangeStatus, number>;
   /** null when neither assessment has a footprint. */
   footprint: FootprintComparison | null;
+  /**
+   * Why the footprint moved: each device type's change split into inventory, practice and factors
+   * (sequential substitution, in that order; see footprint-attribution.ts). null without both years' inventories.
+   */
+  footprintAttribution: FootprintAttribution | null;
   answers: AnswersComparison;
 }
 

@@ -3,6 +3,7 @@ import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { Answer } from '../assessments/answer.entity.js';
 import { Assessment } from '../assessments/assessment.entity.js';
+import { SectionAssignment, SectionAssignmentEvent } from '../assignments/section-assignment.entity.js';
 import { AuditEvent } from '../assessments/audit-event.entity.js';
 import { InventoryImport, InventoryMapping, InventoryRules } from '../inventory/inventory.entities.js';
 import { CalendarFeed } from '../plan/calendar-feed.entity.js';
@@ -23,4 +24,6 @@ export const ENTITIES = [
   InventoryImport,
   InventoryMapping,
   InventoryRules,
+  SectionAssignment,
+  SectionAssignmentEvent,
 ];

@@ -2,14 +2,24 @@ import type { Lang } from '../questionnaires/template.types.js';
 import type { IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import { answerLabel } from '../scoring/index.js';
 import type { AnswerDto } from '../assessments/assessments.dto.js';
-import { toCsv, type CsvCell } from './csv.js';
+import { toCsv, type CsvCell, type CsvConvention } from './csv.js';
+import { quantity } from './export-tables.js';
 import type { FullResults } from './results.service.js';
 
 export interface AssessmentExport {
   exportedAt: string;
   organisation: { id: string; name: string };
   assessment: FullResults['assessment'];
-  answers: Array<AnswerDto & { sectionId: string; question: { fr: string; en: string }; valueLabel: { fr: string; en: string } | null }>;
+  answers: Array<
+    AnswerDto & {
+      sectionId: string;
+      sectionTitle: { fr: string; en: string } | null;
+      question: { fr: string; en: string };
+      valueLabel: { fr: string; en: string } | null;
+      /** The question's unit, for numbers. */
+      unit: { fr: string; en: string } | null;
+    }
+  >;
   results: FullResults;
 }
 
@@ -28,6 +38,8 @@ export function buildExport(
       return {
         ...a,
         sectionId: located?.section.id ?? '',
+        sectionTitle: located ? { fr: located.section.title.fr, en: located.section.title.en } : null,
+        unit: located?.question.unit ? { fr: located.question.unit.fr, en: located.question.unit.en } : null,
         question: located?.question.label ?? { fr: a.questionId, en: a.questionId },
         valueLabel: located ? answerLabel(located.question, a.value) : null,
       };
@@ -64,17 +76,20 @@ function roundShare(share: number): string {
  * One table a spreadsheet can filter by `kind`: methodology, overall, sections (a section that does
  * not apply has no score and says why), priorities, not_applicable (actions and questions, with
  * why), footprint (by device, totals, per person, what is and is not estimated, the factors
- * version), the levers' savings, answers. Footprint figures are kept in full, with their low and
- * high values in the last two columns.
+ * version), the levers' savings, answers. Footprint figures and savings are rounded to two
+ * significant digits (as printed everywhere), with their low and high values in the last two columns.
+ * In the convention of the language (fr: semicolons and decimal comma) unless another is asked for.
+ * Kept for clients of the single-file export; `?table=` gives one kind of row per file.
  */
-export function exportCsv(data: AssessmentExport, lang: Lang): string {
+export function exportCsv(data: AssessmentExport, lang: Lang, convention?: CsvConvention): string {
   const rows: CsvCell[][] = [];
   const r = data.results;
   const fp = r.footprint;
   /** A row in HEADER's order, from the columns it fills. */
   const row = (cells: Partial<Record<(typeof HEADER)[number], CsvCell>>): CsvCell[] => HEADER.map((h) => cells[h] ?? '');
   const notEstimated = lang === 'fr' ? 'non estimé' : 'not estimated';
-  const figure = (v: number | null): CsvCell => v ?? notEstimated;
+  const figure = (v: number | null): CsvCell => quantity(v) ?? notEstimated;
+  const bound = (v: number | null | undefined): CsvCell => quantity(v) ?? '';
   rows.push(
     row({
       kind: 'overall',
@@ -131,8 +146,8 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
         score: p.priority,
         level: benefit,
         confidence: p.confidence,
-        unit: p.saving?.climateKgCo2ePerYear != null ? 'kg CO2e/yr saved' : '',
-        comment: p.saving?.climateKgCo2ePerYear ?? '',
+        unit: p.saving?.climateKgCo2ePerYear != null ? (lang === 'fr' ? 'kg CO2e/an évités' : 'kg CO2e/yr saved') : '',
+        comment: bound(p.saving?.climateKgCo2ePerYear),
       }),
     );
   }
@@ -160,8 +175,8 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
     >) {
       const detail = d.estimated
         ? lang === 'fr'
-          ? `fabrication ${parts.embodied ?? notEstimated} ; usage ${parts.use ?? notEstimated}`
-          : `embodied ${parts.embodied ?? notEstimated}; use ${parts.use ?? notEstimated}`
+          ? `fabrication ${quantity(parts.embodied) ?? notEstimated} ; usage ${quantity(parts.use) ?? notEstimated}`
+          : `embodied ${quantity(parts.embodied) ?? notEstimated}; use ${quantity(parts.use) ?? notEstimated}`
         : (d.notes.find((n) => n.code === 'not_estimated_device')?.text[lang] ?? notEstimated);
       rows.push(
         row({
@@ -172,8 +187,8 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
           value: figure(parts.total),
           detail,
           unit: fp.units[criterion],
-          low: parts.low.total,
-          high: parts.high.total,
+          low: bound(parts.low.total),
+          high: bound(parts.high.total),
         }),
       );
     }
@@ -188,8 +203,8 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
         value: figure(t.total),
         detail: [fp.display.totals[criterion][lang], missing ? `${notEstimated}: ${missing}` : ''].filter(Boolean).join(' · '),
         unit: fp.units[criterion],
-        low: t.low.total,
-        high: t.high.total,
+        low: bound(t.low.total),
+        high: bound(t.high.total),
       }),
     );
   }
@@ -205,8 +220,8 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
           value: figure(v?.value ?? null),
           detail: `${fp.perPerson.people} (${fp.perPerson.basis})`,
           unit: fp.units[criterion],
-          low: v?.low ?? '',
-          high: v?.high ?? '',
+          low: bound(v?.low),
+          high: bound(v?.high),
         }),
       );
     }
@@ -225,9 +240,9 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
         label: s.lever,
         value: s.applicable ? figure(s.climateKgCo2ePerYear) : '',
         detail: (s.applicable ? s.description?.[lang] : s.reason?.[lang]) ?? '',
-        unit: s.applicable ? 'kg CO2e/yr' : '',
-        low: s.range?.low.climate ?? '',
-        high: s.range?.high.climate ?? '',
+        unit: s.applicable ? (lang === 'fr' ? 'kg CO2e/an' : 'kg CO2e/yr') : '',
+        low: bound(s.range?.low.climate),
+        high: bound(s.range?.high.climate),
       }),
     );
   }
@@ -246,5 +261,5 @@ export function exportCsv(data: AssessmentExport, lang: Lang): string {
       }),
     );
   }
-  return toCsv([...HEADER], rows);
+  return toCsv([...HEADER], rows, convention);
 }

@@ -6,7 +6,11 @@ import { CurrentCaller, type Caller } from '../accounts/caller.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
 import { ComparisonDto, ExportQueryDto, MethodologyQueryDto, ResultsDto, TrendDto } from './results.dto.js';
+import { csvConvention } from './csv.js';
 import { buildExport, exportCsv } from './export.js';
+import { EXPORT_TABLES, exportTable, tableCsv, tablesXlsx } from './export-tables.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { ResultsService } from './results.service.js';
 
 @ApiTags('results')
@@ -48,8 +52,11 @@ export class ResultsController {
   }
 
   @Get(':id/export')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Answers with labels, scores, priorities and footprint, as JSON or CSV (UTF-8 with BOM)' })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({
+    description:
+      "Answers with labels, scores, priorities and footprint: JSON; CSV (UTF-8 with BOM, in the language's convention: fr semicolon and decimal comma), one table per file with `table`, else every kind of row in one; XLSX with one sheet per table",
+  })
   async export(
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
@@ -65,13 +72,24 @@ export class ResultsController {
       this.results.compute(loaded, query.methodology),
     );
     const base = `assessment-${loaded.assessment.year}`;
-    if ((query.format ?? 'json') === 'json') {
+    const format = query.format ?? 'json';
+    if (format === 'json') {
       res.setHeader('Content-Disposition', `attachment; filename="${base}.json"`);
       return data;
     }
     const lang = query.lang ?? (organisation.language === 'en' ? 'en' : 'fr');
+    if (format === 'xlsx') {
+      const tables = EXPORT_TABLES.map((name) => exportTable(data, name, lang));
+      res.setHeader('Content-Type', XLSX);
+      res.setHeader('Content-Disposition', `attachment; filename="${base}.xlsx"`);
+      return new StreamableFile(
+        await tablesXlsx(tables, { organisation: organisation.name, year: loaded.assessment.year, exportedAt: data.exportedAt }),
+      );
+    }
+    const convention = csvConvention(lang, query.delimiter);
+    const csv = query.table ? tableCsv(exportTable(data, query.table, lang), convention) : exportCsv(data, lang, convention);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${base}.csv"`);
-    return new StreamableFile(Buffer.from(exportCsv(data, lang), 'utf8'));
+    res.setHeader('Content-Disposition', `attachment; filename="${query.table ? `${base}-${query.table}` : base}.csv"`);
+    return new StreamableFile(Buffer.from(csv, 'utf8'));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
+import { EXPORT_TABLES, type ExportTable } from './export-tables.js';
 import { METHODOLOGY_VERSION, METHODOLOGY_VERSIONS, type MethodologyVersion } from '../scoring/index.js';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -20,17 +21,41 @@ export class MethodologyQueryDto {
 }
 
 export class ExportQueryDto extends MethodologyQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()
   @Transform(lower)
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: ['fr', 'en'], description: 'Language of labels in the CSV (default: the organisation language)' })
+  @ApiPropertyOptional({
+    enum: ['fr', 'en'],
+    description:
+      "Language of labels and units, and the CSV's convention (fr: semicolon and decimal comma; en: comma and decimal point). Default: the organisation's language",
+  })
   @IsOptional()
   @Transform(lower)
   @IsIn(['fr', 'en'], { message: 'lang must be fr or en' })
   lang?: 'fr' | 'en';
+
+  @ApiPropertyOptional({
+    enum: ['semicolon', 'comma'],
+    description:
+      'CSV only: the field separator, overriding the language convention; the decimal mark goes with it (semicolon: decimal comma)',
+  })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(['semicolon', 'comma'], { message: 'delimiter must be semicolon or comma' })
+  delimiter?: 'semicolon' | 'comma';
+
+  @ApiPropertyOptional({
+    enum: EXPORT_TABLES,
+    description:
+      'CSV only: one kind of row per file (answers, scores, priorities, footprint by device, footprint totals). Without it, the single table of every kind of row (kept for earlier clients)',
+  })
+  @IsOptional()
+  @Transform(lower)
+  @IsIn(EXPORT_TABLES, { message: `table must be one of ${EXPORT_TABLES.join(', ')}` })
+  table?: ExportTable;
 }
 
 class ScoreDto {
@@ -151,7 +176,17 @@ export class ComparisonDto {
       'Deltas per criterion and device type; `factorsVersion` and `note` say which footprint factors both years use (no delta across two versions)',
   })
   footprint: object | null;
-  @ApiProperty({ description: 'Questions only in one year, changed answers' }) answers: object;
+  @ApiProperty({
+    nullable: true,
+    description:
+      "Why the footprint moved: per device type and criterion, `change` = `inventory` + `practice` + `factors` (sequential substitution in that order: counts at last year's practice and factors, then practice at last year's factors, then the factors), with `unit`",
+  })
+  footprintAttribution: object | null;
+  @ApiProperty({
+    description:
+      'Questions only in one year, changed answers (`changed`), and `bySection`: the changed answers in words (question, before -> after, who), grouped by section',
+  })
+  answers: object;
   @ApiProperty({ nullable: true, description: "The earlier year's plan: committed vs done (null when it had no commitment)" })
   committedVsDone: object | null;
 }

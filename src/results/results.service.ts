@@ -13,6 +13,7 @@ import { loadCommittedVsDone, previousPlanAssessment, type YearResults } from '.
 import type { CommittedVsDone } from '../plan/progress.js';
 import { METHODOLOGY_VERSION, isMethodologyVersion, type MethodologyVersion } from '../scoring/index.js';
 import { computeFullResults, submittedDifferences, type FullResults } from './full-results.js';
+import { answerDetails, footprintInputs } from './compare-inputs.js';
 
 export type { FullResults };
 
@@ -126,7 +127,13 @@ export class ResultsService {
     const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
     const [before, after] = [this.compute(previous, methodology), this.compute(current, methodology)];
-    const comparison = compareResults(this.comparable(previous, before), this.comparable(current, after));
+    // With the answers in words and who gave them, and what each footprint is computed from.
+    const detailed = async (loaded: LoadedAssessment, results: FullResults): Promise<ComparableAssessment> => ({
+      ...this.comparable(loaded, results),
+      answerDetails: answerDetails(loaded, await this.assessments.answersOf(caller, loaded)),
+      footprintInputs: footprintInputs(loaded, this.factors),
+    });
+    const comparison = compareResults(await detailed(previous, before), await detailed(current, after));
     // What the earlier year's plan committed to, and what was done, seen from the later year.
     return { ...comparison, committedVsDone: await this.committedVsDone(caller, previous.assessment, () => before, current, after) };
   }

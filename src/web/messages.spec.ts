@@ -5,6 +5,7 @@ import { COMMITMENT_STATUSES } from '../plan/plan.types.js';
 import { GROUP_LABELS } from '../scoring/priority.js';
 import { clientMessages } from './i18n.js';
 import { MESSAGES } from './messages.js';
+import { ATTRIBUTION_ORDER } from '../comparison/footprint-attribution.js';
 
 const ASSETS = join(process.cwd(), 'src/web/assets');
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -46,6 +47,7 @@ describe('the UI dictionary', () => {
       status_: ['improved', 'regressed', 'unchanged', 'new', 'no_longer_asked', 'unknown'],
       planStatus_: COMMITMENT_STATUSES,
       verdict_: ['as_expected', 'unchanged', 'opposite', 'unknown', 'not_estimated'],
+      effect_: ATTRIBUTION_ORDER,
     };
     expect([...prefixes].sort()).toEqual(Object.keys(expected).sort());
     for (const [prefix, values] of Object.entries(expected)) {

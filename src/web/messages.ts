@@ -407,6 +407,7 @@ const RAW = {
   'results.pdfFr': { fr: 'Rapport PDF (français)', en: 'PDF report (French)' },
   'results.pdfEn': { fr: 'Rapport PDF (anglais)', en: 'PDF report (English)' },
   'results.csv': { fr: 'Export CSV', en: 'CSV export' },
+  'results.xlsx': { fr: 'Tableur (XLSX)', en: 'Spreadsheet (XLSX)' },
   'results.json': { fr: 'Export JSON', en: 'JSON export' },
   'results.pdfHint': {
     fr: 'Le rapport reprend le score, le plan d’action, l’empreinte et la comparaison avec l’année précédente.',
@@ -476,6 +477,17 @@ const RAW = {
 
   // ---------------------------------------------------------------- plan
   'results.planPage': { fr: 'Plan et suivi des engagements', en: 'Plan and commitments tracking' },
+  'assign.mineTitle.one': { fr: 'La partie qui vous est confiée', en: 'The section assigned to you' },
+  'assign.mineTitle.other': { fr: 'Les parties qui vous sont confiées', en: 'The sections assigned to you' },
+  'assign.to': { fr: 'Confiée à {name}', en: 'Assigned to {name}' },
+  'assign.toYou': { fr: 'Confiée à vous', en: 'Assigned to you' },
+  'assign.label': { fr: 'Confier cette partie à', en: 'Assign this section to' },
+  'assign.nobody': { fr: 'Personne', en: 'Nobody' },
+  'assign.submit': { fr: 'Confier', en: 'Assign' },
+  'js.assignTo': { fr: 'Confiée à {name}', en: 'Assigned to {name}' },
+  'js.assignSaved': { fr: 'Partie confiée à {name}.', en: 'Section assigned to {name}.' },
+  'js.assignCleared': { fr: 'Cette partie n’est plus confiée à personne.', en: 'This section is no longer assigned.' },
+  'js.assignFailed': { fr: 'L’attribution n’a pas été enregistrée : {reason}', en: 'The assignment was not saved: {reason}' },
   'dashboard.overdueTitle': { fr: 'Engagements en retard : {count}', en: 'Overdue commitments: {count}' },
   'dashboard.overdueItem': {
     fr: 'échéance {date}, {days} jours de retard, responsable : {owner}',
@@ -974,6 +986,22 @@ const RAW = {
     fr: '{gone} questions ne sont plus posées et {added} sont nouvelles.',
     en: '{gone} questions are no longer asked and {added} are new.',
   },
+  'js.answersBySection': { fr: 'Réponses modifiées, par section', en: 'Changed answers, by section' },
+  'js.answersInSection_one': { fr: '{count} réponse modifiée', en: '{count} answer changed' },
+  'js.answersInSection_other': { fr: '{count} réponses modifiées', en: '{count} answers changed' },
+  'js.answeredBy': { fr: 'par {who}', en: 'by {who}' },
+  'js.beforeAfter': { fr: '{from} → {to}', en: '{from} → {to}' },
+  'js.whyTitle': { fr: 'Pourquoi l’empreinte a bougé', en: 'Why the footprint moved' },
+  'js.whyCaption': {
+    fr: '{criterion} : variation par type d’appareil de {from} à {to}, répartie entre parc, pratiques et facteurs',
+    en: '{criterion}: change by device type from {from} to {to}, split into inventory, practice and factors',
+  },
+  'js.effect_inventory': { fr: 'Parc (nombre d’appareils)', en: 'Inventory (number of devices)' },
+  'js.effect_practice': { fr: 'Pratiques (durée de vie, reconditionné, usage)', en: 'Practice (lifespan, refurbished, use)' },
+  'js.effect_factors': { fr: 'Facteurs (nouvelle version)', en: 'Factors (new version)' },
+  'js.deviceCount': { fr: 'Nombre', en: 'Count' },
+  'js.totalRow': { fr: 'Total', en: 'Total' },
+  'js.whyOther': { fr: 'Les autres critères', en: 'The other criteria' },
   'js.pickTwo': { fr: 'Choisissez deux années différentes.', en: 'Choose two different years.' },
   'js.compareUnavailable': {
     fr: 'La comparaison n’est pas disponible pour le moment.',

@@ -5,6 +5,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { CurrentCaller, ROLE_RANK, type Caller } from '../accounts/caller.js';
 import { ensureCsrfCookie } from '../accounts/session-cookie.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
+import { AssignmentsService } from '../assignments/assignments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
 import { InventoryService } from '../inventory/inventory.service.js';
 import { CalendarService } from '../plan/calendar.service.js';
@@ -40,6 +41,7 @@ export class PagesController {
     private readonly plans: PlanService,
     private readonly calendar: CalendarService,
     private readonly inventory: InventoryService,
+    private readonly assignments: AssignmentsService,
   ) {}
 
   @Get('dashboard')
@@ -60,6 +62,7 @@ export class PagesController {
       welcome: welcome === '1',
       currentYear: new Date().getFullYear(),
       overdue: await this.plans.overdue(caller),
+      mySections: await this.assignments.mine(caller),
     });
   }
 
@@ -104,6 +107,7 @@ export class PagesController {
       isOwner: caller.role === 'owner',
       complete: !firstOpen,
       reviewFirst: await this.plans.reviewFirstFor(caller, loaded),
+      assignments: await this.walkAssignments(caller, id),
       // The import panel sits on the section of the inventory questions.
       inventory: section.questions.some((q) => q.id.startsWith('inventory.'))
         ? { latest: (await this.inventory.list(caller, id, 1))[0] ?? null, classLabels: this.inventory.classLabels() }
@@ -183,6 +187,16 @@ export class PagesController {
     const isOwner = caller.role === 'owner';
     const events = isOwner ? await this.accounts.memberEvents(caller, 20) : undefined;
     return membersPage(ctx, { members, isOwner, selfId: caller.userId, events });
+  }
+
+  /** Who holds each section; for owners, the members to hand the section to. */
+  private async walkAssignments(caller: Caller, id: string) {
+    const { assignments } = await this.assignments.list(caller, id);
+    return {
+      bySection: Object.fromEntries(assignments.map((x) => [x.sectionId, { userId: x.assignee.userId, email: x.assignee.email }])),
+      selfEmail: caller.email,
+      members: caller.role === 'owner' ? (await this.accounts.listMembers(caller)).map((m) => ({ id: m.id, email: m.email })) : null,
+    };
   }
 
   private async context(caller: Caller, req: Request, res: Response): Promise<PageContext> {

@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { assertAcceptableInput } from '../common/input-limits.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { InventoryModule } from '../inventory/inventory.module.js';
 import { PlanModule } from '../plan/plan.module.js';
 import { AssetsController } from './assets.controller.js';
@@ -47,7 +48,7 @@ export class FormBodyMiddleware implements NestMiddleware {
 
 /** The web interface: server-rendered pages, their forms, and the static assets of their scripts. */
 @Module({
-  imports: [AccountsModule, AssessmentsModule, PlanModule, InventoryModule],
+  imports: [AccountsModule, AssessmentsModule, AssignmentsModule, PlanModule, InventoryModule],
   controllers: [AuthPagesController, PagesController, AssetsController],
   providers: [WebSession],
 })

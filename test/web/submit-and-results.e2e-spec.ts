@@ -188,7 +188,12 @@ describe('finishing an assessment, submitting it and reading the results', () =>
       expect(pdf.length).toBeGreaterThan(10_000);
     }
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-    expect((await downloaded(csv)).toString('utf8')).toMatch(/procurement\./);
+    // In the page's language, French: semicolons, as a French spreadsheet expects.
+    const csvText = (await downloaded(csv)).toString('utf8');
+    expect(csvText).toMatch(/procurement\./);
+    expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFFkind;id;section;/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+    expect((await downloaded(xlsx)).subarray(0, 2).toString('latin1')).toBe('PK');
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
     expect(JSON.parse((await downloaded(json)).toString('utf8'))).toEqual(expect.any(Object));
   });

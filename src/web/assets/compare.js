@@ -1,7 +1,14 @@
 // Compare two years (deltas by section, action and footprint criterion) and the trend over all years.
 import { responsive, scoreLine } from './charts.js';
 import { committedVsDoneSection } from './commitments.js';
-import { api, fmtNumber, fmtScore, fmtSignificant, h, msg, problemText, readJson, tr } from './lib.js';
+import * as figures from './figures.js';
+import { api, fmtNumber, fmtScore, h, lang, msg, problemText, readJson, tr } from './lib.js';
+
+/** Units of the footprint criteria, for figures whose response does not carry one. */
+const UNITS = { climate: 'kg CO2e', minerals: 'kg Sb eq', fossil: 'MJ', rawMaterial: 'kg', water: 'L' };
+const unitOf = (d) => d.unit ?? UNITS[d.criterion] ?? '';
+/** A footprint figure with its unit (tonnes from 10,000 kg), in the row's scale. */
+const qty = (v, unit, scale) => figures.quantity(v, unit, lang, scale);
 
 const data = readJson('page-data') || {};
 const form = document.getElementById('compare-form');
@@ -26,7 +33,7 @@ function deltaBadge(delta, status, suffix = '') {
 }
 
 /** For a footprint, lower is better: colour a rise as a regression. */
-function footprintBadge(d) {
+function footprintBadge(d, scale) {
   if (d.delta === null) return h('span', { class: 'delta delta-unknown' }, '—');
   const status =
     Math.abs(d.deltaPercent ?? 0) < 1 && Math.abs(d.delta) < 1e-9
@@ -40,7 +47,7 @@ function footprintBadge(d) {
   return h(
     'span',
     { class: `delta delta-${status}` },
-    `${sign}${fmtSignificant(Math.abs(d.delta))}`,
+    figures.signedQuantity(d.delta, unitOf(d), lang, scale),
     d.deltaPercent !== null && d.deltaPercent !== undefined ? ` (${sign}${fmtNumber(Math.abs(d.deltaPercent))} %)` : '',
   );
 }
@@ -192,23 +199,27 @@ function renderComparison(c) {
         table(
           msg('footprintDeltaCaption', { from: prevYear, to: curYear }),
           [msg('criterion'), String(prevYear), String(curYear), msg('change')],
-          c.footprint.criteria.map((d) =>
-            h(
+          c.footprint.criteria.map((d) => {
+            // One unit for the row: tonnes when its largest figure reaches 10,000 kg.
+            const scale = figures.quantityScale([d.previous, d.current], unitOf(d));
+            return h(
               'tr',
-              {},
+              { 'data-criterion': d.criterion },
               h('th', { scope: 'row' }, msg(`criterion_${d.criterion}`)),
-              h('td', { class: 'num' }, fmtSignificant(d.previous)),
-              h('td', { class: 'num' }, fmtSignificant(d.current)),
-              h('td', { class: 'num' }, footprintBadge(d)),
-            ),
-          ),
+              h('td', { class: 'num' }, qty(d.previous, unitOf(d), scale)),
+              h('td', { class: 'num' }, qty(d.current, unitOf(d), scale)),
+              h('td', { class: 'num' }, footprintBadge(d, scale)),
+            );
+          }),
         ),
         h('p', { class: 'small muted' }, msg('footprintLowerBetter')),
         c.footprint.note ? h('p', { class: 'small muted', id: 'cmp-factors' }, tr(c.footprint.note)) : null,
       ),
     );
   }
+  if (c.footprintAttribution?.devices?.length) nodes.push(attributionSection(c.footprintAttribution, prevYear, curYear));
   if (c.answers) {
+    if (c.answers.bySection?.length) nodes.push(changedAnswers(c.answers.bySection));
     nodes.push(
       h(
         'p',
@@ -222,6 +233,104 @@ function renderComparison(c) {
   }
   nodes.push(committedVsDoneSection(c.committedVsDone));
   root.replaceChildren(...nodes.filter(Boolean));
+}
+
+/** Why the footprint moved: each device type's change split into inventory, practice and factors. */
+function attributionSection(a, prevYear, curYear) {
+  const effects = a.order ?? ['inventory', 'practice', 'factors'];
+  const tableFor = (criterion) => {
+    const rows = a.devices.flatMap((d) => {
+      const f = d.criteria.find((x) => x.criterion === criterion);
+      return f ? [{ label: tr(d.label), count: `${d.previousCount} → ${d.currentCount}`, f }] : [];
+    });
+    const total = a.totals.find((x) => x.criterion === criterion);
+    if (!rows.length || !total) return null;
+    // One scale for the whole table, set by its largest figure.
+    const scale = figures.quantityScale([total.previous, total.current, ...rows.flatMap((r) => [r.f.previous, r.f.current])], total.unit);
+    const cells = (f) => [
+      ...effects.map((e) => h('td', { class: 'num', 'data-effect': e }, figures.signedQuantity(f[e], f.unit, lang, scale))),
+      h('td', { class: 'num', 'data-effect': 'change' }, figures.signedQuantity(f.change, f.unit, lang, scale)),
+    ];
+    return h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'table table-compact attribution', 'data-criterion': criterion },
+        h('caption', {}, msg('whyCaption', { criterion: msg(`criterion_${criterion}`), from: prevYear, to: curYear })),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, msg('device')),
+            h('th', { scope: 'col', class: 'num' }, msg('deviceCount')),
+            effects.map((e) => h('th', { scope: 'col', class: 'num' }, msg(`effect_${e}`))),
+            h('th', { scope: 'col', class: 'num' }, msg('change')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.map((r) =>
+            h('tr', { 'data-device': r.label }, h('th', { scope: 'row' }, r.label), h('td', { class: 'num' }, r.count), cells(r.f)),
+          ),
+        ),
+        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, msg('totalRow')), h('td', {}, ''), cells(total))),
+      ),
+    );
+  };
+  const criteria = a.totals.map((t) => t.criterion);
+  const others = criteria
+    .filter((x) => x !== 'climate')
+    .map(tableFor)
+    .filter(Boolean);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'cmp-why' },
+    h('h3', { id: 'cmp-why' }, msg('whyTitle')),
+    criteria.includes('climate') ? tableFor('climate') : null,
+    others.length ? h('details', { class: 'why-others' }, h('summary', {}, msg('whyOther')), others) : null,
+    h('p', { class: 'small muted', id: 'cmp-why-method' }, tr(a.method)),
+  );
+}
+
+/** The answers that changed, by section: question, before -> after, who. */
+function changedAnswers(sections) {
+  const label = (text) => (text ? tr(text) : msg('noAnswer'));
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'cmp-answers' },
+    h('h3', { id: 'cmp-answers' }, msg('answersBySection')),
+    sections.map((s) =>
+      h(
+        'details',
+        { class: 'changed-section', 'data-section': s.sectionId },
+        h(
+          'summary',
+          {},
+          h('strong', {}, tr(s.title)),
+          ' · ',
+          msg(s.changes.length === 1 ? 'answersInSection_one' : 'answersInSection_other', { count: s.changes.length }),
+        ),
+        h(
+          'ul',
+          { class: 'delta-list changed-answers' },
+          s.changes.map((x) =>
+            h(
+              'li',
+              { 'data-question': x.questionId },
+              h('span', { class: 'changed-question' }, tr(x.question)),
+              ' ',
+              h('span', { class: 'changed-values' }, msg('beforeAfter', { from: label(x.previousLabel), to: label(x.currentLabel) })),
+              x.by ? h('span', { class: 'muted small changed-by' }, ` ${msg('answeredBy', { who: x.by })}`) : null,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 async function compare(from, to) {
@@ -272,7 +381,7 @@ async function loadTrend() {
       h('th', { scope: 'row' }, String(p.year)),
       h('td', { class: 'num' }, score(p.overall.score), ' ', p.overall.delta === null ? '' : deltaBadge(p.overall.delta)),
       t.sections.map((s) => h('td', { class: 'num' }, score(p.sections?.[s.id]?.score))),
-      climate ? h('td', { class: 'num' }, p.footprint ? fmtSignificant(p.footprint.climate ?? null) : '—') : null,
+      climate ? h('td', { class: 'num' }, p.footprint ? qty(p.footprint.climate ?? null, UNITS.climate) : '—') : null,
     ),
   );
   trendRoot.replaceChildren(
@@ -293,7 +402,7 @@ async function loadTrend() {
             h('th', { scope: 'col' }, msg('year')),
             h('th', { scope: 'col', class: 'num' }, msg('overallScore')),
             t.sections.map((s) => h('th', { scope: 'col', class: 'num' }, tr(s.title))),
-            climate ? h('th', { scope: 'col', class: 'num' }, `${msg('criterion_climate')} (kg CO2e)`) : null,
+            climate ? h('th', { scope: 'col', class: 'num' }, msg('criterion_climate')) : null,
           ),
         ),
         h('tbody', {}, rows),

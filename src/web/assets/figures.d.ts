@@ -18,3 +18,10 @@ export function figure(
   high: number | null | undefined,
   lang: FigureLang,
 ): string;
+export interface QuantityScale {
+  unit: string;
+  divisor: number;
+}
+export function quantityScale(values: Array<number | null | undefined>, unit: string | null): QuantityScale;
+export function quantity(value: number | null | undefined, unit: string | null, lang: FigureLang, scale?: QuantityScale): string;
+export function signedQuantity(delta: number | null | undefined, unit: string | null, lang: FigureLang, scale?: QuantityScale): string;

@@ -122,3 +122,28 @@ export function figure(value, unit, low, high, lang) {
   const spread = range(low, high, lang);
   return `${significant(value, lang)}${unit ? `${NBSP}${unit}` : ''}${spread ? ` (${spread})` : ''}`;
 }
+
+/**
+ * The unit a set of footprint quantities is shown in: kilograms become tonnes when the largest of
+ * them reaches 10,000 kg ("kg CO2e" -> "t CO2e", "kg Sb eq" -> "t Sb eq"); other units stay.
+ * Returns the unit and the divisor, so that a table row reads in one unit.
+ */
+export function quantityScale(values, unit) {
+  const largest = Math.max(0, ...values.filter(finite).map((v) => Math.abs(v)));
+  if (typeof unit === 'string' && /^kg(\s|$)/.test(unit) && largest >= 10000) return { unit: `t${unit.slice(2)}`, divisor: 1000 };
+  return { unit: unit ?? '', divisor: 1 };
+}
+
+/** A footprint quantity with its unit, two significant digits, tonnes from 10,000 kg: "2 400 kg CO2e", "16 t CO2e". */
+export function quantity(value, unit, lang, scale = quantityScale([value], unit)) {
+  if (!finite(value)) return lang === 'fr' ? 'non estimé' : 'not estimated';
+  const body = significant(value / scale.divisor, lang);
+  return scale.unit ? `${body}${NBSP}${scale.unit}` : body;
+}
+
+/** A change of a footprint quantity, signed, with its unit: "+1 200 kg CO2e", "−3,5 t CO2e". */
+export function signedQuantity(delta, unit, lang, scale = quantityScale([delta], unit)) {
+  if (!finite(delta)) return DASH;
+  const body = signedSignificant(delta / scale.divisor, lang);
+  return scale.unit ? `${body}${NBSP}${scale.unit}` : body;
+}

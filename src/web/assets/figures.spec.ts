@@ -96,4 +96,19 @@ describe('figures.js', () => {
       }),
     );
   });
+
+  it('puts a unit on every footprint quantity, in tonnes from 10,000 kg', () => {
+    expect(figures.quantity(2370.912025, 'kg CO2e', 'fr')).toBe('2\u00a0400\u00a0kg CO2e');
+    expect(figures.quantity(9999, 'kg CO2e', 'en')).toBe('10,000\u00a0kg CO2e');
+    expect(figures.quantity(16012, 'kg CO2e', 'fr')).toBe('16\u00a0t CO2e');
+    expect(figures.quantity(12500, 'kg Sb eq', 'en')).toBe('13\u00a0t Sb eq');
+    expect(figures.quantity(120000, 'MJ', 'en')).toBe('120,000\u00a0MJ');
+    expect(figures.quantity(null, 'kg', 'fr')).toBe('non estimé');
+    expect(figures.signedQuantity(-3456, 'kg CO2e', 'fr')).toBe('\u22123\u00a0500\u00a0kg CO2e');
+    // One scale for a row: the largest figure decides, so that 8,000 kg and 12,000 kg read 8 t and 12 t.
+    const scale = figures.quantityScale([8000, 12000, null], 'kg CO2e');
+    expect(scale).toEqual({ unit: 't CO2e', divisor: 1000 });
+    expect(figures.quantity(8000, 'kg CO2e', 'en', scale)).toBe('8.0\u00a0t CO2e');
+    expect(figures.signedQuantity(4000, 'kg CO2e', 'en', scale)).toBe('+4.0\u00a0t CO2e');
+  });
 });

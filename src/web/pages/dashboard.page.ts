@@ -1,5 +1,7 @@
 import type { AssessmentDto } from '../../assessments/assessments.dto.js';
+import type { SectionAssignmentDto } from '../../assignments/assignments.dto.js';
 import type { OverdueCommitmentDto } from '../../plan/plan.dto.js';
+import { mySections } from './assignments.fragment.js';
 import { formatDay } from './plan.page.js';
 import { attrs, html, type SafeHtml } from '../html.js';
 import { formatDate, t, tr, type Lang } from '../i18n.js';
@@ -13,6 +15,8 @@ export interface DashboardView {
   currentYear: number;
   /** Open commitments whose due day has passed, in the organisation's time zone. */
   overdue?: OverdueCommitmentDto[];
+  /** The sections assigned to the caller, with their progress. */
+  mySections?: SectionAssignmentDto[];
 }
 
 export function progressBar(lang: Lang, percent: number, label: string, id?: string): SafeHtml {
@@ -161,7 +165,7 @@ export function dashboardPage(ctx: PageContext, v: DashboardView): string {
       <p class="lead">${t(lang, 'dashboard.lead', { org })}</p>
     </div>
     ${v.welcome ? html`<div class="notice notice-success" role="status">${t(lang, 'dashboard.welcome')}</div>` : ''}
-    ${overdueHeadline(lang, v.overdue ?? [])}
+    ${overdueHeadline(lang, v.overdue ?? [])} ${mySections(lang, v.mySections ?? [])}
     <div class="dashboard-grid${v.assessments.some((a) => a.year === v.currentYear) ? ' is-started' : ''}">
       <section class="dashboard-years" aria-labelledby="years-title">
         <div class="section-head">

@@ -32,8 +32,13 @@ export function resultsPage(ctx: PageContext, a: AssessmentDto, canManage = fals
           >
         </li>
         <li>
-          <a class="button" id="export-csv" href="${base}/export?format=csv" download="assessment-${a.year}.csv"
+          <a class="button" id="export-csv" href="${base}/export?format=csv&amp;lang=${lang}" download="assessment-${a.year}.csv"
             >${t(lang, 'results.csv')}</a
+          >
+        </li>
+        <li>
+          <a class="button" id="export-xlsx" href="${base}/export?format=xlsx&amp;lang=${lang}" download="assessment-${a.year}.xlsx"
+            >${t(lang, 'results.xlsx')}</a
           >
         </li>
         <li>

@@ -8,6 +8,7 @@ import { attrs, html, type SafeHtml } from '../html.js';
 import { formatDateTime, formatNumber, t, tr, type Lang } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
 import type { MessageKey } from '../messages.js';
+import { assignControl, assigneeLabel } from './assignments.fragment.js';
 import { progressBar } from './dashboard.page.js';
 
 export interface WalkView {
@@ -26,6 +27,12 @@ export interface WalkView {
     year: number;
     questions: Array<{ questionId: string; sectionId: string; label: { fr: string; en: string }; carriedOver: boolean }>;
   } | null;
+  /** Who holds each section (by section id), and for owners the members to assign this section to. */
+  assignments?: {
+    bySection: Record<string, { userId: string; email: string }>;
+    selfEmail: string;
+    members: Array<{ id: string; email: string }> | null;
+  };
   /** The inventory import panel, on the section that holds the inventory questions. */
   inventory?: {
     latest: InventoryImportDto | null;
@@ -289,6 +296,7 @@ function sectionNav(lang: Lang, v: WalkView): SafeHtml {
       <a href="/assessments/${v.assessment.id}?section=${encodeURIComponent(s.id)}"${attrs({ 'aria-current': current ? 'step' : null })}>
         <span class="sn-title"><span class="sn-num">${i + 1}.</span> ${tr(s.title, lang)}</span>
         <span class="sn-count" data-section-count>${t(lang, 'walk.sectionCount', { answered: s.answered, total: s.total })}</span>
+        ${assigneeLabel(lang, v.assignments?.bySection[s.id]?.email, v.assignments?.selfEmail)}
         <span class="mini-bar" aria-hidden="true"><span style="width:${s.percent}%"></span></span>
       </a>
     </li>`;
@@ -400,6 +408,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           <p class="eyebrow">${t(lang, 'walk.sectionOf', { n: sectionIndex + 1, total: v.template.sections.length })}</p>
           <h2 id="section-title">${tr(v.section.title, lang)}</h2>
           ${v.section.description ? html`<p class="section-description">${tr(v.section.description, lang)}</p>` : ''}
+          ${v.assignments?.members ? assignControl(lang, { assessmentId: a.id, sectionId: v.section.id, members: v.assignments.members, current: v.assignments.bySection[v.section.id]?.userId ?? null }) : ''}
           ${sectionNa ? html`<p class="notice notice-na" id="section-na" role="note">${t(lang, 'walk.sectionNotApplicable', { reason: tr(sectionNa.text, lang) })}</p>` : ''}
           ${readOnly ? '' : html`<p class="small muted">${t(lang, 'walk.autosave')} <span class="save-indicator" id="save-indicator" aria-hidden="true"></span></p>`}
         </div>
@@ -472,7 +481,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
     title: `${tr(v.section.title, lang)} · ${t(lang, 'walk.title', { year: a.year })}`,
     nav: 'dashboard',
     main,
-    scripts: v.inventory ? ['walk.js', 'inventory.js'] : ['walk.js'],
+    scripts: [...(v.inventory ? ['walk.js', 'inventory.js'] : ['walk.js']), ...(v.assignments?.members ? ['assignments.js'] : [])],
     data: v.inventory
       ? {
           ...data,
