@@ -91,7 +91,7 @@ describe('starting next year from last year’s answers and comparing the years'
     expect(await firstBlock.locator('.badge-carried').textContent()).toBe(`Reprise de ${year - 1}`);
 
     // Confirm = the same value saved again.
-    await firstBlock.getByRole('button', { name: /^Confirmer/ }).click();
+    await firstBlock.getByRole('button', { name: /^Inchangée/ }).click();
     await allSaved(page);
     expect(await firstBlock.locator('.badge-carried').isHidden()).toBe(true);
     const answers = async () =>
