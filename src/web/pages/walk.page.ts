@@ -371,8 +371,10 @@ function inventoryTable(
   rows: Array<{ type: string; cells: Array<Question | null> }>,
   block: (q: Question) => SafeHtml,
 ): SafeHtml {
+  // The questions say meeting_screen where the import's classes say meeting_room_screen.
+  const labels = (v.inventory?.classLabels ?? {}) as Record<string, { fr: string; en: string } | undefined>;
   const classLabel = (type: string, fallback: Question) =>
-    tr((v.inventory?.classLabels as Record<string, { fr: string; en: string }> | undefined)?.[type], lang) || tr(fallback.label, lang);
+    tr(labels[type] ?? labels[type === 'meeting_screen' ? 'meeting_room_screen' : type], lang) || tr(fallback.label, lang);
   return html`<div class="inv-table-wrap">
     <table class="table inv-table" id="inventory-table">
       <caption>
