@@ -33,7 +33,7 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
  */
 export function fill(text: string, lang: Lang, vars: Record<string, string | number>): string {
   return text
-    .replace(/\{(\w*)#([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, singular: string, plural: string) => {
+    .replace(/\{(\w*)#((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g, (whole, name: string, singular: string, plural: string) => {
       const key = name || 'count';
       if (!(key in vars)) return whole;
       const n = Number(vars[key]);

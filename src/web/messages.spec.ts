@@ -67,6 +67,12 @@ describe('plurals by count', () => {
     expect(t('fr', 'walk.reviewedCount', { reviewed: 0, carried: 5 })).toBe('0/5 reprises relues');
   });
 
+  it('a plural may hold placeholders', () => {
+    expect(t('fr', 'js.adoptTop', { count: 5 })).toBe('Adopter les 5 actions de cette année');
+    expect(t('fr', 'js.adoptTop', { count: 1 })).toBe('Adopter l’action de cette année');
+    expect(t('en', 'js.moreActions', { count: 3 })).toBe('See the 3 other actions of this group');
+  });
+
   it('leaves a plural alone when its count is not given', () => {
     expect(fill('{#a|b} {n}', 'en', { n: 2 })).toBe('{#a|b} 2');
   });

@@ -114,6 +114,8 @@ describe('starting next year from last year’s answers and comparing the years'
     await page.getByRole('button', { name: 'Confirmer toutes les réponses reprises de cette section' }).click();
     await page.getByText(/réponses confirmées/).waitFor({ state: 'attached' });
     await allSaved(page);
+    // The button hid: focus went on to the next section, not to the page body.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('rel'))).toBe('next');
     expect(await page.locator('#questions .question:not([hidden]) .badge-carried:not([hidden])').count()).toBe(0);
     const sectionIds = new Set(procurement.questions.map((q) => q.id));
     expect((await answers()).filter((a) => sectionIds.has(a.questionId) && a.carriedOver)).toEqual([]);

@@ -21,7 +21,7 @@ const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
 export function msg(key, vars = {}) {
   const text = Object.hasOwn(messages, key) ? messages[key] : key;
   return text
-    .replace(/\{(\w*)#([^|{}]*)\|([^|{}]*)\}/g, (whole, name, singular, plural) => {
+    .replace(/\{(\w*)#((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g, (whole, name, singular, plural) => {
       const k = name || 'count';
       if (!Object.hasOwn(vars, k)) return whole;
       const n = Number(vars[k]);

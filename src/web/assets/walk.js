@@ -764,6 +764,10 @@ if (!readOnly) {
     for (const id of ids) await confirmAnswer(id);
     button.disabled = false;
     announce(msg('sectionConfirmed', { count: ids.length }));
+    // The button hides once nothing is left to confirm: focus goes on, not to the page body.
+    const left = [...blocks.keys()].find((id) => answers.get(id)?.carriedOver && !blocks.get(id).hidden);
+    if (left) blocks.get(left).querySelector('.q-confirm')?.focus();
+    else (document.querySelector('.section-pager a[rel=next]') || document.getElementById('submit-button'))?.focus();
   });
   updateIndicator();
   markPending();
