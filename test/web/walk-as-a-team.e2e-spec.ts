@@ -358,6 +358,15 @@ describe('the walk as a team uses it', () => {
       }));
       expect(focused.q).toBe(`q-${second.id}`);
       expect(['INPUT', 'SELECT', 'TEXTAREA']).toContain(focused.tag);
+
+      // The same review in English.
+      await english(page);
+      await page.goto(`/assessments/${thisYearId}?section=${section.id}`);
+      const block = page.locator(`[id="q-${second.id}"]`);
+      expect((await block.locator('.q-confirm').textContent())?.trim()).toMatch(/^Unchanged/);
+      expect((await block.locator('.q-change').textContent())?.trim()).toMatch(/^Change/);
+      expect(plain(await block.locator('.q-lastyear').textContent())).toMatch(new RegExp(`^In ${year - 1}: .+`));
+      expect(plain(await review.textContent())).toBe(`1/${inSection.length} carried-over reviewed`);
       expect(problems).toEqual([]);
       await context.close();
     });
