@@ -7,6 +7,7 @@ import { AccountSecurity1795958000000 } from './1795958000000-account-security.j
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
 import { OrganisationProfile1796050000000 } from './1796050000000-organisation-profile.js';
 import { SectionAssignments1796070000000 } from './1796070000000-section-assignments.js';
+import { SubmittedUnreviewed1796140000000 } from './1796140000000-submitted-unreviewed.js';
 
 /** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PlanAuditActorEmail1795961600000,
   OrganisationProfile1796050000000,
   SectionAssignments1796070000000,
+  SubmittedUnreviewed1796140000000,
 ];

@@ -190,7 +190,10 @@ describe('the assessment walk', () => {
     await expectRule(integer.id, { value: 1.5 }, 'integer');
     await expectRule(integer.id, { value: (integer.min ?? 0) - 1 }, 'min');
     await expectRule(integer.id, { value: (integer.max ?? 0) + 1 }, 'max');
-    await expectRule(integer.id, { value: '12' }, 'type');
+    await expectRule(integer.id, { value: true }, 'type');
+    // A number may come as the text a person typed; text that is no number, or an ambiguous one, is refused.
+    await expectRule(integer.id, { value: 'douze' }, 'decimal');
+    await expectRule(integer.id, { value: '1,234' }, 'decimal');
     await expectRule(text.id, { value: 'x'.repeat(2001) }, 'maxLength');
     await expectRule(text.id, { value: '   ' }, 'notEmpty');
     await expectRule(single.id, { value: single.options![0].id, comment: 'c'.repeat(2001) }, 'maxLength');

@@ -57,6 +57,10 @@ export class Assessment {
   @Column({ name: 'methodology_version', type: 'text', nullable: true })
   methodologyVersion: string | null;
 
+  /** The carried-over answers an owner submitted without confirming them, by explicit choice (null: none, or a draft). */
+  @Column({ name: 'submitted_unreviewed', type: 'jsonb', nullable: true })
+  submittedUnreviewed: string[] | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

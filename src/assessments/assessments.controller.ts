@@ -23,6 +23,7 @@ import {
   HistoryQueryDto,
   NextQuestionDto,
   SaveAnswerDto,
+  SubmitAssessmentDto,
 } from './assessments.dto.js';
 import { AssessmentsService } from './assessments.service.js';
 
@@ -118,9 +119,16 @@ export class AssessmentsController {
   @RequireRole('owner')
   @HttpCode(200)
   @ApiOkResponse({ type: AssessmentDto })
-  @ApiConflictResponse({ description: 'Required visible questions are unanswered (listed in `missing`), or already submitted' })
-  submit(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string): Promise<AssessmentDto> {
-    return this.assessments.submit(caller, id);
+  @ApiConflictResponse({
+    description:
+      'Required visible questions are unanswered (listed in `missing`); carried-over answers are unconfirmed and `confirmUnreviewed` was not sent (listed in `unconfirmed`); or already submitted',
+  })
+  submit(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() dto: SubmitAssessmentDto,
+  ): Promise<AssessmentDto> {
+    return this.assessments.submit(caller, id, dto);
   }
 
   @Post(':id/reopen')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { I18nTextDto, QuestionDto } from '../questionnaires/questionnaires.dto.js';
 import type { AnswerValue } from '../questionnaires/template.types.js';
 import type { AnswerSource } from './answer.entity.js';
@@ -38,7 +38,7 @@ export class CreateAssessmentDto {
 export class SaveAnswerDto {
   @ApiProperty({
     description:
-      'By question type: single_choice and scale: an option id; multi_choice: an array of option ids; boolean: true or false; number: a number; text: a string (max 2,000 characters)',
+      'By question type: single_choice and scale: an option id; multi_choice: an array of option ids; boolean: true or false; number: a number, or the text a person typed ("1,5", "1.5", "1 234": comma or point for decimals, spaces for thousands; refused when ambiguous, such as "1,234" or "1.234,5", rule `decimal`); text: a string (max 2,000 characters)',
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'boolean' }, { type: 'number' }],
   })
   @IsDefined({ message: 'value is required (use DELETE to clear an answer)' })
@@ -64,6 +64,16 @@ export class SaveAnswerDto {
   @IsInt({ message: 'expectedVersion must be a whole number' })
   @Min(0)
   expectedVersion?: number;
+}
+
+export class SubmitAssessmentDto {
+  @ApiPropertyOptional({
+    description:
+      'Submit although carried-over answers are neither confirmed nor changed (without it: 409 listing them in `unconfirmed`). The choice is recorded: `submittedUnreviewed`, the audit trail, the results and the report say so.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmUnreviewed must be true or false' })
+  confirmUnreviewed?: boolean;
 }
 
 export class ClearAnswerQueryDto {
@@ -140,6 +150,12 @@ export class AssessmentDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    description: 'The carried-over answers an owner chose to submit without confirming them (null: none, or a draft)',
+  })
+  submittedUnreviewed: string[] | null;
 }
 
 export class AssessmentSummaryDto {

@@ -7,7 +7,7 @@ import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { tenantScope } from '../common/tenant-scope.js';
-import { checkAnswerValue } from '../questionnaires/answer-validation.js';
+import { checkAnswerValue, normaliseAnswerInput } from '../questionnaires/answer-validation.js';
 import type { FootprintFactors } from '../footprint/index.js';
 import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
@@ -26,6 +26,7 @@ import type {
   NextQuestionDto,
   ProgressDto,
   SaveAnswerDto,
+  SubmitAssessmentDto,
 } from './assessments.dto.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 import { profileAnswers } from './profile-prefill.js';
@@ -289,12 +290,26 @@ export class AssessmentsService {
     return { question, section: { id: section.id, title: section.title }, progress: this.progress(loaded) };
   }
 
-  async submit(caller: Caller, id: string): Promise<AssessmentDto> {
+  /** Visible carried-over answers nobody has confirmed or changed yet, in template order. */
+  unconfirmedCarried(loaded: LoadedAssessment): MissingQuestionDto[] {
+    const carried = new Set(loaded.answers.filter((a) => a.carriedOver && a.value !== null).map((a) => a.questionId));
+    return loaded.template.order
+      .filter((q) => carried.has(q.id) && loaded.visible.has(q.id))
+      .map((q) => ({ questionId: q.id, sectionId: loaded.template.questions.get(q.id)!.section.id, label: q.label }));
+  }
+
+  /**
+   * Locks the assessment. Refused while a required visible question is unanswered, and while
+   * carried-over answers are unconfirmed unless the owner says so (`confirmUnreviewed`): that choice
+   * is kept on the assessment and in the trail (the "submitted" event lists them as its new value).
+   */
+  async submit(caller: Caller, id: string, dto: SubmitAssessmentDto = {}): Promise<AssessmentDto> {
     await this.ds.transaction(async (m) => {
       // FOR UPDATE waits for answer writes in flight (they hold FOR SHARE) and blocks new ones.
       const assessment = await this.lockAssessment(m, caller, id, 'FOR UPDATE');
       if (assessment.status === 'submitted') throw this.locked(assessment);
-      const missing = this.missingRequired(await this.load(caller, id, m));
+      const loaded = await this.load(caller, id, m);
+      const missing = this.missingRequired(loaded);
       if (missing.length) {
         throw new DomainError(
           ErrorCode.AssessmentIncomplete,
@@ -302,11 +317,28 @@ export class AssessmentsService {
           { missing },
         );
       }
+      const unconfirmed = this.unconfirmedCarried(loaded);
+      if (unconfirmed.length && dto.confirmUnreviewed !== true) {
+        const from = assessment.copyForward?.fromYear ?? null;
+        throw new DomainError(
+          ErrorCode.UnreviewedAnswers,
+          `${unconfirmed.length} answer(s) carried over from ${from ?? 'last year'} are neither confirmed nor changed: ` +
+            `${unconfirmed.map((q) => q.questionId).join(', ')}. Review them, or send {"confirmUnreviewed": true} to submit them as they are (the choice is recorded)`,
+          { unconfirmed, fromYear: from },
+        );
+      }
+      const unreviewed = unconfirmed.length ? unconfirmed.map((q) => q.questionId) : null;
       await this.assessments(caller, m).update(
         { id },
-        { status: 'submitted', submittedAt: new Date(), submittedBy: caller.userId, methodologyVersion: METHODOLOGY_VERSION },
+        {
+          status: 'submitted',
+          submittedAt: new Date(),
+          submittedBy: caller.userId,
+          methodologyVersion: METHODOLOGY_VERSION,
+          submittedUnreviewed: unreviewed,
+        },
       );
-      await this.audit(m, caller, id, { action: 'submitted' });
+      await this.audit(m, caller, id, { action: 'submitted', newValue: unreviewed });
     });
     return this.get(caller, id);
   }
@@ -317,7 +349,10 @@ export class AssessmentsService {
       if (assessment.status !== 'submitted') {
         throw new DomainError(ErrorCode.Conflict, `The ${assessment.year} assessment is not submitted: nothing to reopen`);
       }
-      await this.assessments(caller, m).update({ id }, { status: 'draft', submittedAt: null, submittedBy: null, methodologyVersion: null });
+      await this.assessments(caller, m).update(
+        { id },
+        { status: 'draft', submittedAt: null, submittedBy: null, methodologyVersion: null, submittedUnreviewed: null },
+      );
       await this.audit(m, caller, id, { action: 'reopened' });
     });
     return this.get(caller, id);
@@ -343,9 +378,10 @@ export class AssessmentsService {
       const assessment = await this.lockAssessment(m, caller, assessmentId, 'FOR SHARE');
       if (assessment.status === 'submitted') throw this.locked(assessment);
       const question = this.question(assessment, questionId);
-      const problem = checkAnswerValue(question, dto.value);
+      const input = normaliseAnswerInput(question, dto.value);
+      const problem = input.problem ?? checkAnswerValue(question, input.value);
       if (problem) throw new DomainError(ErrorCode.InvalidAnswer, problem.message, { questionId }, [problem]);
-      const value = dto.value as AnswerValue;
+      const value = input.value as AnswerValue;
 
       const current = await this.lockAnswer(m, caller, assessmentId, questionId);
       if (dto.expectedVersion !== undefined && !versionMatches(dto.expectedVersion, current)) {
@@ -614,6 +650,7 @@ export class AssessmentsService {
     const a = loaded.assessment;
     return {
       ...toSummaryDto(a),
+      submittedUnreviewed: a.submittedUnreviewed ?? null,
       progress: this.progress(loaded),
       sections: loaded.template.template.sections.map((s) => ({ id: s.id, title: s.title, ...this.progress(loaded, s.id) })),
       requiredMissing: this.missingRequired(loaded).length,

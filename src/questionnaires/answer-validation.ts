@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/domain-error.js';
+import { decimalProblemMessage, parseDecimal } from './decimal-input.js';
 import { DONT_KNOW, type AnswerValue, type Question } from './template.types.js';
 
 export const DEFAULT_TEXT_MAX_LENGTH = 2000;
@@ -58,4 +59,25 @@ export function checkAnswerValue(question: Question, value: unknown): FieldError
 /** Type guard after checkAnswerValue returned null. */
 export function isValidAnswer(question: Question, value: unknown): value is AnswerValue {
   return checkAnswerValue(question, value) === null;
+}
+
+/** At most this many characters of a number typed as text (a number never needs more). */
+const NUMBER_TEXT_MAX_LENGTH = 40;
+
+/**
+ * A number question also takes its value as the text a person typed ("1,5", "1 234"), read with the
+ * rule of decimal-input.ts; an ambiguous text ("1,234") is refused with the rule (field `value`,
+ * rule `decimal`). Every other value passes unchanged to checkAnswerValue. Pure.
+ */
+export function normaliseAnswerInput(question: Question, value: unknown): { value: unknown; problem: FieldError | null } {
+  if (question.type !== 'number' || typeof value !== 'string' || value === DONT_KNOW) return { value, problem: null };
+  if (value.length > NUMBER_TEXT_MAX_LENGTH) {
+    return {
+      value,
+      problem: { field: 'value', rule: 'decimal', message: `a number typed as text is at most ${NUMBER_TEXT_MAX_LENGTH} characters long` },
+    };
+  }
+  const parsed = parseDecimal(value);
+  if (parsed.ok) return { value: parsed.value, problem: null };
+  return { value, problem: { field: 'value', rule: 'decimal', message: decimalProblemMessage(value, parsed.problem, question.id) } };
 }

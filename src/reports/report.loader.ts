@@ -71,6 +71,8 @@ export interface ReportInput {
   commitments?: ReportCommitment[];
   /** The year answers were carried over from (copy-forward), when they were. */
   carriedFromYear?: number | null;
+  /** An owner submitted it with carried-over answers unconfirmed, by explicit choice (recorded). */
+  submittedUnreviewed?: boolean;
 }
 
 /** Under this overall (or section) confidence, the cover and the summary say the figures rest on few answers. */
@@ -100,6 +102,7 @@ const TEXT = {
     unconfirmed: (n: number, y: number | null, sections: string) =>
       `${n} réponse${n > 1 ? 's' : ''} reprise${n > 1 ? 's' : ''} ${y ? `de ${y}` : 'de l’an dernier'} n’${n > 1 ? 'ont' : 'a'} été ni confirmée${n > 1 ? 's' : ''} ni modifiée${n > 1 ? 's' : ''} (${sections}). ` +
       'Les scores, l’empreinte et le plan les comptent telles qu’elles étaient : les faire relire avant de présenter ces chiffres.',
+    submittedUnreviewed: 'L’évaluation a été soumise sans les relire, par choix explicite consigné dans l’historique.',
     lowConfidenceShort: (c: string) => `Fiabilité ${c} : une part des réponses manque.`,
     lowConfidenceNotice: (c: string, threshold: string, sections: string) =>
       `Fiabilité ${c} (seuil ${threshold}) : une part de ce qui compte est sans réponse ou « je ne sais pas »${sections ? ` ; sous le seuil : ${sections}` : ''}. ` +
@@ -151,6 +154,7 @@ const TEXT = {
     unconfirmed: (n: number, y: number | null, sections: string) =>
       `${n} answer${n > 1 ? 's' : ''} carried over from ${y ?? 'last year'} ${n > 1 ? 'have' : 'has'} been neither confirmed nor changed (${sections}). ` +
       'The scores, the footprint and the plan count them as they were: have them reviewed before presenting these figures.',
+    submittedUnreviewed: 'The assessment was submitted without reviewing them, by an explicit choice recorded in the audit trail.',
     lowConfidenceShort: (c: string) => `Confidence ${c}: some answers are missing.`,
     lowConfidenceNotice: (c: string, threshold: string, sections: string) =>
       `Confidence ${c} (threshold ${threshold}): part of what counts is unanswered or "I don't know"${sections ? `; below the threshold: ${sections}` : ''}. ` +
@@ -322,13 +326,14 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
     notices.push({
       kind: 'unconfirmed',
       short: t.unconfirmedShort(unconfirmedCount, carriedFrom),
-      text: t.unconfirmed(
-        unconfirmedCount,
-        carriedFrom,
-        unconfirmedSections
-          .map((s) => `${s.title} : ${s.count}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': '))
-          .join(lang === 'fr' ? ' ; ' : '; '),
-      ),
+      text:
+        t.unconfirmed(
+          unconfirmedCount,
+          carriedFrom,
+          unconfirmedSections
+            .map((s) => `${s.title} : ${s.count}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': '))
+            .join(lang === 'fr' ? ' ; ' : '; '),
+        ) + (input.submittedUnreviewed ? ` ${t.submittedUnreviewed}` : ''),
     });
   }
   const weakSections = results.sections.filter((s) => s.status !== 'not_applicable' && s.confidence < CONFIDENCE_THRESHOLD);

@@ -111,6 +111,7 @@ export class ReportsService implements OnApplicationShutdown {
           status: c.status,
         })),
       carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
+      submittedUnreviewed: loaded.assessment.status === 'submitted' && (loaded.assessment.submittedUnreviewed?.length ?? 0) > 0,
     };
     return input;
   }

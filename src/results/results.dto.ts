@@ -160,6 +160,12 @@ export class ResultsDto {
       'A submitted assessment computed with another methodology than the one it was submitted under: its figures under that one, beside these where they differ',
   })
   asSubmitted?: object;
+  @ApiProperty({
+    nullable: true,
+    description:
+      'Answers carried over from an earlier year (copy-forward): `fromYear`, `unconfirmed` (visible carried-over answers nobody confirmed or changed, question ids in template order) and `submittedUnreviewed` (true when an owner submitted with them unconfirmed, by explicit choice); null when nothing was carried over',
+  })
+  carriedOver: { fromYear: number; unconfirmed: string[]; submittedUnreviewed: boolean } | null;
 }
 
 export class ComparisonDto {

@@ -17,6 +17,14 @@ import { answerDetails, footprintInputs } from './compare-inputs.js';
 
 export type { FullResults };
 
+export interface CarriedOverFlag {
+  fromYear: number;
+  /** Visible carried-over answers nobody confirmed or changed, in template order. */
+  unconfirmed: string[];
+  /** An owner submitted with them unconfirmed, by explicit choice. */
+  submittedUnreviewed: boolean;
+}
+
 /**
  * The Nest side of the pure cores: loads answers (scoped to the caller's organisation) and hands
  * plain data to scoring, footprint and comparison. Only visible answers count.
@@ -40,14 +48,29 @@ export class ResultsService {
     caller: Caller,
     id: string,
     methodology: MethodologyVersion = METHODOLOGY_VERSION,
-  ): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null }> {
+  ): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null; carriedOver: CarriedOverFlag | null }> {
     const loaded = await this.assessments.load(caller, id);
     const results = this.compute(loaded, methodology);
     const submittedUnder = submittedMethodology(loaded);
     if (submittedUnder !== null && submittedUnder !== methodology) {
       results.asSubmitted = submittedDifferences(results, this.compute(loaded, submittedUnder));
     }
-    return { ...results, lastYearCommitments: await this.lastYearCommitments(caller, loaded, results) };
+    return {
+      ...results,
+      lastYearCommitments: await this.lastYearCommitments(caller, loaded, results),
+      carriedOver: this.carriedOver(loaded),
+    };
+  }
+
+  /** What was carried over from last year and is still unconfirmed, and whether it was submitted so by choice. */
+  carriedOver(loaded: LoadedAssessment): CarriedOverFlag | null {
+    const a = loaded.assessment;
+    if (!a.copyForward) return null;
+    return {
+      fromYear: a.copyForward.fromYear,
+      unconfirmed: this.assessments.unconfirmedCarried(loaded).map((q) => q.questionId),
+      submittedUnreviewed: a.status === 'submitted' && (a.submittedUnreviewed?.length ?? 0) > 0,
+    };
   }
 
   /** "Committed last year vs done": the plan this assessment follows (its copy-forward source, else the year before). */

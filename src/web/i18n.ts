@@ -21,10 +21,25 @@ export function langOf(req: Request): Lang {
   return isLang(chosen) ? chosen : DEFAULT_LANG;
 }
 
-/** A UI string with `{name}` placeholders filled in. */
+/** A UI string with `{name}` placeholders filled in, and `{#one|other}` chosen by `count` (plurals). */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = MESSAGES[key][lang];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(MESSAGES[key][lang], lang, vars);
+}
+
+/**
+ * Fills `{name}` placeholders, and picks `{#one|other}` by the `count` variable (`{name#one|other}` by
+ * another one): French counts 0 and 1 as singular ("0 réponse", "1 partie"), English only 1
+ * ("0 answers", "1 answer"). lib.js does the same for the page scripts.
+ */
+export function fill(text: string, lang: Lang, vars: Record<string, string | number>): string {
+  return text
+    .replace(/\{(\w*)#((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g, (whole, name: string, singular: string, plural: string) => {
+      const key = name || 'count';
+      if (!(key in vars)) return whole;
+      const n = Number(vars[key]);
+      return (lang === 'fr' ? Math.abs(n) < 2 : n === 1) ? singular : plural;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** A template text ({fr, en}) in the page's language. */

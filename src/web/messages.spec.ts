@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CRITERIA } from '../footprint/footprint.types.js';
 import { COMMITMENT_STATUSES } from '../plan/plan.types.js';
 import { GROUP_LABELS } from '../scoring/priority.js';
-import { clientMessages } from './i18n.js';
+import { clientMessages, fill, t } from './i18n.js';
 import { MESSAGES } from './messages.js';
 import { ATTRIBUTION_ORDER } from '../comparison/footprint-attribution.js';
 
@@ -52,6 +52,36 @@ describe('the UI dictionary', () => {
     expect([...prefixes].sort()).toEqual(Object.keys(expected).sort());
     for (const [prefix, values] of Object.entries(expected)) {
       for (const v of values) expect(`${prefix}${v} ${prefix + v in client}`).toBe(`${prefix}${v} true`);
+    }
+  });
+});
+
+describe('plurals by count', () => {
+  it('French counts 0 and 1 as singular, English only 1', () => {
+    expect(t('fr', 'walk.requiredMissing', { count: 1 })).toBe('1 question obligatoire sans réponse.');
+    expect(t('fr', 'walk.requiredMissing', { count: 0 })).toBe('0 question obligatoire sans réponse.');
+    expect(t('fr', 'walk.requiredMissing', { count: 2 })).toBe('2 questions obligatoires sans réponse.');
+    expect(t('en', 'walk.requiredMissing', { count: 1 })).toBe('1 required question unanswered.');
+    expect(t('en', 'walk.requiredMissing', { count: 0 })).toBe('0 required questions unanswered.');
+    expect(t('fr', 'js.partsNotEstimated', { count: 1 })).toBe('1 partie non estimée faute de donnée');
+    expect(t('en', 'js.partsNotEstimated', { count: 3 })).toBe('3 parts not estimated for lack of data');
+    expect(t('fr', 'walk.reviewedCount', { reviewed: 1, carried: 1 })).toBe('1/1 reprise relue');
+    expect(t('fr', 'walk.reviewedCount', { reviewed: 0, carried: 5 })).toBe('0/5 reprises relues');
+  });
+
+  it('a plural may hold placeholders', () => {
+    expect(t('fr', 'js.adoptTop', { count: 5 })).toBe('Adopter les 5 actions de cette année');
+    expect(t('fr', 'js.adoptTop', { count: 1 })).toBe('Adopter l’action de cette année');
+    expect(t('en', 'js.moreActions', { count: 3 })).toBe('See the 3 other actions of this group');
+  });
+
+  it('leaves a plural alone when its count is not given', () => {
+    expect(fill('{#a|b} {n}', 'en', { n: 2 })).toBe('{#a|b} 2');
+  });
+
+  it('no message keeps a "(s)" plural', () => {
+    for (const [key, text] of Object.entries(MESSAGES)) {
+      expect({ key, fr: /\(s\)/.test(text.fr), en: /\(s\)/.test(text.en) }).toEqual({ key, fr: false, en: false });
     }
   });
 });

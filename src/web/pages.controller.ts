@@ -92,11 +92,24 @@ export class PagesController {
       focus = questionParam;
       section ??= template.sections.find((s) => s.questions.some((q) => q.id === questionParam));
     }
+    // Year two opens in review mode: on the first carried-over answer still to confirm (section 1 as a rule).
+    const firstCarried =
+      assessment.status === 'draft'
+        ? template.sections
+            .flatMap((s) => s.questions)
+            .find((q) => answers.some((a) => a.questionId === q.id && a.carriedOver && a.visible))
+        : undefined;
+    if (!section && firstCarried) {
+      section = template.sections.find((s) => s.questions.some((q) => q.id === firstCarried.id));
+      focus = firstCarried.id;
+    }
     if (!section) {
       // Resume exactly where one left off: the section of the next unanswered question, scrolled to it.
       section = template.sections.find((s) => s.questions.some((q) => q.id === firstOpen?.id)) ?? template.sections[0];
       focus = firstOpen && assessment.status === 'draft' ? firstOpen.id : null;
     }
+    const from = loaded.assessment.copyForward;
+    const lastYear = from ? await this.assessments.load(caller, from.fromAssessmentId).catch(() => null) : null;
     return walkPage(ctx, {
       assessment,
       template,
@@ -112,6 +125,7 @@ export class PagesController {
       inventory: section.questions.some((q) => q.id.startsWith('inventory.'))
         ? { latest: (await this.inventory.list(caller, id, 1))[0] ?? null, classLabels: this.inventory.classLabels() }
         : null,
+      lastYear: lastYear ? { year: lastYear.assessment.year, values: lastYear.values } : null,
     });
   }
 

@@ -142,8 +142,8 @@ export async function answerInPage(page: Page, q: Question, pick: 'first' | 'las
     }
     case 'number': {
       const value = Math.min(Math.max(q.min ?? 0, pick === 'last' ? 5 : 3), q.max ?? 5);
-      await block.locator('input[type=number]').fill(String(value));
-      await block.locator('input[type=number]').blur();
+      await block.locator('input.q-number').fill(String(value));
+      await block.locator('input.q-number').blur();
       return value;
     }
     case 'text': {

@@ -81,7 +81,7 @@ describe('inventory import in the browser', () => {
     const classes = page.locator('#inv-classes');
     expect(await text(classes.locator('tr', { hasText: 'Ordinateurs portables' }).locator('td').first())).toBe('4');
     expect(await text(classes.locator('tr', { hasText: 'Ordinateurs portables' }))).toContain('4,8 ans (sur 3)');
-    expect(await text(page.locator('.inv-unclassified summary'))).toBe('2 ligne(s) non classées');
+    expect(await text(page.locator('.inv-unclassified summary'))).toBe('2 lignes non classées');
     expect(await text(page.locator('.inv-unclassified'))).toContain('Raspberry Pi 4');
     expect(await text(page.locator('.inv-rejected'))).toContain('31/02/2022');
     const proposals = page.locator('#inv-proposals');

@@ -91,7 +91,7 @@ describe('starting next year from last year’s answers and comparing the years'
     expect(await firstBlock.locator('.badge-carried').textContent()).toBe(`Reprise de ${year - 1}`);
 
     // Confirm = the same value saved again.
-    await firstBlock.getByRole('button', { name: /^Confirmer/ }).click();
+    await firstBlock.getByRole('button', { name: /^Inchangée/ }).click();
     await allSaved(page);
     expect(await firstBlock.locator('.badge-carried').isHidden()).toBe(true);
     const answers = async () =>
@@ -114,6 +114,8 @@ describe('starting next year from last year’s answers and comparing the years'
     await page.getByRole('button', { name: 'Confirmer toutes les réponses reprises de cette section' }).click();
     await page.getByText(/réponses confirmées/).waitFor({ state: 'attached' });
     await allSaved(page);
+    // The button hid: focus went on to the next section, not to the page body.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('rel'))).toBe('next');
     expect(await page.locator('#questions .question:not([hidden]) .badge-carried:not([hidden])').count()).toBe(0);
     const sectionIds = new Set(procurement.questions.map((q) => q.id));
     expect((await answers()).filter((a) => sectionIds.has(a.questionId) && a.carriedOver)).toEqual([]);

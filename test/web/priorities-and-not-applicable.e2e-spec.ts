@@ -78,16 +78,16 @@ describe('the plan of a local authority, what does not apply, and "I don\'t know
     const share = page.locator('[id="q-governance.awareness_share"]');
     const dontKnow = share.getByLabel('Je ne sais pas', { exact: true });
     expect(await dontKnow.isChecked()).toBe(true);
-    expect(await share.locator('input[type=number]').isDisabled()).toBe(true);
+    expect(await share.locator('input.q-number').isDisabled()).toBe(true);
     await dontKnow.uncheck();
-    await share.locator('input[type=number]').fill('20');
-    await share.locator('input[type=number]').blur();
+    await share.locator('input.q-number').fill('20');
+    await share.locator('input.q-number').blur();
     await allSaved(page);
     expect(await answerOf('governance.awareness_share')).toBe(20);
     await dontKnow.check();
     await allSaved(page);
     expect(await answerOf('governance.awareness_share')).toBe('dont_know');
-    expect(await share.locator('input[type=number]').inputValue()).toBe('');
+    expect(await share.locator('input.q-number').inputValue()).toBe('');
     // The business-model question does not apply to a public body: it is not asked.
     expect(await page.locator('[id="q-governance.business_model"]').isHidden()).toBe(true);
   });

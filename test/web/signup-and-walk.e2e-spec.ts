@@ -126,7 +126,7 @@ describe('signing up and walking the questionnaire in the browser', () => {
     );
     await page.goto(`/assessments/${assessmentId}?section=profile`);
     expect(await page.locator('[id="q-organisation.kind"] input[value="public_body"]').isChecked()).toBe(true);
-    expect(await page.locator('[id="q-organisation.inhabitants"] input[type=number]').inputValue()).toBe('62000');
+    expect(await page.locator('[id="q-organisation.inhabitants"] input.q-number').inputValue()).toBe('62000');
     await screenshot(page, 'walk-profile');
     await page.goto(`/assessments/${assessmentId}?section=${template.sections[1].id}`);
   });
@@ -184,7 +184,7 @@ describe('signing up and walking the questionnaire in the browser', () => {
       const block = page.locator(`[id="q-${id}"]`);
       expect(await block.isVisible()).toBe(true);
       if (q.type === 'boolean') expect(await block.getByLabel(value ? 'Oui' : 'Non', { exact: true }).isChecked()).toBe(true);
-      else if (q.type === 'number') expect(Number(await block.locator('input[type=number]').inputValue())).toBe(value);
+      else if (q.type === 'number') expect(Number(await block.locator('input.q-number').inputValue())).toBe(value);
       else if (q.type === 'text') expect(await block.locator('textarea').first().inputValue()).toBe(value);
       else
         for (const optionId of [value].flat() as string[]) expect(await block.locator(`input[value="${optionId}"]`).isChecked()).toBe(true);
@@ -256,16 +256,16 @@ describe('signing up and walking the questionnaire in the browser', () => {
     await page.goto(`/assessments/${assessmentId}?section=${measurement.id}`);
     const employees = measurement.questions.find((q) => q.type === 'number' && q.integer && (q.min ?? 0) >= 1)!;
     const block = page.locator(`[id="q-${employees.id}"]`);
-    await block.locator('input[type=number]').fill('2.5');
-    await block.locator('input[type=number]').blur();
+    await block.locator('input.q-number').fill('2.5');
+    await block.locator('input.q-number').blur();
     await block.locator('.q-error').waitFor({ state: 'visible' });
     expect(await block.locator('.q-error').textContent()).toBe('Saisissez un nombre entier.');
-    expect(await block.locator('input[type=number]').getAttribute('aria-invalid')).toBe('true');
-    expect(await block.locator('input[type=number]').getAttribute('aria-describedby')).toContain(
+    expect(await block.locator('input.q-number').getAttribute('aria-invalid')).toBe('true');
+    expect(await block.locator('input.q-number').getAttribute('aria-describedby')).toContain(
       await block.locator('.q-error').getAttribute('id'),
     );
-    await block.locator('input[type=number]').fill('120');
-    await block.locator('input[type=number]').blur();
+    await block.locator('input.q-number').fill('120');
+    await block.locator('input.q-number').blur();
     await allSaved(page);
     expect(await block.locator('.q-error').isHidden()).toBe(true);
     const answers = (

@@ -17,10 +17,17 @@ const messages = readJson('i18n') || {};
 export const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
 const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
 
-/** A UI message in the page's language, `{name}` placeholders filled in. */
+/** A UI message in the page's language, `{name}` placeholders filled in, `{#one|other}` chosen by `count` (as i18n.ts fill()). */
 export function msg(key, vars = {}) {
   const text = Object.hasOwn(messages, key) ? messages[key] : key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  return text
+    .replace(/\{(\w*)#((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g, (whole, name, singular, plural) => {
+      const k = name || 'count';
+      if (!Object.hasOwn(vars, k)) return whole;
+      const n = Number(vars[k]);
+      return (lang === 'fr' ? Math.abs(n) < 2 : n === 1) ? singular : plural;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
 }
 
 /** A template text {fr, en} in the page's language. */

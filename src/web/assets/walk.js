@@ -1,7 +1,8 @@
 // The questionnaire walk: every answer is saved as soon as it is given (PUT with the version
 // last read), conditional questions follow the answers, a colleague's concurrent edit opens a
 // "keep theirs / keep mine" choice, carried-over answers wait for a confirmation.
-import { announce, api, fmtNumber, fmtTime, h, msg, problemText, readJson } from './lib.js';
+import { parseDecimal } from './decimal.js';
+import { announce, api, fmtNumber, fmtTime, h, lang, msg, problemText, readJson } from './lib.js';
 import { isAnswered, visibleQuestionIds } from './visibility.js';
 
 const data = readJson('page-data');
@@ -14,10 +15,22 @@ const answers = new Map(Object.entries(data.answers));
 const blocks = new Map([...form.querySelectorAll('.question')].map((el) => [el.dataset.qid, el]));
 let readOnly = data.readOnly;
 
-const BAD_NUMBER = Symbol('bad number');
+/** A number field whose text is not read as a number: { problem, raw } (decimal.js says why). */
+class BadNumber {
+  constructor(problem, raw) {
+    this.problem = problem;
+    this.raw = raw;
+  }
+}
+/** A number as typed back into its field: the page's decimal separator, no grouping. */
+const numberText = (value) => (lang === 'fr' ? String(value).replace('.', ',') : String(value));
 /** "I don't know": the value on yes/no and number questions that allow it (an option id on choice questions). */
 const DONT_KNOW = 'dont_know';
 const chains = new Map();
+/** How long a choice reached with the arrow keys waits before it is saved (leaving the group saves it at once). */
+const CHOICE_PAUSE_MS = 1500;
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+let lastArrowKey = 0;
 const timers = new Map();
 let inFlight = 0;
 let unsaved = new Set();
@@ -25,7 +38,7 @@ let unsaved = new Set();
 // ------------------------------------------------------------------ reading and writing the form
 
 function valueInputs(el) {
-  return [...el.querySelectorAll('input, textarea')].filter((i) => !i.classList.contains('q-comment-input'));
+  return [...el.querySelectorAll('input, textarea, select')].filter((i) => !i.classList.contains('q-comment-input'));
 }
 
 function readValue(q, el) {
@@ -37,6 +50,8 @@ function readValue(q, el) {
     }
     case 'single_choice':
     case 'scale': {
+      const select = el.querySelector('select.q-select');
+      if (select) return select.value || null;
       const checked = el.querySelector('input[type=radio]:checked');
       return checked ? checked.value : null;
     }
@@ -46,11 +61,10 @@ function readValue(q, el) {
     }
     case 'number': {
       if (el.querySelector('.q-dontknow')?.checked) return DONT_KNOW;
-      const input = el.querySelector('input');
-      const raw = input.value.trim();
-      if (raw === '') return input.validity.badInput ? BAD_NUMBER : null;
-      const n = Number(raw.replace(',', '.'));
-      return Number.isFinite(n) ? n : BAD_NUMBER;
+      const raw = el.querySelector('.q-number').value.trim();
+      if (raw === '') return null;
+      const parsed = parseDecimal(raw);
+      return parsed.ok ? parsed.value : new BadNumber(parsed.problem, raw);
     }
     default: {
       const text = el.querySelector('textarea:not(.q-comment-input)').value;
@@ -61,8 +75,8 @@ function readValue(q, el) {
 
 function writeValue(q, el, value) {
   if (q.type === 'number') {
-    const input = el.querySelector('input');
-    input.value = typeof value === 'number' ? String(value) : '';
+    const input = el.querySelector('.q-number');
+    input.value = typeof value === 'number' ? numberText(value) : '';
     const dontKnow = el.querySelector('.q-dontknow');
     if (dontKnow) {
       dontKnow.checked = value === DONT_KNOW;
@@ -70,6 +84,8 @@ function writeValue(q, el, value) {
     }
   } else if (q.type === 'text') {
     el.querySelector('textarea:not(.q-comment-input)').value = typeof value === 'string' ? value : '';
+  } else if (el.querySelector('select.q-select')) {
+    el.querySelector('select.q-select').value = typeof value === 'string' ? value : '';
   } else {
     const chosen = new Set(Array.isArray(value) ? value : value === null || value === undefined ? [] : [String(value)]);
     for (const input of el.querySelectorAll('.options input')) input.checked = chosen.has(input.value);
@@ -132,6 +148,8 @@ function errorMessage(q, result) {
     case 'type':
     case 'option':
       return msg('errType');
+    case 'decimal':
+      return msg('errNumber');
     default:
       return problemText(result);
   }
@@ -144,6 +162,8 @@ function refreshAnswerUi(q, el) {
   el.querySelector('.badge-carried').hidden = !a?.carriedOver;
   const confirm = el.querySelector('.q-confirm');
   if (confirm) confirm.hidden = !a?.carriedOver;
+  const change = el.querySelector('.q-change');
+  if (change) change.hidden = !a?.carriedOver;
   const clear = el.querySelector('.q-clear');
   if (clear) clear.hidden = !answered;
   const comment = el.querySelector('.q-comment-input');
@@ -214,6 +234,18 @@ async function refreshProgress() {
   }
   const confirmSection = document.getElementById('confirm-section');
   if (confirmSection) confirmSection.hidden = ![...blocks.keys()].some((id) => answers.get(id)?.carriedOver);
+  const overall = document.getElementById('sn-overall');
+  if (overall) overall.textContent = text;
+  refreshReviewCount();
+}
+
+/** The current section's "reviewed / carried" count in the section list (only this page changes it). */
+function refreshReviewCount() {
+  const item = document.querySelector(`.section-nav li[data-section="${CSS.escape(data.sectionId)}"] [data-section-review]`);
+  if (!item) return;
+  const carried = Number(item.dataset.carried);
+  const pending = [...blocks].filter(([id, el]) => !el.hidden && answers.get(id)?.carriedOver).length;
+  item.textContent = msg('reviewedCount', { reviewed: Math.max(0, carried - pending), carried });
 }
 
 // ------------------------------------------------------------------ saving
@@ -269,15 +301,19 @@ async function saveFromForm(qid, { confirm = false } = {}) {
   const q = questionById.get(qid);
   const el = blocks.get(qid);
   const value = readValue(q, el);
-  if (value === BAD_NUMBER) {
-    showError(el, msg('errNumber'));
+  if (value instanceof BadNumber) {
+    setState(el, msg('notSaved'), 'error');
+    showError(el, value.problem === 'ambiguous' ? msg('errAmbiguous', { raw: value.raw }) : msg('errNumber'));
     return;
   }
   const current = answers.get(qid) || { value: null, version: 0, carriedOver: false, comment: null };
   const comment = commentOf(el);
-  const changed = !same(value, current.value) || (value !== null && comment !== (current.comment ?? null));
-  if (!changed && !(confirm && current.carriedOver)) return;
-  await send(q, el, value, value === null ? undefined : comment, current.version);
+  const valueChanged = !same(value, current.value);
+  // The answer and its comment are separate fields: only the one changed here is sent, so that a
+  // colleague's edit of the other is never overwritten with what this page showed before it.
+  const commentChanged = value !== null && comment !== (current.comment ?? null);
+  if (!valueChanged && !commentChanged && !(confirm && current.carriedOver)) return;
+  await send(q, el, { value, comment: commentChanged ? comment : undefined, valueChanged }, current.version);
 }
 
 function commentOf(el) {
@@ -286,7 +322,9 @@ function commentOf(el) {
   return input.value.trim() ? input.value : null;
 }
 
-async function send(q, el, value, comment, expectedVersion, retried = false) {
+/** Sends one change: { value, comment (undefined: left as it is), valueChanged }. */
+async function send(q, el, change, expectedVersion, retried = false) {
+  const { value, comment } = change;
   inFlight++;
   updateIndicator();
   setState(el, msg('saving'), 'saving');
@@ -302,11 +340,12 @@ async function send(q, el, value, comment, expectedVersion, retried = false) {
     result = await api('PUT', `${base}/answers/${encodeURIComponent(q.id)}`, body);
   }
   inFlight--;
-  handleResult(q, el, value, comment, expectedVersion, result, retried);
+  handleResult(q, el, change, expectedVersion, result, retried);
   updateIndicator();
 }
 
-function handleResult(q, el, value, comment, expectedVersion, result, retried) {
+function handleResult(q, el, change, expectedVersion, result, retried) {
+  const { value } = change;
   if (result.ok) {
     unsaved.delete(q.id);
     const previous = answers.get(q.id);
@@ -337,12 +376,12 @@ function handleResult(q, el, value, comment, expectedVersion, result, retried) {
     // Nobody's answer is lost when both sides have none (e.g. an answer cleared earlier): just take the version.
     if (!retried && current === null && (!mine || !isAnswered(mine.value))) {
       answers.set(q.id, { value: null, version: result.data.currentVersion, carriedOver: false, comment: null });
-      enqueue(q.id, () => send(q, el, value, comment, result.data.currentVersion, true));
+      enqueue(q.id, () => send(q, el, change, result.data.currentVersion, true));
       return;
     }
     unsaved.add(q.id);
     setState(el, msg('conflictState'), 'error');
-    showConflict(q, el, value, comment, result.data);
+    showConflict(q, el, change, result.data);
     return;
   }
   unsaved.add(q.id);
@@ -378,21 +417,32 @@ function hideConflict(el) {
   panel.replaceChildren();
 }
 
-function showConflict(q, el, mine, comment, problem) {
+/**
+ * A colleague changed this answer since the page read it. The panel shows every field that differs
+ * (the answer, the comment) between theirs and what this page would write; "keep mine" writes only
+ * the fields changed here, so a field changed by the colleague alone stays theirs.
+ */
+function showConflict(q, el, change, problem) {
   const current = problem.current;
   const theirs = current ? current.value : null;
+  const theirComment = current?.comment ?? null;
+  const base = answers.get(q.id) || { value: null, comment: null };
+  const mine = change.valueChanged ? change.value : base.value;
+  const commentChanged = change.comment !== undefined;
   const who = current?.answeredByEmail || msg('aColleague');
   const panel = el.querySelector('.q-conflict');
+  const quote = (c) => (lang === 'fr' ? `« ${c} »` : `“${c}”`);
+  const commentText = (c) => (c ? quote(c.length > 200 ? `${c.slice(0, 200)}…` : c) : msg('noComment'));
   const keepTheirs = () => {
     answers.set(
       q.id,
       current
-        ? { value: current.value, version: current.version, carriedOver: Boolean(current.carriedOver), comment: current.comment ?? null }
+        ? { value: current.value, version: current.version, carriedOver: Boolean(current.carriedOver), comment: theirComment }
         : { value: null, version: problem.currentVersion, carriedOver: false, comment: null },
     );
     writeValue(q, el, theirs);
     const commentInput = el.querySelector('.q-comment-input');
-    if (commentInput) commentInput.value = current?.comment ?? '';
+    if (commentInput) commentInput.value = theirComment ?? '';
     unsaved.delete(q.id);
     hideConflict(el);
     showError(el, '');
@@ -406,18 +456,64 @@ function showConflict(q, el, mine, comment, problem) {
   const keepMine = () => {
     hideConflict(el);
     const version = problem.currentVersion ?? current?.version ?? 0;
-    answers.set(q.id, { value: theirs, version, carriedOver: false, comment: current?.comment ?? null });
-    enqueue(q.id, () => send(q, el, mine, mine === null ? undefined : comment, version, true));
+    answers.set(q.id, { value: theirs, version, carriedOver: false, comment: theirComment });
+    const merged = change.valueChanged ? change.value : theirs;
+    if (!commentChanged) {
+      // Their comment stays: show it in the field, since it is what will be kept.
+      const commentInput = el.querySelector('.q-comment-input');
+      if (commentInput) commentInput.value = theirComment ?? '';
+    }
+    if (!change.valueChanged) writeValue(q, el, theirs);
+    enqueue(q.id, () =>
+      send(q, el, { value: merged, comment: merged === null ? undefined : change.comment, valueChanged: true }, version, true),
+    );
     valueInputs(el)[0]?.focus();
   };
+  const rows = [];
+  if (!same(theirs, mine)) {
+    rows.push(
+      h(
+        'div',
+        { class: 'conflict-field', 'data-field': 'value' },
+        h('p', { class: 'conflict-field-name' }, msg('conflictAnswer')),
+        h(
+          'dl',
+          { class: 'conflict-values' },
+          h('div', {}, h('dt', {}, msg('theirAnswer')), h('dd', {}, valueLabel(q, theirs))),
+          h(
+            'div',
+            {},
+            h('dt', {}, msg('yourAnswer')),
+            h('dd', {}, change.valueChanged ? valueLabel(q, mine) : msg('notChangedKeepTheirs')),
+          ),
+        ),
+      ),
+    );
+  }
+  const myComment = commentChanged ? change.comment : (base.comment ?? null);
+  if ((theirComment ?? null) !== (myComment ?? null) || (commentChanged && (theirComment ?? null) !== (base.comment ?? null))) {
+    rows.push(
+      h(
+        'div',
+        { class: 'conflict-field', 'data-field': 'comment' },
+        h('p', { class: 'conflict-field-name' }, msg('conflictComment')),
+        h(
+          'dl',
+          { class: 'conflict-values' },
+          h('div', {}, h('dt', {}, msg('theirComment')), h('dd', {}, commentText(theirComment))),
+          h(
+            'div',
+            {},
+            h('dt', {}, msg('yourComment')),
+            h('dd', {}, commentChanged ? commentText(change.comment) : msg('notChangedKeepTheirs')),
+          ),
+        ),
+      ),
+    );
+  }
   panel.replaceChildren(
     h('p', { class: 'conflict-title' }, h('strong', {}, msg('conflictTitle', { who }))),
-    h(
-      'dl',
-      { class: 'conflict-values' },
-      h('div', {}, h('dt', {}, msg('theirAnswer')), h('dd', {}, valueLabel(q, theirs))),
-      h('div', {}, h('dt', {}, msg('yourAnswer')), h('dd', {}, valueLabel(q, mine))),
-    ),
+    ...rows,
     h(
       'p',
       { class: 'conflict-actions' },
@@ -440,8 +536,14 @@ function lockPage(reason) {
   document.querySelector('.walk-layout')?.before(notice);
 }
 
+function setChildren(el, ...children) {
+  el.replaceChildren(...children.filter(Boolean));
+}
+
 function renderMissing(box, missing) {
-  box.replaceChildren(
+  // replaceChildren() would write a null child as the text "null": leave it out.
+  setChildren(
+    box,
     h('p', {}, msg('missingTitle', { count: missing.length })),
     h(
       'ul',
@@ -465,6 +567,37 @@ function renderMissing(box, missing) {
   box.hidden = false;
 }
 
+/** Carried-over answers nobody confirmed: listed, with an explicit "submit them as they are" (recorded). */
+function renderUnconfirmed(box, problem, submitAnyway) {
+  const list = problem.unconfirmed;
+  // replaceChildren() would write a null child as the text "null": leave it out.
+  setChildren(
+    box,
+    h('p', {}, msg('unconfirmedTitle', { count: list.length, year: problem.fromYear ?? data.copyYear ?? '' })),
+    h(
+      'ul',
+      { class: 'missing-list', id: 'unconfirmed-list' },
+      list.slice(0, 12).map((m) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: `/assessments/${data.assessmentId}?section=${encodeURIComponent(m.sectionId)}&q=${encodeURIComponent(m.questionId)}`,
+            },
+            m.label?.[document.documentElement.lang] || m.label?.fr || m.questionId,
+          ),
+        ),
+      ),
+    ),
+    list.length > 12 ? h('p', {}, msg('andMore', { count: list.length - 12 })) : null,
+    h('p', { class: 'small' }, msg('submitUnreviewedHint')),
+    h('p', {}, h('button', { type: 'button', class: 'button', id: 'submit-unreviewed', onclick: submitAnyway }, msg('submitUnreviewed'))),
+  );
+  box.hidden = false;
+}
+
 async function settle() {
   for (const [qid, timer] of timers) {
     window.clearTimeout(timer);
@@ -477,23 +610,26 @@ async function settle() {
 function wireLifecycle() {
   const box = document.getElementById('lifecycle-error');
   const submit = document.getElementById('submit-button');
-  submit?.addEventListener('click', async () => {
+  const submitWith = async (confirmUnreviewed) => {
     submit.disabled = true;
     box.hidden = true;
     await settle();
-    const result = await api('POST', `${base}/submit`);
+    const result = await api('POST', `${base}/submit`, confirmUnreviewed ? { confirmUnreviewed: true } : {});
     submit.disabled = false;
     if (result.ok) {
       location.href = `/assessments/${data.assessmentId}/results?submitted=1`;
       return;
     }
     if (result.status === 409 && Array.isArray(result.data?.missing)) renderMissing(box, result.data.missing);
+    else if (result.status === 409 && Array.isArray(result.data?.unconfirmed)) renderUnconfirmed(box, result.data, () => submitWith(true));
     else {
       box.textContent = problemText(result);
       box.hidden = false;
     }
-    box.focus?.();
-  });
+    box.setAttribute('tabindex', '-1');
+    box.focus();
+  };
+  submit?.addEventListener('click', () => submitWith(false));
   const reopen = document.getElementById('reopen-button');
   reopen?.addEventListener('click', async () => {
     reopen.disabled = true;
@@ -522,7 +658,7 @@ function wireQuestion(el) {
     }
     if (target.classList.contains('q-dontknow')) {
       // "I don't know" empties and locks the number; unticking it lets one type a number again.
-      const input = el.querySelector('input[type=number]');
+      const input = el.querySelector('.q-number');
       input.disabled = target.checked;
       if (target.checked) input.value = '';
       else input.focus();
@@ -534,6 +670,27 @@ function wireQuestion(el) {
         if (other !== target && other.checked && (exclusive || other.dataset.exclusive === 'true')) other.checked = false;
       }
     }
+    if (target.type === 'radio' || target.tagName === 'SELECT') {
+      // Arrow keys move through radio options (and a closed select) one change at a time: save when
+      // the person leaves the group or pauses, not each option passed on the way. A click saves at once.
+      if (Date.now() - lastArrowKey < 400) {
+        scheduleSave(q.id, CHOICE_PAUSE_MS);
+        return;
+      }
+    }
+    window.clearTimeout(timers.get(q.id));
+    timers.delete(q.id);
+    enqueue(q.id, () => saveFromForm(q.id));
+    markPending();
+  });
+  el.addEventListener('keydown', (event) => {
+    if (ARROW_KEYS.has(event.key) && (event.target.type === 'radio' || event.target.tagName === 'SELECT')) lastArrowKey = Date.now();
+  });
+  el.addEventListener('focusout', (event) => {
+    // Leaving the options (Tab, a click elsewhere) saves the choice reached with the arrow keys.
+    const group = event.target.closest?.('.options, .q-fieldset');
+    if (!group || (event.relatedTarget && group.contains(event.relatedTarget))) return;
+    if (!timers.has(q.id) || (q.type !== 'single_choice' && q.type !== 'scale' && q.type !== 'boolean')) return;
     window.clearTimeout(timers.get(q.id));
     timers.delete(q.id);
     enqueue(q.id, () => saveFromForm(q.id));
@@ -544,7 +701,15 @@ function wireQuestion(el) {
     if (target === comment) return;
     if (q.type === 'number' || q.type === 'text') scheduleSave(q.id, q.type === 'number' ? 700 : 1200);
   });
-  el.querySelector('.q-confirm')?.addEventListener('click', () => confirmAnswer(q.id));
+  el.querySelector('.q-confirm')?.addEventListener('click', async () => {
+    await confirmAnswer(q.id);
+    // Focus goes on to the next answer to review, never to the page body (the button just hid).
+    if (!answers.get(q.id)?.carriedOver) focusNextToReview(q.id);
+  });
+  el.querySelector('.q-change')?.addEventListener('click', () => {
+    const first = el.querySelector('.options input:checked') || valueInputs(el)[0];
+    first?.focus();
+  });
   el.querySelector('.q-clear')?.addEventListener('click', () => {
     writeValue(q, el, null);
     enqueue(q.id, () => saveFromForm(q.id));
@@ -554,6 +719,22 @@ function wireQuestion(el) {
 
 function confirmAnswer(qid) {
   return enqueue(qid, () => saveFromForm(qid, { confirm: true }));
+}
+
+/** After a confirmation: the next carried-over answer of the section to review, else the next section. */
+function focusNextToReview(qid) {
+  const ids = [...blocks.keys()];
+  const after = ids.slice(ids.indexOf(qid) + 1).concat(ids.slice(0, ids.indexOf(qid)));
+  const next = after.find((id) => !blocks.get(id).hidden && answers.get(id)?.carriedOver);
+  if (next) {
+    const button = blocks.get(next).querySelector('.q-confirm');
+    blocks.get(next).scrollIntoView({ block: 'center' });
+    button.focus({ preventScroll: true });
+    return;
+  }
+  announce(msg('reviewDone'));
+  const onward = document.querySelector('.section-pager a[rel=next]') || document.getElementById('submit-button');
+  onward?.focus();
 }
 
 function focusResume() {
@@ -569,7 +750,8 @@ function focusResume() {
   if (!el || el.hidden) return;
   el.classList.add('is-resume');
   el.scrollIntoView({ block: 'center' });
-  const first = el.querySelector('.options input:checked') || valueInputs(el)[0];
+  const carried = !readOnly && answers.get(target)?.carriedOver ? el.querySelector('.q-confirm') : null;
+  const first = carried || el.querySelector('.options input:checked') || valueInputs(el)[0];
   first?.focus({ preventScroll: true });
 }
 
@@ -582,6 +764,10 @@ if (!readOnly) {
     for (const id of ids) await confirmAnswer(id);
     button.disabled = false;
     announce(msg('sectionConfirmed', { count: ids.length }));
+    // The button hides once nothing is left to confirm: focus goes on, not to the page body.
+    const left = [...blocks.keys()].find((id) => answers.get(id)?.carriedOver && !blocks.get(id).hidden);
+    if (left) blocks.get(left).querySelector('.q-confirm')?.focus();
+    else (document.querySelector('.section-pager a[rel=next]') || document.getElementById('submit-button'))?.focus();
   });
   updateIndicator();
   markPending();
@@ -593,9 +779,78 @@ if (!readOnly) {
     if (event.persisted) location.reload();
   });
 }
+// ------------------------------------------------------------------ a question's history, one click away
+
+const fmtWhen = (iso) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+function historyLines(q, e) {
+  const from = valueLabel(q, e.oldValue);
+  const to = valueLabel(q, e.newValue);
+  const lines = [];
+  if (e.action === 'answered') {
+    if (!same(e.oldValue, e.newValue)) lines.push(msg('hist.answered', { from, to }));
+  } else if (['confirmed', 'carried_over', 'prefilled'].includes(e.action)) lines.push(msg(`hist.${e.action}`, { to }));
+  else if (e.action === 'cleared') lines.push(msg('hist.cleared', { from }));
+  if ((e.oldComment ?? null) !== (e.newComment ?? null) && e.action !== 'carried_over') {
+    const c = (x) => (x ? (x.length > 120 ? `${x.slice(0, 120)}…` : x) : msg('noComment'));
+    lines.push(msg('hist.comment', { from: c(e.oldComment), to: c(e.newComment) }));
+  }
+  if (!lines.length) lines.push(msg('hist.answered', { from, to }));
+  if (e.source?.kind === 'inventory-import') lines.push(msg('hist.import', { file: e.source.fileName }));
+  return lines;
+}
+
+async function loadHistory(q, details) {
+  const list = details.querySelector('.q-history-list');
+  list.replaceChildren(h('p', { class: 'small muted' }, msg('historyLoading')));
+  const result = await api('GET', `${base}/history?questionId=${encodeURIComponent(q.id)}&limit=50`);
+  if (!result.ok) {
+    list.replaceChildren(h('p', { class: 'form-error' }, problemText(result)));
+    return;
+  }
+  const events = result.data || [];
+  list.replaceChildren(
+    events.length
+      ? h(
+          'ol',
+          { class: 'history-list' },
+          events.map((e) =>
+            h(
+              'li',
+              {},
+              h(
+                'p',
+                { class: 'history-who small muted' },
+                msg('historyBy', { when: fmtWhen(e.at), who: e.actorEmail || msg('aColleague') }),
+              ),
+              historyLines(q, e).map((line) => h('p', { class: 'history-what' }, line)),
+            ),
+          ),
+        )
+      : h('p', { class: 'small muted' }, msg('historyEmpty')),
+  );
+}
+
+for (const el of blocks.values()) {
+  const q = questionById.get(el.dataset.qid);
+  const details = el.querySelector('.q-history');
+  if (!q || !details) continue;
+  // Loaded each time it opens: a colleague may have changed the answer since.
+  details.addEventListener('toggle', () => {
+    if (details.open) loadHistory(q, details);
+  });
+}
+
 // A reload stays in this section (the address without ?section= resumes at the next open question).
 if (!new URLSearchParams(location.search).has('section')) {
   history.replaceState(null, '', `${location.pathname}?section=${encodeURIComponent(data.sectionId)}${location.hash}`);
 }
 wireLifecycle();
+// The section list scrolls inside its column on a desktop: show the current section in it.
+const navList = document.querySelector('.walk-aside .section-nav');
+const current = navList?.querySelector('[aria-current]');
+if (navList && current && navList.scrollHeight > navList.clientHeight) {
+  navList.scrollTop = Math.max(0, current.offsetTop - navList.offsetTop - navList.clientHeight / 3);
+}
 focusResume();

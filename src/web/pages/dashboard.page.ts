@@ -44,7 +44,13 @@ function card(lang: Lang, a: AssessmentDto): SafeHtml {
     <div class="ac-progress">
       ${progressBar(lang, a.progress.percent, label)}
       <p class="small">${label}</p>
-      ${pending ? html`<p class="small carried-note">${t(lang, 'dashboard.pending', { count: pending })}</p>` : ''}
+      ${
+        pending
+          ? html`<p class="small carried-note">
+              ${t(lang, a.status === 'submitted' ? 'dashboard.pendingSubmitted' : 'dashboard.pending', { count: pending })}
+            </p>`
+          : ''
+      }
     </div>
     <dl class="ac-score">
       <div>

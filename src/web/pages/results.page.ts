@@ -17,6 +17,16 @@ export function resultsPage(ctx: PageContext, a: AssessmentDto, canManage = fals
         <span class="badge badge-${a.status}">${t(lang, `status.${a.status}`)}</span>
       </div>
       ${a.status === 'draft' ? html`<p class="notice" role="note">${t(lang, 'results.draftNote', { percent: a.progress.percent })} <a href="/assessments/${a.id}">${t(lang, 'results.backToWalk')}</a></p>` : ''}
+      ${
+        a.copyForward?.pendingConfirmation
+          ? html`<p class="notice notice-carried" role="note" id="unconfirmed-note">
+              ${t(lang, a.submittedUnreviewed?.length ? 'results.submittedUnreviewed' : 'results.unconfirmed', {
+                count: a.copyForward.pendingConfirmation,
+                year: a.copyForward.fromYear,
+              })}
+            </p>`
+          : ''
+      }
     </div>
     <section class="card downloads" aria-labelledby="dl-title">
       <h2 id="dl-title">${t(lang, 'results.downloads')}</h2>

@@ -38,6 +38,8 @@ export interface WalkView {
     latest: InventoryImportDto | null;
     classLabels: Record<DeviceClass, { fr: string; en: string }>;
   } | null;
+  /** The answers of the year this one was started from (copy-forward), shown beside each question. */
+  lastYear?: { year: number; values: Record<string, AnswerValue> } | null;
 }
 
 interface QuestionCtx {
@@ -48,6 +50,33 @@ interface QuestionCtx {
   copyYear: number | null;
   /** The year of the plan whose commitments this question informs (review it first). */
   reviewYear?: number | null;
+  /** Last year's answer to this question, when this year was started from it. */
+  lastYear?: { year: number; value: AnswerValue } | null;
+}
+
+/** An answer in words, as the page shows it (option labels, yes/no, a number with its unit). */
+export function answerText(q: Question, value: AnswerValue, lang: Lang): string {
+  if (value === 'dont_know' && (q.type === 'boolean' || q.type === 'number')) return t(lang, 'walk.dontKnow');
+  switch (q.type) {
+    case 'boolean':
+      return t(lang, value ? 'walk.yes' : 'walk.no');
+    case 'number':
+      return typeof value === 'number' ? `${formatNumber(value, lang, 2)}${q.unit ? ` ${tr(q.unit, lang)}` : ''}` : String(value);
+    case 'text':
+      return typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : String(value);
+    default: {
+      const ids = Array.isArray(value) ? value : [String(value)];
+      return ids.map((id) => tr((q.options ?? []).find((o) => o.id === id)?.label, lang) || id).join(', ');
+    }
+  }
+}
+
+/** Single-choice questions with this many options or more are a native select (type-ahead) rather than tiles. */
+const SELECT_FROM = 12;
+
+/** A number as it is typed back into its field: the language's decimal separator, no grouping. */
+function numberText(value: number, lang: Lang): string {
+  return lang === 'fr' ? String(value).replace('.', ',') : String(value);
 }
 
 function requiredMark(lang: Lang, q: Question): SafeHtml {
@@ -80,6 +109,12 @@ function choiceInputs(q: Question, c: QuestionCtx): SafeHtml {
       )}
     </div>`;
   }
+  if (q.type === 'single_choice' && (q.options ?? []).length >= SELECT_FROM) {
+    return html`<select${attrs({ id: `${name}-select`, name, class: 'q-select', disabled: c.readOnly, 'aria-labelledby': `ql${c.n}` })}>
+      <option value="" ${attrs({ selected: typeof value !== 'string' })}>${t(c.lang, 'walk.selectNone')}</option>
+      ${(q.options ?? []).map((o) => html`<option value="${o.id}" ${attrs({ selected: value === o.id })}>${tr(o.label, c.lang)}</option>`)}
+    </select>`;
+  }
   const multi = q.type === 'multi_choice';
   const selected = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
   return html`<div class="options${q.type === 'scale' ? ' options-scale' : ''}">
@@ -102,7 +137,7 @@ function choiceInputs(q: Question, c: QuestionCtx): SafeHtml {
   </div>`;
 }
 
-function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml {
+function questionBlock(q: Question, c: QuestionCtx, visible: boolean, cell = false): SafeHtml {
   const { lang, n } = c;
   const helpId = q.help ? `help${n}` : '';
   const described = [helpId, `err${n}`].filter(Boolean).join(' ');
@@ -122,24 +157,25 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
     : t(lang, 'walk.notAnswered');
   const body = isChoice
     ? html`<fieldset class="q-fieldset" ${attrs({ 'aria-describedby': described })}>
-        <legend class="q-label">${tr(q.label, lang)}${requiredMark(lang, q)}</legend>
+        <legend class="q-label" id="ql${n}">${tr(q.label, lang)}${requiredMark(lang, q)}</legend>
         ${q.help ? html`<p class="q-help" id="${helpId}">${tr(q.help, lang)}</p>` : ''}
         ${q.type === 'multi_choice' ? html`<p class="q-help q-help-multi">${t(lang, 'walk.multiHint')}</p>` : ''} ${choiceInputs(q, c)}
       </fieldset>`
     : html`<div class="q-field">
-        <label class="q-label" for="in${n}">${tr(q.label, lang)}${requiredMark(lang, q)}</label>
-        ${q.help ? html`<p class="q-help" id="${helpId}">${tr(q.help, lang)}</p>` : ''}
+        <label class="q-label${cell ? ' visually-hidden' : ''}" for="in${n}">${tr(q.label, lang)}${requiredMark(lang, q)}</label>
+        ${q.help ? html`<p class="q-help${cell ? ' visually-hidden' : ''}" id="${helpId}">${tr(q.help, lang)}</p>` : ''}
         ${
           q.type === 'number'
             ? html`<div class="input-unit"><input${attrs({
-                type: 'number',
+                // Text, not type=number: the page reads "1,5" and "1 234" itself and refuses what is ambiguous (decimal.js).
+                type: 'text',
+                class: 'q-number',
                 id: `in${n}`,
                 name: `a${n}`,
                 inputmode: q.integer ? 'numeric' : 'decimal',
-                min: q.min ?? null,
-                max: q.max ?? null,
-                step: q.integer ? 1 : 'any',
-                value: typeof a?.value === 'number' ? String(a.value) : null,
+                autocomplete: 'off',
+                spellcheck: 'false',
+                value: typeof a?.value === 'number' ? numberText(a.value, lang) : null,
                 disabled: c.readOnly || a?.value === 'dont_know',
                 'aria-describedby': described,
               })}>${q.unit ? html`<span class="unit">${tr(q.unit, lang)}</span>` : ''}</div>
@@ -155,7 +191,7 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
               })}><label for="dk${n}">${t(lang, 'walk.dontKnow')}</label></div>`
             : ''
         }
-        ${q.min !== undefined && q.max !== undefined ? html`<p class="hint">${t(lang, 'walk.range', { min: formatNumber(q.min, lang, 2), max: formatNumber(q.max, lang, 2) })}</p>` : ''}`
+        ${q.min !== undefined && q.max !== undefined && !cell ? html`<p class="hint">${t(lang, 'walk.range', { min: formatNumber(q.min, lang, 2), max: formatNumber(q.max, lang, 2) })}${q.integer ? '' : html` ${t(lang, 'walk.decimalHint')}`}</p>` : ''}`
             : html`<textarea${attrs({
                 id: `in${n}`,
                 name: `a${n}`,
@@ -166,10 +202,15 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
               })}>${typeof a?.value === 'string' ? a.value : ''}</textarea>`
         }
       </div>`;
-  return html`<div class="question${a?.carriedOver ? ' is-carried' : ''}"${attrs({ id: `q-${q.id}`, 'data-qid': q.id, 'data-n': n, hidden: !visible })}>
+  return html`<div class="question${cell ? ' question-cell' : ''}${a?.carriedOver ? ' is-carried' : ''}"${attrs({ id: `q-${q.id}`, 'data-qid': q.id, 'data-n': n, hidden: !visible })}>
   ${body}
   <p class="q-error" id="err${n}" hidden></p>
   <div class="q-conflict" hidden></div>
+  ${
+    c.lastYear
+      ? html`<p class="q-lastyear">${t(lang, 'walk.lastYear', { year: c.lastYear.year, value: answerText(q, c.lastYear.value, lang) })}</p>`
+      : ''
+  }
   <div class="q-meta">
     <span class="badge badge-carried"${attrs({ hidden: !a?.carriedOver })}>${t(lang, 'walk.carriedBadge', { year: c.copyYear ?? '' })}</span>
     ${c.reviewYear ? html`<span class="badge badge-review">${t(lang, 'walk.reviewFirstBadge', { year: c.reviewYear })}</span>` : ''}
@@ -179,7 +220,10 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
         ? ''
         : html`<span class="q-buttons">
             <button type="button" class="button button-small q-confirm" ${attrs({ hidden: !a?.carriedOver })}>
-              ${t(lang, 'walk.confirm')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
+              ${t(lang, 'walk.unchanged')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
+            </button>
+            <button type="button" class="button button-small q-change" ${attrs({ hidden: !a?.carriedOver })}>
+              ${t(lang, 'walk.change')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
             </button>
             <button type="button" class="button-link q-clear" ${attrs({ hidden: !a })}>
               ${t(lang, 'walk.clear')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span>
@@ -192,6 +236,10 @@ function questionBlock(q: Question, c: QuestionCtx, visible: boolean): SafeHtml 
     <label for="c${n}" class="visually-hidden">${t(lang, 'walk.commentLabel', { question: tr(q.label, lang) })}</label>
     <textarea${attrs({ id: `c${n}`, class: 'q-comment-input', rows: 2, maxlength: 2000, disabled: c.readOnly || !a, 'aria-describedby': `ch${n}` })}>${a?.comment ?? ''}</textarea>
     <p class="hint" id="ch${n}">${c.readOnly ? '' : a ? t(lang, 'walk.commentHint') : t(lang, 'walk.commentNeedsAnswer')}</p>
+  </details>
+  <details class="q-history">
+    <summary>${t(lang, 'walk.history')}<span class="visually-hidden"> : ${tr(q.label, lang)}</span></summary>
+    <div class="q-history-list" aria-live="polite"></div>
   </details>
 </div>`;
 }
@@ -285,18 +333,99 @@ function inventoryPanel(lang: Lang, v: WalkView, readOnly: boolean, labels: Map<
   </section>`;
 }
 
+/** Per section: how many answers were carried over, and how many of them are reviewed (confirmed or changed). */
+function reviewCounts(v: WalkView): Map<string, { carried: number; reviewed: number }> {
+  const carried = new Set(v.assessment.copyForward?.carried ?? []);
+  const pending = new Set(v.answers.filter((x) => x.carriedOver && x.visible).map((x) => x.questionId));
+  const hidden = new Set(v.answers.filter((x) => !x.visible).map((x) => x.questionId));
+  const out = new Map<string, { carried: number; reviewed: number }>();
+  for (const s of v.template.sections) {
+    const ids = s.questions.map((q) => q.id).filter((id) => carried.has(id) && !hidden.has(id));
+    if (ids.length) out.set(s.id, { carried: ids.length, reviewed: ids.filter((id) => !pending.has(id)).length });
+  }
+  return out;
+}
+
+/** The inventory's columns: what each device type is asked, as `inventory.<type>.<column>`. */
+const INVENTORY_COLUMNS = [
+  { key: 'count', label: 'walk.invCount' },
+  { key: 'lifespan_years', label: 'walk.invLifespan' },
+  { key: 'refurbished_share', label: 'walk.invRefurbished' },
+] as const;
+
+/**
+ * The inventory as one table: a row per device type (count, lifespan, refurbished share), each cell
+ * the question itself (saved like any other); on a narrow screen each row becomes a card. Questions
+ * that do not fit a column (the servers' PUE, the cloud) follow as usual.
+ */
+function splitInventory(questions: Question[]): { rows: Array<{ type: string; cells: Array<Question | null> }>; rest: Question[] } {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const rows: Array<{ type: string; cells: Array<Question | null> }> = [];
+  const inTable = new Set<string>();
+  for (const q of questions) {
+    const m = /^inventory\.([\w-]+)\.count$/.exec(q.id);
+    if (!m) continue;
+    const cells = INVENTORY_COLUMNS.map((col) => byId.get(`inventory.${m[1]}.${col.key}`) ?? null);
+    for (const c of cells) if (c) inTable.add(c.id);
+    rows.push({ type: m[1], cells });
+  }
+  return { rows, rest: questions.filter((q) => !inTable.has(q.id)) };
+}
+
+function inventoryTable(
+  lang: Lang,
+  v: WalkView,
+  rows: Array<{ type: string; cells: Array<Question | null> }>,
+  block: (q: Question) => SafeHtml,
+): SafeHtml {
+  // The questions say meeting_screen where the import's classes say meeting_room_screen.
+  const labels = (v.inventory?.classLabels ?? {}) as Record<string, { fr: string; en: string } | undefined>;
+  const classLabel = (type: string, fallback: Question) =>
+    tr(labels[type] ?? labels[type === 'meeting_screen' ? 'meeting_room_screen' : type], lang) || tr(fallback.label, lang);
+  return html`<div class="inv-table-wrap">
+    <table class="table inv-table" id="inventory-table">
+      <caption>
+        ${t(lang, 'walk.invTable')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t(lang, 'walk.invType')}</th>
+          ${INVENTORY_COLUMNS.map((col) => html`<th scope="col">${t(lang, col.label)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr data-device="${r.type}">
+              <th scope="row">${classLabel(r.type, r.cells[0]!)}</th>
+              ${r.cells.map(
+                (q, i) =>
+                  html`<td data-label="${t(lang, INVENTORY_COLUMNS[i].label)}" ${attrs({ class: q ? null : 'inv-not-asked' })}>
+                    ${q ? block(q) : html`<span aria-hidden="true">—</span><span class="visually-hidden">${t(lang, 'walk.invNotAsked')}</span>`}
+                  </td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 function sectionNav(lang: Lang, v: WalkView): SafeHtml {
+  const review = v.assessment.status === 'draft' ? reviewCounts(v) : new Map<string, { carried: number; reviewed: number }>();
   return html`<nav class="section-nav" aria-label="${t(lang, 'walk.sectionsLabel')}">
     <h2 class="section-nav-title">${t(lang, 'walk.sections')}</h2>
     <ol>
       ${v.assessment.sections.map((s, i) => {
         const current = s.id === v.section.id;
         const done = s.total > 0 && s.answered === s.total;
+        const r = review.get(s.id);
         return html`<li${attrs({ class: done ? 'is-done' : null, 'data-section': s.id })}>
       <a href="/assessments/${v.assessment.id}?section=${encodeURIComponent(s.id)}"${attrs({ 'aria-current': current ? 'step' : null })}>
         <span class="sn-title"><span class="sn-num">${i + 1}.</span> ${tr(s.title, lang)}</span>
         <span class="sn-count" data-section-count>${t(lang, 'walk.sectionCount', { answered: s.answered, total: s.total })}</span>
         ${assigneeLabel(lang, v.assignments?.bySection[s.id]?.email, v.assignments?.selfEmail)}
+        ${r ? html`<span class="sn-review" data-section-review data-carried="${r.carried}">${t(lang, 'walk.reviewedCount', { reviewed: r.reviewed, carried: r.carried })}</span>` : ''}
         <span class="mini-bar" aria-hidden="true"><span style="width:${s.percent}%"></span></span>
       </a>
     </li>`;
@@ -353,6 +482,22 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
   const review = v.reviewFirst && v.reviewFirst.questions.length ? v.reviewFirst : null;
   const reviewIds = new Set((review?.questions ?? []).map((q) => q.questionId));
   const reviewPending = (review?.questions ?? []).filter((q) => q.carriedOver);
+  const block = (q: Question, cell = false) =>
+    questionBlock(
+      q,
+      {
+        lang,
+        n: indexOf.get(q.id) ?? 0,
+        answer: byId.get(q.id),
+        readOnly,
+        copyYear,
+        reviewYear: reviewIds.has(q.id) ? review!.year : null,
+        lastYear: v.lastYear && v.lastYear.values[q.id] !== undefined ? { year: v.lastYear.year, value: v.lastYear.values[q.id] } : null,
+      },
+      visible.has(q.id),
+      cell,
+    );
+  const inventory = v.inventory ? splitInventory(v.section.questions) : { rows: [], rest: v.section.questions };
   const sectionNa = conditionRulesOut(v.section.applicableIf, questionIndex(v.template), values);
 
   const main = html`<div class="page-head walk-head">
@@ -380,6 +525,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
       !readOnly && pending
         ? html`<div class="notice notice-carried" id="carried-notice">
             <p>${t(lang, 'walk.carriedNotice', { count: pending, year: copyYear ?? '' })}</p>
+            <p class="small">${t(lang, 'walk.reviewHow')}</p>
             ${sectionCarried ? html`<p><button type="button" class="button button-small" id="confirm-section">${t(lang, 'walk.confirmSection')}</button></p>` : ''}
           </div>`
         : ''
@@ -402,7 +548,11 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
         : ''
     }
     <div class="walk-layout">
-      ${sectionNav(lang, v)}
+      <div class="walk-aside">
+        <p class="small sn-overall" id="sn-overall">${progressText}</p>
+        ${sectionNav(lang, v)}
+        <div class="walk-side">${lifecyclePanel(lang, v)}</div>
+      </div>
       <section class="walk-main" aria-labelledby="section-title">
         <div class="section-intro">
           <p class="eyebrow">${t(lang, 'walk.sectionOf', { n: sectionIndex + 1, total: v.template.sections.length })}</p>
@@ -414,20 +564,8 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
         </div>
         ${v.inventory ? inventoryPanel(lang, v, readOnly, new Map(order.map((q) => [q.id, tr(q.label, lang)]))) : ''}
         <form class="questions" id="questions" novalidate>
-          ${v.section.questions.map((q) =>
-            questionBlock(
-              q,
-              {
-                lang,
-                n: indexOf.get(q.id) ?? 0,
-                answer: byId.get(q.id),
-                readOnly,
-                copyYear,
-                reviewYear: reviewIds.has(q.id) ? review!.year : null,
-              },
-              visible.has(q.id),
-            ),
-          )}
+          ${inventory.rows.length ? inventoryTable(lang, v, inventory.rows, (q) => block(q, true)) : ''}
+          ${inventory.rest.map((q) => block(q))}
         </form>
         <nav class="section-pager" aria-label="${t(lang, 'walk.pagerLabel')}">
           ${prev ? html`<a class="button" rel="prev" href="/assessments/${a.id}?section=${encodeURIComponent(prev.id)}">← ${tr(prev.title, lang)}</a>` : html`<span></span>`}
@@ -440,7 +578,6 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
           }
         </nav>
       </section>
-      <div class="walk-side">${lifecyclePanel(lang, v)}</div>
     </div>`;
 
   const sectionIds = new Set(v.section.questions.map((q) => q.id));
