@@ -13,7 +13,7 @@ import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
 import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';
-import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
+import { visibleQuestionIds } from '../scoring/visibility.js';
 import { Answer, type AnswerSource } from './answer.entity.js';
 import { Assessment, type CopyForwardSummary } from './assessment.entity.js';
 import type {
@@ -22,31 +22,20 @@ import type {
   AssessmentSummaryDto,
   CreateAssessmentDto,
   HistoryEventDto,
-  MissingQuestionDto,
   NextQuestionDto,
-  ProgressDto,
   SaveAnswerDto,
 } from './assessments.dto.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
+import { buildLoadedAssessment, type LoadedAssessment } from './loaded-assessment.js';
 import { profileAnswers } from './profile-prefill.js';
 
-/** An assessment with its template and current answers: what every read needs. */
-export interface LoadedAssessment {
-  assessment: Assessment;
-  template: IndexedTemplate;
-  answers: Answer[];
-  /** Current values by question id (cleared answers left out). */
-  values: Record<string, AnswerValue>;
-  visible: Set<string>;
-}
+export type { LoadedAssessment };
 
 /** How an answer is written: in the caller's transaction (an import applies several at once), and where it came from. */
 export interface SaveOptions {
   manager?: EntityManager;
   source?: AnswerSource;
 }
-
-const percent = (answered: number, total: number) => (total === 0 ? 100 : Math.round((answered / total) * 100));
 
 @Injectable()
 export class AssessmentsService {
@@ -254,39 +243,18 @@ export class AssessmentsService {
     );
   }
 
-  /** An assessment with its pinned template, its answers, their current values and what is visible. */
+  /** The read model: its template in the organisation's words, visibility, progress, what is missing, computed once. */
   private assemble(assessment: Assessment, answers: Answer[]): LoadedAssessment {
-    const values: Record<string, AnswerValue> = {};
-    for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
-    // In the organisation's words (employees, agents, staff and volunteers) for every reader of it.
-    const template = this.questionnaires.wordedFor(assessment.questionnaireId, assessment.templateVersion, values);
-    return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
-  }
-
-  progress(loaded: LoadedAssessment, sectionId?: string): ProgressDto {
-    let answered = 0;
-    let total = 0;
-    for (const q of loaded.template.order) {
-      if (!loaded.visible.has(q.id)) continue;
-      if (sectionId && loaded.template.questions.get(q.id)?.section.id !== sectionId) continue;
-      total++;
-      if (isAnswered(loaded.values[q.id])) answered++;
-    }
-    return { answered, total, percent: percent(answered, total) };
-  }
-
-  missingRequired(loaded: LoadedAssessment): MissingQuestionDto[] {
-    return loaded.template.order
-      .filter((q) => q.required && loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]))
-      .map((q) => ({ questionId: q.id, sectionId: loaded.template.questions.get(q.id)!.section.id, label: q.label }));
+    return buildLoadedAssessment(assessment, answers, (values) =>
+      this.questionnaires.wordedFor(assessment.questionnaireId, assessment.templateVersion, values),
+    );
   }
 
   async next(caller: Caller, id: string): Promise<NextQuestionDto | null> {
     const loaded = await this.load(caller, id);
-    const question = loaded.template.order.find((q) => loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]));
-    if (!question) return null;
-    const { section } = loaded.template.questions.get(question.id)!;
-    return { question, section: { id: section.id, title: section.title }, progress: this.progress(loaded) };
+    if (!loaded.nextOpen) return null;
+    const { question, section } = loaded.nextOpen;
+    return { question, section: { id: section.id, title: section.title }, progress: loaded.progress };
   }
 
   async submit(caller: Caller, id: string): Promise<AssessmentDto> {
@@ -294,7 +262,7 @@ export class AssessmentsService {
       // FOR UPDATE waits for answer writes in flight (they hold FOR SHARE) and blocks new ones.
       const assessment = await this.lockAssessment(m, caller, id, 'FOR UPDATE');
       if (assessment.status === 'submitted') throw this.locked(assessment);
-      const missing = this.missingRequired(await this.load(caller, id, m));
+      const missing = (await this.load(caller, id, m)).missingRequired;
       if (missing.length) {
         throw new DomainError(
           ErrorCode.AssessmentIncomplete,
@@ -610,16 +578,15 @@ export class AssessmentsService {
     });
   }
 
-  private toDto(loaded: LoadedAssessment): AssessmentDto {
+  /** The API's view of an already loaded assessment (no query). */
+  toDto(loaded: LoadedAssessment): AssessmentDto {
     const a = loaded.assessment;
     return {
       ...toSummaryDto(a),
-      progress: this.progress(loaded),
-      sections: loaded.template.template.sections.map((s) => ({ id: s.id, title: s.title, ...this.progress(loaded, s.id) })),
-      requiredMissing: this.missingRequired(loaded).length,
-      copyForward: a.copyForward
-        ? { ...a.copyForward, pendingConfirmation: loaded.answers.filter((x) => x.carriedOver && x.value !== null).length }
-        : null,
+      progress: loaded.progress,
+      sections: loaded.sections,
+      requiredMissing: loaded.missingRequired.length,
+      copyForward: a.copyForward ? { ...a.copyForward, pendingConfirmation: loaded.pendingConfirmation } : null,
     };
   }
 
