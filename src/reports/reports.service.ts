@@ -2,15 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Caller } from '../accounts/caller.js';
-import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
 import { PlanService } from '../plan/plan.service.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
-import { submittedDifferences, type FullResults } from '../results/full-results.js';
-import { ResultsService, submittedMethodology } from '../results/results.service.js';
+import { ResultsService } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import type { ReportFormat } from './pdf-render.worker.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
@@ -54,25 +52,12 @@ export class ReportsService implements OnApplicationShutdown {
 
   /** Everything a report is made from, loaded for the caller's organisation (another's assessment: 404). */
   async input(caller: Caller, id: string, lang: Lang | undefined, generatedAt = new Date()): Promise<ReportInput> {
-    const all = await this.assessments.loadAll(caller);
-    const loaded = all.find((l) => l.assessment.id === id);
-    if (!loaded) throw DomainError.notFound('Assessment');
+    // Every year loaded once, each computed once: this year, the previous one, the trend.
+    const { years, context } = await this.results.yearContext(caller, id);
+    const { loaded, results } = context;
     const organisation = await this.accounts.organisation(caller);
     const answers = await this.assessments.answersOf(caller, loaded);
-    // Each year's results are computed once, for this year, the previous one and the trend.
-    const computed = new Map<string, FullResults>();
-    const resultsOf = (l: LoadedAssessment): FullResults => {
-      let r = computed.get(l.assessment.id);
-      if (!r) computed.set(l.assessment.id, (r = this.results.compute(l)));
-      return r;
-    };
-    const results = resultsOf(loaded);
-    // Submitted under another methodology: its figures of then, beside these where they differ.
-    const submittedUnder = submittedMethodology(loaded);
-    if (submittedUnder !== null && submittedUnder !== results.methodologyVersion) {
-      results.asSubmitted = submittedDifferences(results, this.results.compute(loaded, submittedUnder));
-    }
-    const before = this.results.previousOf(all, loaded.assessment.year);
+    const previous = context.previous();
     const input: ReportInput = {
       lang: lang ?? (organisation.language === 'en' ? 'en' : 'fr'),
       organisationName: organisation.name,
@@ -93,15 +78,11 @@ export class ReportsService implements OnApplicationShutdown {
           updatedAt: a.updatedAt,
           carriedOver: a.carriedOver,
         })),
-      previous: before
-        ? {
-            year: before.assessment.year,
-            results: resultsOf(before),
-            comparison: compareResults(this.results.comparable(before, resultsOf(before)), this.results.comparable(loaded, results)),
-          }
+      previous: previous
+        ? { year: previous.loaded.assessment.year, results: previous.results, comparison: previous.comparison }
         : undefined,
-      trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
-      lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
+      trend: context.trend(),
+      lastYearCommitments: await this.results.lastYearCommitments(caller, years, context),
       commitments: (await this.plan.plan(caller, id)).commitments
         .filter((c) => c.status !== 'dropped')
         .map((c) => ({
@@ -113,21 +94,6 @@ export class ReportsService implements OnApplicationShutdown {
       carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
     };
     return input;
-  }
-
-  /** Committed last year vs done, from the years already loaded. */
-  private async lastYearCommitments(
-    caller: Caller,
-    all: LoadedAssessment[],
-    loaded: LoadedAssessment,
-    resultsOf: (l: LoadedAssessment) => FullResults,
-  ) {
-    const from = loaded.assessment.copyForward?.fromAssessmentId;
-    const previous =
-      all.find((l) => l.assessment.id === from && l.assessment.year < loaded.assessment.year) ??
-      this.results.previousOf(all, loaded.assessment.year);
-    if (!previous) return null;
-    return this.results.committedVsDone(caller, previous.assessment, () => resultsOf(previous), loaded, resultsOf(loaded));
   }
 
   /**
