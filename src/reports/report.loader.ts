@@ -8,7 +8,8 @@ import type { Comparison, Trend } from '../comparison/index.js';
 import type { Criterion, FootprintFactors } from '../footprint/index.js';
 import type { FullResults } from '../results/full-results.js';
 import { answerLabel, EF_SOURCE, methodologyText, METHODOLOGY_VERSION, isMethodologyVersion } from '../scoring/index.js';
-import type { Action, AnswerValue, KeyMessage, Lang, OwnerRole, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import type { Action, AnswerValue, KeyMessage, Lang, QuestionnaireTemplate } from '../questionnaires/template.types.js';
+import { OWNER_ROLE_TERMS } from '../questionnaires/terms.js';
 import type { CommittedVsDone } from '../plan/progress.js';
 import { buildCommitmentsVm } from './commitments.vm.js';
 import { createFormatter } from './report-format.js';
@@ -75,14 +76,6 @@ export interface ReportInput {
 
 /** Under this overall (or section) confidence, the cover and the summary say the figures rest on few answers. */
 export const CONFIDENCE_THRESHOLD = 0.8;
-
-const OWNER_ROLES: Record<OwnerRole, { fr: string; en: string }> = {
-  procurement: { fr: 'Achats', en: 'Procurement' },
-  it_operations: { fr: 'Exploitation informatique', en: 'IT operations' },
-  product_development: { fr: 'Produit et développement', en: 'Product and development' },
-  management: { fr: 'Direction', en: 'Management' },
-  all_staff: { fr: 'Tous les collaborateurs', en: 'All staff' },
-};
 
 const listFr = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} et ${xs.at(-1)}`);
 const listEn = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
@@ -243,7 +236,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
   const ownerOf = (p: FullResults['priorities'][number]): OwnerVm => {
     const c = committed.get(p.actionId);
     if (c?.owner) return { name: c.owner, source: 'commitment' };
-    return { name: OWNER_ROLES[p.ownerRole]?.[lang] ?? p.ownerRole, source: 'suggested' };
+    return { name: OWNER_ROLE_TERMS[p.ownerRole]?.[lang] ?? p.ownerRole, source: 'suggested' };
   };
 
   const planItem = (p: FullResults['priorities'][number] & { group: PlanGroup }): ActionPlanItemVm => {
@@ -265,7 +258,7 @@ export function buildReportViewModel(input: ReportInput): ReportViewModel {
       maturity: p.maturity,
       answersSummary,
       nextSteps: (action?.nextSteps ?? []).map((s) => s[lang]),
-      ownerRoleLabel: OWNER_ROLES[p.ownerRole]?.[lang] ?? p.ownerRole,
+      ownerRoleLabel: OWNER_ROLE_TERMS[p.ownerRole]?.[lang] ?? p.ownerRole,
       owner: ownerOf(p),
       due: dueText(c?.due ?? null),
       commitmentStatus: c ? (t.status[c.status] ?? c.status) : null,
