@@ -9,7 +9,7 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { tenantScope } from '../common/tenant-scope.js';
 import { checkAnswerValue } from '../questionnaires/answer-validation.js';
 import type { FootprintFactors } from '../footprint/index.js';
-import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
+import { FOOTPRINT_FACTORS } from '../footprint/footprint.module.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
 import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';

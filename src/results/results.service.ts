@@ -7,7 +7,7 @@ import type { Comparison, Trend } from '../comparison/index.js';
 import { visibleValues } from '../assessments/loaded-assessment.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { FootprintFactors } from '../footprint/index.js';
-import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
+import { FOOTPRINT_FACTORS } from '../footprint/footprint.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import { loadCommittedVsDone, type YearResults } from '../plan/plan-progress.loader.js';
 import type { CommittedVsDone } from '../plan/progress.js';
