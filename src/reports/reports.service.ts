@@ -12,6 +12,7 @@ import { ResultsService } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import type { ReportFormat } from './pdf-render.worker.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
+import { reportInputOf } from './report-input.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
 
@@ -54,46 +55,23 @@ export class ReportsService implements OnApplicationShutdown {
   async input(caller: Caller, id: string, lang: Lang | undefined, generatedAt = new Date()): Promise<ReportInput> {
     // Every year loaded once, each computed once: this year, the previous one, the trend.
     const { years, context } = await this.results.yearContext(caller, id);
-    const { loaded, results } = context;
     const organisation = await this.accounts.organisation(caller);
-    const answers = await this.assessments.answersOf(caller, loaded);
-    const previous = context.previous();
-    const input: ReportInput = {
+    const answers = await this.assessments.answersOf(caller, context.loaded);
+    return reportInputOf({
       lang: lang ?? (organisation.language === 'en' ? 'en' : 'fr'),
       organisationName: organisation.name,
-      generatedAt: generatedAt.toISOString(),
-      template: loaded.template.template,
-      actions: this.questionnaires.actions(),
-      catalogueVersion: this.questionnaires.catalogueVersion(),
-      keyMessages: this.questionnaires.keyMessages(),
+      generatedAt,
+      context,
+      content: {
+        actions: this.questionnaires.actions(),
+        catalogueVersion: this.questionnaires.catalogueVersion(),
+        keyMessages: this.questionnaires.keyMessages(),
+      },
       factors: this.results.footprintFactors,
-      results,
-      answers: answers
-        .filter((a) => a.visible)
-        .map((a) => ({
-          questionId: a.questionId,
-          value: a.value,
-          comment: a.comment,
-          answeredBy: a.answeredByEmail ?? null,
-          updatedAt: a.updatedAt,
-          carriedOver: a.carriedOver,
-        })),
-      previous: previous
-        ? { year: previous.loaded.assessment.year, results: previous.results, comparison: previous.comparison }
-        : undefined,
-      trend: context.trend(),
+      answers,
       lastYearCommitments: await this.results.lastYearCommitments(caller, years, context),
-      commitments: (await this.plan.plan(caller, id)).commitments
-        .filter((c) => c.status !== 'dropped')
-        .map((c) => ({
-          actionId: c.actionId,
-          owner: c.owner?.name ?? null,
-          due: c.due ? { kind: c.due.kind, date: c.due.date } : null,
-          status: c.status,
-        })),
-      carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
-    };
-    return input;
+      commitments: (await this.plan.plan(caller, id)).commitments,
+    });
   }
 
   /**
