@@ -28,7 +28,7 @@ export function methodologyPart(ctx: LoaderContext) {
 }
 
 /** The priority rule in two sentences (the full rules are in the scoring text above it). */
-function priorityText(lang: Lang, version: string): string {
+export function priorityText(lang: Lang, version: string): string {
   if (version === 'scoring-1') {
     return lang === 'fr'
       ? 'Priorité = 100 × I′/5 × écart/100 × E, où l’écart vaut 100 − maturité, E = 1 (effort faible), 0,7 (moyen) ou 0,45 (élevé), ' +
