@@ -7,7 +7,7 @@
  */
 import type { IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, I18nText, Question, Section } from '../questionnaires/template.types.js';
-import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
+import { isAnswered, visibleQuestionIds } from '../questionnaires/conditions.js';
 import type { Answer } from './answer.entity.js';
 import type { Assessment } from './assessment.entity.js';
 
