@@ -12,7 +12,7 @@ const api = '/api/v1';
  * Counted with spies on the service (one `wordedFor` per read model built: its template is picked
  * from the answers once, then visibility is computed once on it).
  */
-describe('a member opening the walk and the dashboard reads each assessment once', () => {
+describe('a member opening a page or a report reads each assessment once', () => {
   let t: TestApp;
   let owner: Account;
   let spies: Record<'load' | 'loadAll' | 'get' | 'built', { mock: { calls: unknown[] }; mockClear(): void }>;
@@ -51,5 +51,14 @@ describe('a member opening the walk and the dashboard reads each assessment once
     expect(page.text).toContain('2025');
     expect(page.text).toContain('2026');
     expect(counts()).toEqual({ load: 0, loadAll: 1, get: 0, built: 2 });
+  });
+
+  it('the results, the export and the report: every year read once, this one not again', async () => {
+    const [latest] = (await request(t.http).get(`${api}/assessments`).set(bearer(owner)).expect(200)).body;
+    for (const path of ['results', 'export', 'report.pdf']) {
+      reset();
+      await request(t.http).get(`${api}/assessments/${latest.id}/${path}`).set(bearer(owner)).expect(200);
+      expect([path, counts()]).toEqual([path, { load: 0, loadAll: 1, get: 0, built: 2 }]);
+    }
   });
 });

@@ -70,7 +70,7 @@ export class ReportsService implements OnApplicationShutdown {
       factors: this.results.footprintFactors,
       answers,
       lastYearCommitments: await this.results.lastYearCommitments(caller, years, context),
-      commitments: (await this.plan.plan(caller, id)).commitments,
+      commitments: (await this.plan.plan(caller, id, { loaded: context.loaded, results: context.results })).commitments,
     });
   }
 
