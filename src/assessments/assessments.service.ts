@@ -234,13 +234,17 @@ export class AssessmentsService {
   /** Every assessment of the organisation, loaded, oldest first. */
   async loadAll(caller: Caller): Promise<LoadedAssessment[]> {
     const rows = await this.assessments(caller).find({}, { order: { year: 'ASC' } });
-    const answers = rows.length ? await this.answers(caller).find({ assessmentId: In(rows.map((r) => r.id)) }) : [];
-    return rows.map((assessment) =>
-      this.assemble(
-        assessment,
-        answers.filter((a) => a.assessmentId === assessment.id),
-      ),
-    );
+    if (!rows.length) return [];
+    // Plain SQL, as in load(): every year's answers in one query, without hydrating entities.
+    const answers = (
+      (await this.ds.query(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE organisation_id = $1 AND assessment_id = ANY($2::uuid[])`, [
+        caller.organisationId,
+        rows.map((r) => r.id),
+      ])) as AnswerRow[]
+    ).map(rowToAnswer);
+    const byAssessment = new Map<string, Answer[]>(rows.map((r) => [r.id, []]));
+    for (const a of answers) byAssessment.get(a.assessmentId)?.push(a);
+    return rows.map((assessment) => this.assemble(assessment, byAssessment.get(assessment.id)!));
   }
 
   /** The read model: its template in the organisation's words, visibility, progress, what is missing, computed once. */
