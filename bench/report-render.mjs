@@ -17,7 +17,7 @@ const root = resolve(values.root);
 const runs = Math.max(3, Number(values.runs));
 process.chdir(root);
 const load = (path) => import(pathToFileURL(resolve(root, path)).href);
-const { fromAnswersFile } = await load('dist/src/reports/report.cli.js');
+const { fromAnswersFile } = await load('dist/src/cli/report.js');
 const { renderReport } = await load('dist/src/reports/pdf-renderer.js');
 const docx = await load('dist/src/reports/docx-renderer.js').catch(() => null);
 

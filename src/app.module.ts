@@ -13,9 +13,10 @@ import { JsonBodyMiddleware } from './common/json-body.middleware.js';
 import { RequestTextMiddleware } from './common/request-text.middleware.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
-import { appConfig, authConfig, databaseConfig, type AppConfig } from './config/app.config.js';
+import { appConfig, authConfig, contentConfig, databaseConfig, templatesDir, type AppConfig } from './config/app.config.js';
 import { validateEnvironment } from './config/env.validation.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FootprintModule } from './footprint/footprint.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module.js';
 import { WebModule } from './web/web.module.js';
@@ -79,7 +80,10 @@ const FEATURE_MODULES = [
 export class AppModule implements NestModule {
   static async forRoot(): Promise<DynamicModule> {
     // Content first: a malformed template stops the start before any database is opened.
-    const content = await QuestionnairesModule.forRoot();
+    // The environment first: a wrong TEMPLATES_DIR is named before any file under it is read.
+    validateEnvironment(process.env);
+    const dir = templatesDir();
+    const content = await QuestionnairesModule.forRoot(dir);
     return {
       module: AppModule,
       imports: [
@@ -87,10 +91,11 @@ export class AppModule implements NestModule {
           isGlobal: true,
           ignoreEnvFile: true,
           cache: true,
-          load: [appConfig, databaseConfig, authConfig],
+          load: [appConfig, databaseConfig, authConfig, contentConfig],
           validate: validateEnvironment,
         }),
         content,
+        FootprintModule.forRoot(dir),
         ...FEATURE_MODULES,
       ],
       providers: [

@@ -106,6 +106,26 @@ describe('operations', () => {
     }
   });
 
+  it('refuses to start when TEMPLATES_DIR is not a folder, naming the variable', async () => {
+    await expect(createTestApp({ env: { TEMPLATES_DIR: join(tmpdir(), 'fi-no-such-templates') } })).rejects.toThrow(
+      /TEMPLATES_DIR: TEMPLATES_DIR must be an existing folder/,
+    );
+  });
+
+  it('refuses to start on a malformed footprint factors file, naming the file and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fi-factors-'));
+    try {
+      cpSync('templates', dir, { recursive: true });
+      const file = join(dir, 'footprint-factors.json');
+      const factors = JSON.parse(readFileSync(file, 'utf8'));
+      delete factors.electricity;
+      writeFileSync(file, JSON.stringify(factors));
+      await expect(createTestApp({ env: { TEMPLATES_DIR: dir } })).rejects.toThrow(/footprint-factors\.json.*electricity/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('sends security headers', async () => {
     const res = await request(t.http).get('/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -9,11 +9,11 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { tenantScope } from '../common/tenant-scope.js';
 import { checkAnswerValue, normaliseAnswerInput } from '../questionnaires/answer-validation.js';
 import type { FootprintFactors } from '../footprint/index.js';
-import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
+import { FOOTPRINT_FACTORS } from '../footprint/footprint.module.js';
 import { QuestionnairesService, type IndexedTemplate } from '../questionnaires/questionnaires.service.js';
 import type { AnswerValue, Question } from '../questionnaires/template.types.js';
 import { METHODOLOGY_VERSION } from '../scoring/methodologies.js';
-import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
+import { visibleQuestionIds } from '../scoring/visibility.js';
 import { Answer, type AnswerSource } from './answer.entity.js';
 import { Assessment, type CopyForwardSummary } from './assessment.entity.js';
 import type {
@@ -24,30 +24,20 @@ import type {
   HistoryEventDto,
   MissingQuestionDto,
   NextQuestionDto,
-  ProgressDto,
   SaveAnswerDto,
   SubmitAssessmentDto,
 } from './assessments.dto.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
+import { buildLoadedAssessment, type LoadedAssessment } from './loaded-assessment.js';
 import { profileAnswers } from './profile-prefill.js';
 
-/** An assessment with its template and current answers: what every read needs. */
-export interface LoadedAssessment {
-  assessment: Assessment;
-  template: IndexedTemplate;
-  answers: Answer[];
-  /** Current values by question id (cleared answers left out). */
-  values: Record<string, AnswerValue>;
-  visible: Set<string>;
-}
+export type { LoadedAssessment };
 
 /** How an answer is written: in the caller's transaction (an import applies several at once), and where it came from. */
 export interface SaveOptions {
   manager?: EntityManager;
   source?: AnswerSource;
 }
-
-const percent = (answered: number, total: number) => (total === 0 ? 100 : Math.round((answered / total) * 100));
 
 @Injectable()
 export class AssessmentsService {
@@ -246,48 +236,31 @@ export class AssessmentsService {
   /** Every assessment of the organisation, loaded, oldest first. */
   async loadAll(caller: Caller): Promise<LoadedAssessment[]> {
     const rows = await this.assessments(caller).find({}, { order: { year: 'ASC' } });
-    const answers = rows.length ? await this.answers(caller).find({ assessmentId: In(rows.map((r) => r.id)) }) : [];
-    return rows.map((assessment) =>
-      this.assemble(
-        assessment,
-        answers.filter((a) => a.assessmentId === assessment.id),
-      ),
-    );
+    if (!rows.length) return [];
+    // Plain SQL, as in load(): every year's answers in one query, without hydrating entities.
+    const answers = (
+      (await this.ds.query(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE organisation_id = $1 AND assessment_id = ANY($2::uuid[])`, [
+        caller.organisationId,
+        rows.map((r) => r.id),
+      ])) as AnswerRow[]
+    ).map(rowToAnswer);
+    const byAssessment = new Map<string, Answer[]>(rows.map((r) => [r.id, []]));
+    for (const a of answers) byAssessment.get(a.assessmentId)?.push(a);
+    return rows.map((assessment) => this.assemble(assessment, byAssessment.get(assessment.id)!));
   }
 
-  /** An assessment with its pinned template, its answers, their current values and what is visible. */
+  /** The read model: its template in the organisation's words, visibility, progress, what is missing, computed once. */
   private assemble(assessment: Assessment, answers: Answer[]): LoadedAssessment {
-    const values: Record<string, AnswerValue> = {};
-    for (const a of answers) if (a.value !== null) values[a.questionId] = a.value;
-    // In the organisation's words (employees, agents, staff and volunteers) for every reader of it.
-    const template = this.questionnaires.wordedFor(assessment.questionnaireId, assessment.templateVersion, values);
-    return { assessment, template, answers, values, visible: visibleQuestionIds(template.template, values) };
-  }
-
-  progress(loaded: LoadedAssessment, sectionId?: string): ProgressDto {
-    let answered = 0;
-    let total = 0;
-    for (const q of loaded.template.order) {
-      if (!loaded.visible.has(q.id)) continue;
-      if (sectionId && loaded.template.questions.get(q.id)?.section.id !== sectionId) continue;
-      total++;
-      if (isAnswered(loaded.values[q.id])) answered++;
-    }
-    return { answered, total, percent: percent(answered, total) };
-  }
-
-  missingRequired(loaded: LoadedAssessment): MissingQuestionDto[] {
-    return loaded.template.order
-      .filter((q) => q.required && loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]))
-      .map((q) => ({ questionId: q.id, sectionId: loaded.template.questions.get(q.id)!.section.id, label: q.label }));
+    return buildLoadedAssessment(assessment, answers, (values) =>
+      this.questionnaires.wordedFor(assessment.questionnaireId, assessment.templateVersion, values),
+    );
   }
 
   async next(caller: Caller, id: string): Promise<NextQuestionDto | null> {
     const loaded = await this.load(caller, id);
-    const question = loaded.template.order.find((q) => loaded.visible.has(q.id) && !isAnswered(loaded.values[q.id]));
-    if (!question) return null;
-    const { section } = loaded.template.questions.get(question.id)!;
-    return { question, section: { id: section.id, title: section.title }, progress: this.progress(loaded) };
+    if (!loaded.nextOpen) return null;
+    const { question, section } = loaded.nextOpen;
+    return { question, section: { id: section.id, title: section.title }, progress: loaded.progress };
   }
 
   /** Visible carried-over answers nobody has confirmed or changed yet, in template order. */
@@ -309,7 +282,7 @@ export class AssessmentsService {
       const assessment = await this.lockAssessment(m, caller, id, 'FOR UPDATE');
       if (assessment.status === 'submitted') throw this.locked(assessment);
       const loaded = await this.load(caller, id, m);
-      const missing = this.missingRequired(loaded);
+      const missing = loaded.missingRequired;
       if (missing.length) {
         throw new DomainError(
           ErrorCode.AssessmentIncomplete,
@@ -646,17 +619,16 @@ export class AssessmentsService {
     });
   }
 
-  private toDto(loaded: LoadedAssessment): AssessmentDto {
+  /** The API's view of an already loaded assessment (no query). */
+  toDto(loaded: LoadedAssessment): AssessmentDto {
     const a = loaded.assessment;
     return {
       ...toSummaryDto(a),
       submittedUnreviewed: a.submittedUnreviewed ?? null,
-      progress: this.progress(loaded),
-      sections: loaded.template.template.sections.map((s) => ({ id: s.id, title: s.title, ...this.progress(loaded, s.id) })),
-      requiredMissing: this.missingRequired(loaded).length,
-      copyForward: a.copyForward
-        ? { ...a.copyForward, pendingConfirmation: loaded.answers.filter((x) => x.carriedOver && x.value !== null).length }
-        : null,
+      progress: loaded.progress,
+      sections: loaded.sections,
+      requiredMissing: loaded.missingRequired.length,
+      copyForward: a.copyForward ? { ...a.copyForward, pendingConfirmation: loaded.pendingConfirmation } : null,
     };
   }
 

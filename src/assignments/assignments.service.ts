@@ -164,6 +164,8 @@ export class AssignmentsService {
       const order = l?.template.template.sections.findIndex((s) => s.id === r.sectionId) ?? -1;
       if (!l || order < 0) continue; // a section the pinned template does not have (never written by this service)
       const section = l.template.template.sections[order];
+      // The read model's progress of this section, visible questions only.
+      const progress = l.sections.find((s) => s.id === r.sectionId);
       out.push({
         order,
         assessmentId: r.assessmentId,
@@ -173,7 +175,7 @@ export class AssignmentsService {
         assignee: { userId: r.assigneeId, email: emails.get(r.assigneeId) ?? '' },
         assignedBy: r.assignedBy ? (emails.get(r.assignedBy) ?? null) : null,
         assignedAt: r.assignedAt.toISOString(),
-        progress: this.assessments.progress(l, r.sectionId),
+        progress: { answered: progress?.answered ?? 0, total: progress?.total ?? 0, percent: progress?.percent ?? 100 },
       });
     }
     return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...dto }) => dto);

@@ -34,6 +34,18 @@ export const appConfig = registerAs('app', (): AppConfig => ({
   reportWorkers: Number(process.env.REPORT_WORKERS ?? 2),
 }));
 
+export interface ContentConfig {
+  /** Questionnaire versions, action catalogue, key messages, footprint factors and inventory content. */
+  templatesDir: string;
+}
+
+/** TEMPLATES_DIR (validated: an existing folder), absolute; ./templates when unset. */
+export function templatesDir(env: Record<string, string | undefined> = process.env): string {
+  return resolve(env.TEMPLATES_DIR || 'templates');
+}
+
+export const contentConfig = registerAs('content', (): ContentConfig => ({ templatesDir: templatesDir() }));
+
 export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
   url: process.env.DATABASE_URL || undefined,
   dataDir: dataDirOf(process.env.DATA_DIR),

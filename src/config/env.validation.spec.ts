@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { templatesDir } from './app.config.js';
 import { validateEnvironment } from './env.validation.js';
 
 describe('configuration is validated at boot', () => {
@@ -41,6 +43,16 @@ describe('configuration is validated at boot', () => {
     expect(fails({ TRUST_PROXY: '0' })).toMatch(/TRUST_PROXY as a number of hops must be 1 to 10/);
     expect(fails({ TRUST_PROXY: '10.0.0.0/33' })).toMatch(/TRUST_PROXY has "10\.0\.0\.0\/33"/);
     expect(fails({ TRUST_PROXY: 'loopback, proxy.internal' })).toMatch(/TRUST_PROXY has "proxy\.internal": expected IP addresses/);
+  });
+
+  it('TEMPLATES_DIR: ./templates by default, else an existing folder', () => {
+    expect(templatesDir({})).toBe(resolve('templates'));
+    expect(() => validateEnvironment({ TEMPLATES_DIR: 'templates' })).not.toThrow();
+    expect(templatesDir({ TEMPLATES_DIR: 'templates' })).toBe(resolve('templates'));
+    expect(fails({ TEMPLATES_DIR: 'no/such/folder' })).toMatch(
+      /TEMPLATES_DIR: TEMPLATES_DIR must be an existing folder \(.*no\/such\/folder is not one\)/,
+    );
+    expect(fails({ TEMPLATES_DIR: 'package.json' })).toMatch(/TEMPLATES_DIR/);
   });
 
   it('requires JWT_SECRET with DATABASE_URL', () => {

@@ -12,6 +12,8 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseTrustProxy } from './trust-proxy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -82,6 +84,25 @@ export class EnvironmentVariables {
     },
   })
   TRUST_PROXY?: string;
+
+  /** Questionnaire versions, action catalogue, key messages and footprint factors (default ./templates). */
+  @IsOptional()
+  @ValidateBy({
+    name: 'folder',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isFolder(value),
+      defaultMessage: (args) => `TEMPLATES_DIR must be an existing folder (${resolve(String(args?.value))} is not one)`,
+    },
+  })
+  TEMPLATES_DIR?: string;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(resolve(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Used by ConfigModule: returns the typed environment or throws naming every bad variable. */

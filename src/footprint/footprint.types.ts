@@ -3,6 +3,7 @@
  * `templates/footprint-factors.json`, version 2), the inventory, and the results.
  * Pure types, no runtime dependency.
  */
+import { CRITERION_TERMS } from '../questionnaires/terms.js';
 import type { FootprintLever, I18nText } from '../questionnaires/template.types.js';
 
 export type { FootprintLever, I18nText };
@@ -21,21 +22,8 @@ export const CRITERION_UNITS: Readonly<Record<Criterion, string>> = {
   water: 'L',
 };
 
-/**
- * Names of the criteria, for a report. `fossil` is ADPf, which counts uranium with fossil fuels;
- * `water` is ADEME's water indicator of manufacture, not a volume drawn; `rawMaterial` is total
- * material input. The factors file's `criteria` carries the same names with the indicator's method.
- */
-export const CRITERION_LABELS: Readonly<Record<Criterion, I18nText>> = {
-  climate: { fr: 'Changement climatique', en: 'Climate change' },
-  minerals: { fr: 'Ressources minérales et métaux', en: 'Minerals and metals' },
-  fossil: {
-    fr: 'Ressources énergétiques non renouvelables (fossiles et nucléaire)',
-    en: 'Non-renewable energy resources (fossil and nuclear)',
-  },
-  rawMaterial: { fr: 'Matières mobilisées (masse totale)', en: 'Material input (total mass)' },
-  water: { fr: 'Eau (indicateur ADEME, fabrication)', en: 'Water (ADEME indicator, manufacture)' },
-};
+/** Names of the criteria (the domain's table of terms). */
+export const CRITERION_LABELS: Readonly<Record<Criterion, I18nText>> = CRITERION_TERMS;
 
 /** Device types of the inventory, in the order results list them. */
 export type DeviceType =

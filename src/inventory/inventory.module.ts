@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
-import { templatesDir } from '../questionnaires/questionnaires.module.js';
+import { templatesDir } from '../config/app.config.js';
 import { InventoryImportsController, InventorySettingsController } from './inventory.controller.js';
 import { loadInventoryContent } from './inventory-content.js';
 import { INVENTORY_CONTENT, InventoryService } from './inventory.service.js';

@@ -174,8 +174,9 @@ export class PlanService {
 
   // ---------------------------------------------------------------- reading the plan
 
-  async plan(caller: Caller, assessmentId: string): Promise<PlanDto> {
-    const loaded = await this.assessments.load(caller, assessmentId);
+  /** The plan; `read`: the assessment and its results when the caller already has them (the report), so it is not loaded twice. */
+  async plan(caller: Caller, assessmentId: string, read?: { loaded: LoadedAssessment; results: FullResults }): Promise<PlanDto> {
+    const loaded = read?.loaded ?? (await this.assessments.load(caller, assessmentId));
     const org = await this.organisation(caller.organisationId);
     const today = todayIn(org.timeZone);
     const rows = await this.commitments(caller).find({ assessmentId });
@@ -186,7 +187,7 @@ export class PlanService {
       [...rows, ...lastRows].flatMap((c) => [c.ownerUserId, c.updatedBy]),
     );
     const commitments = this.sortForPlan(rows).map((c) => this.toDto(c, emails, today));
-    const results = this.results.compute(loaded);
+    const results = read?.results ?? this.results.compute(loaded);
     const count = (s: CommitmentStatus) => rows.filter((c) => c.status === s).length;
     return {
       assessment: { id: loaded.assessment.id, year: loaded.assessment.year, status: loaded.assessment.status },

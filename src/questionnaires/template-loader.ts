@@ -14,7 +14,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
-import { conditionMatches } from '../scoring/visibility.js';
+import { conditionMatches } from './conditions.js';
 import { DONT_KNOW, NOT_APPLICABLE_OPTION } from './template.types.js';
 import type { ActionCatalogue, AnswerValue, KeyMessage, QuestionnaireTemplate, QuestionType } from './template.types.js';
 import { DEFAULT_WORDING, PLACEHOLDER, templateTexts } from './wording.js';

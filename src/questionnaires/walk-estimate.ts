@@ -12,7 +12,7 @@
  *   questionnaire, not measurements.
  */
 import type { AnswerValue, Question, QuestionnaireTemplate, QuestionType } from './template.types.js';
-import { visibleQuestionIds } from '../scoring/visibility.js';
+import { visibleQuestionIds } from './conditions.js';
 
 export const READING_WORDS_PER_MINUTE = 238;
 export const ANSWER_SECONDS: Readonly<Record<QuestionType, number>> = {

@@ -3,7 +3,8 @@
  * The view model carries the data-dependent text; this dictionary the furniture.
  * `{name}` placeholders are filled with `fillLabel`.
  */
-import type { Effort, Lang } from '../questionnaires/template.types.js';
+import { CRITERION_TERMS, EFFORT_TERMS, GROUP_TERMS } from '../questionnaires/terms.js';
+import type { Effort, I18nText, Lang } from '../questionnaires/template.types.js';
 import type { ActionChangeStatus, FootprintCriterion, PlanGroup } from './report.view-model.js';
 
 export interface CriterionLabels {
@@ -187,6 +188,11 @@ export interface ReportLabels {
   unanswered: string;
 }
 
+/** A table of domain terms in one language. */
+function inLang<K extends string>(table: Readonly<Record<K, I18nText>>, lang: Lang): Record<K, string> {
+  return Object.fromEntries(Object.entries<I18nText>(table).map(([k, t]) => [k, t[lang]])) as Record<K, string>;
+}
+
 const fr: ReportLabels = {
   reportTitle: 'Plan d’action numérique responsable',
   coverKicker: 'Auto-diagnostic · Impact environnemental du numérique',
@@ -237,13 +243,16 @@ const fr: ReportLabels = {
     'Les leviers, qui changent directement l’empreinte, sont classés par bénéfice attendu pour l’effort ; les fondations, qui les rendent possibles, par impact, écart et effort. Dans chaque groupe, les leviers puis les fondations. Le rang est celui du plan entier.',
   groups: {
     this_year: {
-      title: 'Cette année',
+      title: GROUP_TERMS.this_year.fr,
       description:
         'Cinq actions au plus : les leviers et les fondations les mieux classés dont l’écart est d’au moins 40 et l’impact d’au moins 3 sur 5.',
     },
-    next: { title: 'Ensuite', description: 'Un écart d’au moins 40, mais moins prioritaires cette année.' },
-    keep_up: { title: 'Acquis à entretenir', description: 'Des pratiques déjà en place (écart inférieur à 40) à maintenir et à mesurer.' },
-    unknown: { title: 'À évaluer', description: 'Aucune réponse connue encore : répondre aux questions liées pour situer ces actions.' },
+    next: { title: GROUP_TERMS.next.fr, description: 'Un écart d’au moins 40, mais moins prioritaires cette année.' },
+    keep_up: { title: GROUP_TERMS.keep_up.fr, description: 'Des pratiques déjà en place (écart inférieur à 40) à maintenir et à mesurer.' },
+    unknown: {
+      title: GROUP_TERMS.unknown.fr,
+      description: 'Aucune réponse connue encore : répondre aux questions liées pour situer ces actions.',
+    },
   },
   emptyGroup: 'Aucune action dans ce groupe.',
   notApplicable: 'Sans objet',
@@ -260,7 +269,7 @@ const fr: ReportLabels = {
     effort: 'Effort',
     saving: 'Gain annuel attendu',
   },
-  efforts: { low: 'Faible', medium: 'Moyen', high: 'Élevé' },
+  efforts: inLang(EFFORT_TERMS, 'fr'),
   unknown: 'Inconnu',
   notQuantified: 'Non chiffré',
 
@@ -270,11 +279,11 @@ const fr: ReportLabels = {
   electricity: 'Électricité : {zone}, {factor} kg CO₂e/kWh.',
   usageProfile: 'Profil d’usage',
   criteria: {
-    climate: { label: 'Changement climatique', short: 'Climat', unit: 'kg CO₂e' },
-    minerals: { label: 'Ressources minérales et métaux', short: 'Minéraux et métaux', unit: 'kg Sb éq.' },
-    fossil: { label: 'Énergie non renouvelable (fossile et nucléaire)', short: 'Énergie non renouv.', unit: 'MJ' },
-    rawMaterial: { label: 'Matières mobilisées (masse totale)', short: 'Matières mobilisées', unit: 'kg' },
-    water: { label: 'Eau (indicateur ADEME, fabrication)', short: 'Eau (fabrication)', unit: 'L' },
+    climate: { label: CRITERION_TERMS.climate.fr, short: 'Climat', unit: 'kg CO₂e' },
+    minerals: { label: CRITERION_TERMS.minerals.fr, short: 'Minéraux et métaux', unit: 'kg Sb éq.' },
+    fossil: { label: CRITERION_TERMS.fossil.fr, short: 'Énergie non renouv.', unit: 'MJ' },
+    rawMaterial: { label: CRITERION_TERMS.rawMaterial.fr, short: 'Matières mobilisées', unit: 'kg' },
+    water: { label: CRITERION_TERMS.water.fr, short: 'Eau (fabrication)', unit: 'L' },
   },
   notEstimated: 'non estimé',
   notEstimatedHeading: 'Critères non estimés, appareil par appareil',
@@ -430,13 +439,13 @@ const en: ReportLabels = {
     'Levers, which change the footprint directly, are ranked by expected benefit for the effort; foundations, which make them possible, by impact, gap and effort. In each group, levers then foundations. The rank is the rank in the whole plan.',
   groups: {
     this_year: {
-      title: 'This year',
+      title: GROUP_TERMS.this_year.en,
       description:
         'Five actions at most: the best-ranked levers and foundations with a gap of at least 40 and an impact of at least 3 out of 5.',
     },
-    next: { title: 'Next', description: 'A gap of at least 40, but less of a priority this year.' },
-    keep_up: { title: 'Keep up', description: 'Practices already in place (gap below 40): keep them and keep measuring.' },
-    unknown: { title: 'To assess', description: 'No known answer yet: answer the related questions to place these actions.' },
+    next: { title: GROUP_TERMS.next.en, description: 'A gap of at least 40, but less of a priority this year.' },
+    keep_up: { title: GROUP_TERMS.keep_up.en, description: 'Practices already in place (gap below 40): keep them and keep measuring.' },
+    unknown: { title: GROUP_TERMS.unknown.en, description: 'No known answer yet: answer the related questions to place these actions.' },
   },
   emptyGroup: 'No action in this group.',
   notApplicable: 'Not applicable',
@@ -453,7 +462,7 @@ const en: ReportLabels = {
     effort: 'Effort',
     saving: 'Expected yearly saving',
   },
-  efforts: { low: 'Low', medium: 'Medium', high: 'High' },
+  efforts: inLang(EFFORT_TERMS, 'en'),
   unknown: 'Unknown',
   notQuantified: 'Not quantified',
 
@@ -463,11 +472,11 @@ const en: ReportLabels = {
   electricity: 'Electricity: {zone}, {factor} kg CO₂e/kWh.',
   usageProfile: 'Use profile',
   criteria: {
-    climate: { label: 'Climate change', short: 'Climate', unit: 'kg CO₂e' },
-    minerals: { label: 'Minerals and metals', short: 'Minerals and metals', unit: 'kg Sb eq' },
-    fossil: { label: 'Non-renewable energy (fossil and nuclear)', short: 'Non-renew. energy', unit: 'MJ' },
-    rawMaterial: { label: 'Material input (total mass)', short: 'Material input', unit: 'kg' },
-    water: { label: 'Water (ADEME indicator, manufacture)', short: 'Water (manufacture)', unit: 'L' },
+    climate: { label: CRITERION_TERMS.climate.en, short: 'Climate', unit: 'kg CO₂e' },
+    minerals: { label: CRITERION_TERMS.minerals.en, short: 'Minerals and metals', unit: 'kg Sb eq' },
+    fossil: { label: CRITERION_TERMS.fossil.en, short: 'Non-renew. energy', unit: 'MJ' },
+    rawMaterial: { label: CRITERION_TERMS.rawMaterial.en, short: 'Material input', unit: 'kg' },
+    water: { label: CRITERION_TERMS.water.en, short: 'Water (manufacture)', unit: 'L' },
   },
   notEstimated: 'not estimated',
   notEstimatedHeading: 'Criteria not estimated, device by device',

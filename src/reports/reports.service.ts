@@ -2,18 +2,17 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Caller } from '../accounts/caller.js';
-import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { compareResults, trend } from '../comparison/index.js';
 import type { AppConfig } from '../config/app.config.js';
 import { PlanService } from '../plan/plan.service.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import type { Lang } from '../questionnaires/template.types.js';
-import { submittedDifferences, type FullResults } from '../results/full-results.js';
-import { ResultsService, submittedMethodology } from '../results/results.service.js';
+import { ResultsService } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import type { ReportFormat } from './pdf-render.worker.js';
 import { ReportWorkerPool } from './report-worker-pool.js';
+import { reportInputOf } from './report-input.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
 
@@ -54,81 +53,25 @@ export class ReportsService implements OnApplicationShutdown {
 
   /** Everything a report is made from, loaded for the caller's organisation (another's assessment: 404). */
   async input(caller: Caller, id: string, lang: Lang | undefined, generatedAt = new Date()): Promise<ReportInput> {
-    const all = await this.assessments.loadAll(caller);
-    const loaded = all.find((l) => l.assessment.id === id);
-    if (!loaded) throw DomainError.notFound('Assessment');
+    // Every year loaded once, each computed once: this year, the previous one, the trend.
+    const { years, context } = await this.results.yearContext(caller, id);
     const organisation = await this.accounts.organisation(caller);
-    const answers = await this.assessments.answersOf(caller, loaded);
-    // Each year's results are computed once, for this year, the previous one and the trend.
-    const computed = new Map<string, FullResults>();
-    const resultsOf = (l: LoadedAssessment): FullResults => {
-      let r = computed.get(l.assessment.id);
-      if (!r) computed.set(l.assessment.id, (r = this.results.compute(l)));
-      return r;
-    };
-    const results = resultsOf(loaded);
-    // Submitted under another methodology: its figures of then, beside these where they differ.
-    const submittedUnder = submittedMethodology(loaded);
-    if (submittedUnder !== null && submittedUnder !== results.methodologyVersion) {
-      results.asSubmitted = submittedDifferences(results, this.results.compute(loaded, submittedUnder));
-    }
-    const before = this.results.previousOf(all, loaded.assessment.year);
-    const input: ReportInput = {
+    const answers = await this.assessments.answersOf(caller, context.loaded);
+    return reportInputOf({
       lang: lang ?? (organisation.language === 'en' ? 'en' : 'fr'),
       organisationName: organisation.name,
-      generatedAt: generatedAt.toISOString(),
-      template: loaded.template.template,
-      actions: this.questionnaires.actions(),
-      catalogueVersion: this.questionnaires.catalogueVersion(),
-      keyMessages: this.questionnaires.keyMessages(),
+      generatedAt,
+      context,
+      content: {
+        actions: this.questionnaires.actions(),
+        catalogueVersion: this.questionnaires.catalogueVersion(),
+        keyMessages: this.questionnaires.keyMessages(),
+      },
       factors: this.results.footprintFactors,
-      results,
-      answers: answers
-        .filter((a) => a.visible)
-        .map((a) => ({
-          questionId: a.questionId,
-          value: a.value,
-          comment: a.comment,
-          answeredBy: a.answeredByEmail ?? null,
-          updatedAt: a.updatedAt,
-          carriedOver: a.carriedOver,
-        })),
-      previous: before
-        ? {
-            year: before.assessment.year,
-            results: resultsOf(before),
-            comparison: compareResults(this.results.comparable(before, resultsOf(before)), this.results.comparable(loaded, results)),
-          }
-        : undefined,
-      trend: trend(all.filter((l) => l.assessment.year <= loaded.assessment.year).map((l) => this.results.comparable(l, resultsOf(l)))),
-      lastYearCommitments: await this.lastYearCommitments(caller, all, loaded, resultsOf),
-      commitments: (await this.plan.plan(caller, id)).commitments
-        .filter((c) => c.status !== 'dropped')
-        .map((c) => ({
-          actionId: c.actionId,
-          owner: c.owner?.name ?? null,
-          due: c.due ? { kind: c.due.kind, date: c.due.date } : null,
-          status: c.status,
-        })),
-      carriedFromYear: loaded.assessment.copyForward?.fromYear ?? null,
-      submittedUnreviewed: loaded.assessment.status === 'submitted' && (loaded.assessment.submittedUnreviewed?.length ?? 0) > 0,
-    };
-    return input;
-  }
-
-  /** Committed last year vs done, from the years already loaded. */
-  private async lastYearCommitments(
-    caller: Caller,
-    all: LoadedAssessment[],
-    loaded: LoadedAssessment,
-    resultsOf: (l: LoadedAssessment) => FullResults,
-  ) {
-    const from = loaded.assessment.copyForward?.fromAssessmentId;
-    const previous =
-      all.find((l) => l.assessment.id === from && l.assessment.year < loaded.assessment.year) ??
-      this.results.previousOf(all, loaded.assessment.year);
-    if (!previous) return null;
-    return this.results.committedVsDone(caller, previous.assessment, () => resultsOf(previous), loaded, resultsOf(loaded));
+      answers,
+      lastYearCommitments: await this.results.lastYearCommitments(caller, years, context),
+      commitments: (await this.plan.plan(caller, id, { loaded: context.loaded, results: context.results })).commitments,
+    });
   }
 
   /**

@@ -63,13 +63,15 @@ export class ResultsController {
     @Query() query: ExportQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const loaded = await this.assessments.load(caller, id);
+    const { years, context } = await this.results.yearContext(caller, id, query.methodology);
+    const loaded = context.loaded;
     const organisation = await this.accounts.organisation(caller);
     const data = buildExport(
       { id: organisation.id, name: organisation.name },
       loaded.template,
       await this.assessments.answersOf(caller, loaded),
-      this.results.compute(loaded, query.methodology),
+      // The figures under the asked methodology, as computed (without the submitted ones beside them).
+      years.results(loaded),
     );
     const base = `assessment-${loaded.assessment.year}`;
     const format = query.format ?? 'json';

@@ -3,19 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../accounts/caller.js';
 import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
-import { compareResults, trend, type ComparableAssessment, type Comparison, type Trend } from '../comparison/index.js';
+import type { Comparison, Trend } from '../comparison/index.js';
+import { visibleValues } from '../assessments/loaded-assessment.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { FootprintFactors } from '../footprint/index.js';
-import { FOOTPRINT_FACTORS } from '../questionnaires/questionnaires.module.js';
+import { FOOTPRINT_FACTORS } from '../footprint/footprint.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
-import type { AnswerValue } from '../questionnaires/template.types.js';
-import { loadCommittedVsDone, previousPlanAssessment, type YearResults } from '../plan/plan-progress.loader.js';
+import { loadCommittedVsDone, type YearResults } from '../plan/plan-progress.loader.js';
 import type { CommittedVsDone } from '../plan/progress.js';
-import { METHODOLOGY_VERSION, isMethodologyVersion, type MethodologyVersion } from '../scoring/index.js';
-import { computeFullResults, submittedDifferences, type FullResults } from './full-results.js';
+import { compareResults, type ComparableAssessment } from '../comparison/index.js';
+import { METHODOLOGY_VERSION, type MethodologyVersion } from '../scoring/index.js';
+import { computeFullResults, type FullResults } from './full-results.js';
 import { answerDetails, footprintInputs } from './compare-inputs.js';
+import { submittedMethodology, Years, type YearContext } from './year-context.js';
 
-export type { FullResults };
+export type { FullResults, YearContext };
 
 export interface CarriedOverFlag {
   fromYear: number;
@@ -39,6 +41,27 @@ export class ResultsService {
   ) {}
 
   /**
+   * An organisation's years, loaded once (every assessment and its answers in two queries), each
+   * computed at most once under `methodology`, with the context of year `id` (404 when it is not
+   * the caller's organisation's).
+   */
+  async yearContext(
+    caller: Caller,
+    id: string,
+    methodology: MethodologyVersion = METHODOLOGY_VERSION,
+  ): Promise<{ years: Years; context: YearContext }> {
+    const years = await this.years(caller, methodology);
+    const loaded = years.find(id);
+    if (!loaded) throw DomainError.notFound('Assessment');
+    return { years, context: years.context(loaded) };
+  }
+
+  /** Every year of the caller's organisation, computed lazily under one methodology. */
+  async years(caller: Caller, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Years> {
+    return new Years(await this.assessments.loadAll(caller), (l, m) => this.compute(l, m), methodology);
+  }
+
+  /**
    * Results with the given methodology (the current one by default), with what became of last year's
    * plan (null the first year, or when it had no commitment). A submitted assessment computed with
    * another methodology than the one it was submitted under also carries its figures under that one
@@ -49,16 +72,11 @@ export class ResultsService {
     id: string,
     methodology: MethodologyVersion = METHODOLOGY_VERSION,
   ): Promise<FullResults & { lastYearCommitments: CommittedVsDone | null; carriedOver: CarriedOverFlag | null }> {
-    const loaded = await this.assessments.load(caller, id);
-    const results = this.compute(loaded, methodology);
-    const submittedUnder = submittedMethodology(loaded);
-    if (submittedUnder !== null && submittedUnder !== methodology) {
-      results.asSubmitted = submittedDifferences(results, this.compute(loaded, submittedUnder));
-    }
+    const { years, context } = await this.yearContext(caller, id, methodology);
     return {
-      ...results,
-      lastYearCommitments: await this.lastYearCommitments(caller, loaded, results),
-      carriedOver: this.carriedOver(loaded),
+      ...context.results,
+      lastYearCommitments: await this.lastYearCommitments(caller, years, context),
+      carriedOver: this.carriedOver(context.loaded),
     };
   }
 
@@ -73,17 +91,11 @@ export class ResultsService {
     };
   }
 
-  /** "Committed last year vs done": the plan this assessment follows (its copy-forward source, else the year before). */
-  async lastYearCommitments(caller: Caller, loaded: LoadedAssessment, results: FullResults): Promise<CommittedVsDone | null> {
-    const previous = await previousPlanAssessment(this.ds.manager, caller.organisationId, loaded.assessment);
+  /** "Committed last year vs done": the plan this year follows (its copy-forward source, else the year before). */
+  async lastYearCommitments(caller: Caller, years: Years, context: YearContext): Promise<CommittedVsDone | null> {
+    const previous = context.planSource;
     if (!previous) return null;
-    return this.committedVsDone(
-      caller,
-      previous,
-      async () => this.compute(await this.assessments.load(caller, previous.id)),
-      loaded,
-      results,
-    );
+    return this.committedVsDone(caller, previous.assessment, () => years.results(previous), context.loaded, context.results);
   }
 
   /** Commitments of an earlier assessment, against a later one's results. */
@@ -125,20 +137,6 @@ export class ResultsService {
     return this.factors;
   }
 
-  comparable(loaded: LoadedAssessment, results: FullResults = this.compute(loaded)): ComparableAssessment {
-    // results of every year must come from one methodology: callers pass it to compute()
-    return {
-      assessmentId: loaded.assessment.id,
-      year: loaded.assessment.year,
-      templateId: loaded.assessment.questionnaireId,
-      templateVersion: loaded.assessment.templateVersion,
-      results,
-      footprint: results.footprint,
-      answers: visibleAnswers(loaded),
-      questionIds: [...loaded.template.questions.keys()],
-    };
-  }
-
   /** Year on year, both years under one methodology: the earlier assessment is always "previous", whichever order they are asked in. */
   async compare(
     caller: Caller,
@@ -147,41 +145,35 @@ export class ResultsService {
     methodology: MethodologyVersion = METHODOLOGY_VERSION,
   ): Promise<Comparison & { committedVsDone: CommittedVsDone | null }> {
     if (id === otherId) throw new DomainError(ErrorCode.InvalidInput, 'Pick two different assessments to compare');
-    const [a, b] = [await this.assessments.load(caller, id), await this.assessments.load(caller, otherId)];
+    const years = await this.years(caller, methodology);
+    const [a, b] = [years.find(id), years.find(otherId)];
+    if (!a || !b) throw DomainError.notFound('Assessment');
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
-    const [before, after] = [this.compute(previous, methodology), this.compute(current, methodology)];
     // With the answers in words and who gave them, and what each footprint is computed from.
-    const detailed = async (loaded: LoadedAssessment, results: FullResults): Promise<ComparableAssessment> => ({
-      ...this.comparable(loaded, results),
+    const detailed = async (loaded: LoadedAssessment): Promise<ComparableAssessment> => ({
+      ...years.comparable(loaded),
       answerDetails: answerDetails(loaded, await this.assessments.answersOf(caller, loaded)),
       footprintInputs: footprintInputs(loaded, this.factors),
     });
-    const comparison = compareResults(await detailed(previous, before), await detailed(current, after));
+    const comparison = compareResults(await detailed(previous), await detailed(current));
     // What the earlier year's plan committed to, and what was done, seen from the later year.
-    return { ...comparison, committedVsDone: await this.committedVsDone(caller, previous.assessment, () => before, current, after) };
+    return {
+      ...comparison,
+      committedVsDone: await this.committedVsDone(
+        caller,
+        previous.assessment,
+        () => years.results(previous),
+        current,
+        years.results(current),
+      ),
+    };
   }
 
   async trend(caller: Caller, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Trend> {
-    const all = await this.assessments.loadAll(caller);
-    return trend(all.map((l) => this.comparable(l, this.compute(l, methodology))));
+    return (await this.years(caller, methodology)).trend();
   }
-
-  /** The latest assessment before this one, for the report's year-on-year pages. */
-  previousOf(all: LoadedAssessment[], year: number): LoadedAssessment | undefined {
-    return all.filter((l) => l.assessment.year < year).sort((x, y) => y.assessment.year - x.assessment.year)[0];
-  }
-}
-
-/** The methodology a submitted assessment was submitted under (scoring-1 when it predates the record); null for a draft. */
-export function submittedMethodology(loaded: LoadedAssessment): MethodologyVersion | null {
-  if (loaded.assessment.status !== 'submitted') return null;
-  const recorded = loaded.assessment.methodologyVersion;
-  return isMethodologyVersion(recorded) ? recorded : 'scoring-1';
 }
 
 /** Answers of the questions shown; hidden ones are kept in the database but ignored. */
-export function visibleAnswers(loaded: LoadedAssessment): Record<string, AnswerValue> {
-  const out: Record<string, AnswerValue> = {};
-  for (const [id, value] of Object.entries(loaded.values)) if (loaded.visible.has(id)) out[id] = value;
-  return out;
-}
+export const visibleAnswers = visibleValues;
+export { submittedMethodology };

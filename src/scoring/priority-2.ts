@@ -2,6 +2,7 @@
  * Methodology scoring-2: how an action's rank is set, its group in the plan, and the sentence that
  * says why. Pure. The rules in words are in methodology-2.ts; the arithmetic is here.
  */
+import { EFFORT_TERMS, termsInSentence } from '../questionnaires/terms.js';
 import type { ActionKind, Effort, I18nText } from '../questionnaires/template.types.js';
 import { combineSaving } from './ef-weighting.js';
 import { NBSP, formatNumber, formatPercent, roundSignificant, roundTo } from './format.js';
@@ -108,11 +109,7 @@ export function thisYearEligible(
 // Sentences
 // ------------------------------------------------------------------------------------------------
 
-const EFFORT_WORDS: Readonly<Record<Effort, I18nText>> = {
-  low: { fr: 'faible', en: 'low' },
-  medium: { fr: 'moyen', en: 'medium' },
-  high: { fr: 'élevé', en: 'high' },
-};
+const EFFORT_WORDS: Readonly<Record<Effort, I18nText>> = termsInSentence(EFFORT_TERMS);
 
 function n(value: number, lang: 'fr' | 'en', decimals = 1): string {
   return formatNumber(value, lang, decimals);

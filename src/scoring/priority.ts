@@ -2,6 +2,7 @@
  * Priority of an action, its group in the plan and the sentence that explains it. Pure.
  * The formulas are stated in METHODOLOGY (methodology.ts) and at the top of scoring.ts.
  */
+import { EFFORT_TERMS, GROUP_TERMS, termsInSentence } from '../questionnaires/terms.js';
 import type { Effort, I18nText } from '../questionnaires/template.types.js';
 import { NBSP, formatNumber, formatPercent, round1, roundSignificant } from './format.js';
 import type { ActionSavingInput, PriorityGroup, PriorityGroupV1 } from './scoring.types.js';
@@ -49,11 +50,7 @@ export function priorityGroup(gap: number, effort: Effort): Exclude<PriorityGrou
   return 'keep_up';
 }
 
-const EFFORT_WORDS: Readonly<Record<Effort, I18nText>> = {
-  low: { fr: 'faible', en: 'low' },
-  medium: { fr: 'moyen', en: 'medium' },
-  high: { fr: 'élevé', en: 'high' },
-};
+const EFFORT_WORDS: Readonly<Record<Effort, I18nText>> = termsInSentence(EFFORT_TERMS);
 
 const GROUP_WORDS: Readonly<Record<Exclude<PriorityGroupV1, 'unknown'>, I18nText>> = {
   quick_win: { fr: 'un gain rapide', en: 'a quick win' },
@@ -62,14 +59,7 @@ const GROUP_WORDS: Readonly<Record<Exclude<PriorityGroupV1, 'unknown'>, I18nText
 };
 
 /** Plan group names, for tables and headings (scoring-1 and scoring-2 groups). */
-export const GROUP_LABELS: Readonly<Record<PriorityGroup, I18nText>> = {
-  this_year: { fr: 'Cette année', en: 'This year' },
-  next: { fr: 'Ensuite', en: 'Next' },
-  quick_win: { fr: 'Gains rapides', en: 'Quick wins' },
-  structural: { fr: 'Chantiers structurants', en: 'Structural projects' },
-  keep_up: { fr: 'À maintenir', en: 'Keep up' },
-  unknown: { fr: 'À évaluer : répondez aux questions', en: 'Unknown: answer the questions' },
-};
+export const GROUP_LABELS: Readonly<Record<PriorityGroup, I18nText>> = GROUP_TERMS;
 
 function savingClause(saving: ActionSavingInput | undefined): I18nText {
   if (!saving) return { fr: '', en: '' };

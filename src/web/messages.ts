@@ -4,6 +4,16 @@
  * French typography: the space written before « : ; ? ! » » and after « « » becomes a no-break
  * space when the module loads, so that lines never break there.
  */
+import { CRITERION_TERMS, EFFORT_TERMS, GROUP_TERMS, OWNER_ROLE_TERMS } from '../questionnaires/terms.js';
+
+/** A table of terms as messages: `js.effort_` + `low` -> `js.effort_low`. */
+function prefixed<P extends string, K extends string, V>(
+  prefix: P,
+  table: Readonly<Record<K, V>>,
+): { readonly [Key in K as `${P}${Key}`]: V } {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [prefix + k, v])) as { [Key in K as `${P}${Key}`]: V };
+}
+
 const RAW = {
   'brand.name': { fr: 'Fresque impact', en: 'Fresque impact' },
   'lang.name': { fr: 'Français', en: 'English' },
@@ -867,8 +877,6 @@ const RAW = {
     fr: 'Un levier est classé par le bénéfice attendu sur votre empreinte (chiffré sur votre inventaire quand c’est possible), l’écart entre votre pratique et la meilleure, et l’effort ; une fondation par son impact, l’écart et l’effort. Un écart qui repose sur peu de réponses est ramené vers votre écart moyen.',
     en: 'A lever is ranked by the expected benefit on your footprint (quantified on your inventory where possible), the gap between your practice and the best one, and the effort; a foundation by its impact, the gap and the effort. A gap resting on few answers is pulled toward your mean gap.',
   },
-  'js.group_this_year': { fr: 'Cette année', en: 'This year' },
-  'js.group_next': { fr: 'Ensuite', en: 'Next' },
   'js.groupHint_this_year': {
     fr: 'Cinq actions au plus : les leviers et les fondations les mieux classés dont l’écart est d’au moins 40 et l’impact d’au moins 3 sur 5.',
     en: 'Five actions at most: the best-ranked levers and foundations with a gap of at least 40 and an impact of at least 3 out of 5.',
@@ -923,10 +931,6 @@ const RAW = {
     fr: 'Les cinq premières actions ont changé : {then} avec {version} ; {now} aujourd’hui.',
     en: 'The first five actions changed: {then} under {version}; {now} now.',
   },
-  'js.group_quick_win': { fr: 'Gains rapides', en: 'Quick wins' },
-  'js.group_structural': { fr: 'Chantiers structurants', en: 'Structural projects' },
-  'js.group_keep_up': { fr: 'À maintenir', en: 'Keep up' },
-  'js.group_unknown': { fr: 'À évaluer', en: 'To assess' },
   'js.groupHint_quick_win': { fr: 'Fort impact, effort modéré : à lancer d’abord.', en: 'High impact, moderate effort: start with these.' },
   'js.groupHint_structural': { fr: 'Fort impact, mais un projet à planifier.', en: 'High impact, but a project to plan.' },
   'js.groupHint_keep_up': { fr: 'Déjà bien engagées : à entretenir.', en: 'Already well under way: keep them up.' },
@@ -941,16 +945,8 @@ const RAW = {
   'js.rank': { fr: 'Priorité', en: 'Priority' },
   'js.whereYouStand': { fr: 'Où vous en êtes', en: 'Where you stand' },
   'js.effort': { fr: 'Effort', en: 'Effort' },
-  'js.effort_low': { fr: 'Faible', en: 'Low' },
-  'js.effort_medium': { fr: 'Moyen', en: 'Medium' },
-  'js.effort_high': { fr: 'Élevé', en: 'High' },
   'js.impact': { fr: 'Impact', en: 'Impact' },
   'js.owner': { fr: 'Qui porte', en: 'Who leads' },
-  'js.owner_procurement': { fr: 'Achats', en: 'Procurement' },
-  'js.owner_it_operations': { fr: 'Exploitation informatique', en: 'IT operations' },
-  'js.owner_product_development': { fr: 'Produit et développement', en: 'Product and development' },
-  'js.owner_management': { fr: 'Direction', en: 'Management' },
-  'js.owner_all_staff': { fr: 'Tous les salariés', en: 'All staff' },
   'js.expectedGain': { fr: 'Gain attendu', en: 'Expected gain' },
   'js.savingKg': { fr: '≈ {kg} kg CO2e évités par an', en: '≈ {kg} kg CO2e avoided a year' },
   'js.savingKgShare': {
@@ -970,14 +966,6 @@ const RAW = {
     fr: 'Par an : la fabrication est répartie sur la durée de vie, l’usage compte l’électricité consommée. Plusieurs critères, pas seulement le climat.',
     en: 'A year: manufacturing is spread over the lifespan, use counts the electricity consumed. Several criteria, not only climate.',
   },
-  'js.criterion_climate': { fr: 'Changement climatique', en: 'Climate change' },
-  'js.criterion_minerals': { fr: 'Ressources minérales et métaux', en: 'Minerals and metals' },
-  'js.criterion_fossil': {
-    fr: 'Ressources énergétiques non renouvelables (fossiles et nucléaire)',
-    en: 'Non-renewable energy resources (fossil and nuclear)',
-  },
-  'js.criterion_rawMaterial': { fr: 'Matières mobilisées (masse totale)', en: 'Material input (total mass)' },
-  'js.criterion_water': { fr: 'Eau (indicateur ADEME, fabrication)', en: 'Water (ADEME indicator, manufacture)' },
   'js.embodiedShare': { fr: 'dont {share} liés à la fabrication', en: '{share} from manufacturing' },
   'js.embodiedOnly': { fr: 'fabrication seule (usage non estimé)', en: 'manufacturing only (use not estimated)' },
   'js.perPerson': { fr: 'soit {value} {who}', en: 'that is {value} {who}' },
@@ -1298,6 +1286,11 @@ const RAW = {
   'js.invDmy': { fr: 'jour/mois/année', en: 'day/month/year' },
   'js.invMdy': { fr: 'mois/jour/année', en: 'month/day/year' },
   'js.invReadMapped': { fr: 'Lire avec cette correspondance', en: 'Read with this mapping' },
+  // The domain's terms, from their one table.
+  ...prefixed('js.group_', GROUP_TERMS),
+  ...prefixed('js.effort_', EFFORT_TERMS),
+  ...prefixed('js.owner_', OWNER_ROLE_TERMS),
+  ...prefixed('js.criterion_', CRITERION_TERMS),
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof RAW;

@@ -12,7 +12,6 @@ import { CalendarService } from '../plan/calendar.service.js';
 import { PlanService } from '../plan/plan.service.js';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../plan/plan.types.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
-import { isAnswered, visibleQuestionIds } from '../scoring/visibility.js';
 import { langOf } from './i18n.js';
 import type { PageContext } from './layout.js';
 import { comparePage } from './pages/compare.page.js';
@@ -54,8 +53,8 @@ export class PagesController {
     @Query('welcome') welcome: unknown,
   ): Promise<string> {
     const ctx = await this.context(caller, req, res);
-    const list = await this.assessments.list(caller);
-    const assessments = await Promise.all(list.map((a) => this.assessments.get(caller, a.id)));
+    // Every year loaded once (answers in one query), newest first.
+    const assessments = (await this.assessments.loadAll(caller)).reverse().map((l) => this.assessments.toDto(l));
     return dashboardPage(ctx, {
       assessments,
       canCreate: ROLE_RANK[caller.role] >= ROLE_RANK.editor,
@@ -78,13 +77,12 @@ export class PagesController {
     @Query('q') questionParam: unknown,
   ): Promise<string> {
     const ctx = await this.context(caller, req, res);
+    // Loaded once: visibility, progress and the next open question come with it.
     const loaded = await this.assessments.load(caller, id);
-    const assessment = await this.assessments.get(caller, id);
+    const assessment = this.assessments.toDto(loaded);
     const template = loaded.template.template;
     const answers = await this.assessments.answersOf(caller, loaded);
-    const values = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
-    const visible = visibleQuestionIds(template, values);
-    const firstOpen = template.sections.flatMap((s) => s.questions).find((q) => visible.has(q.id) && !isAnswered(values[q.id]));
+    const firstOpen = loaded.nextOpen?.question;
 
     let section = template.sections.find((s) => s.id === sectionParam);
     let focus: string | null = null;
@@ -105,7 +103,7 @@ export class PagesController {
     }
     if (!section) {
       // Resume exactly where one left off: the section of the next unanswered question, scrolled to it.
-      section = template.sections.find((s) => s.questions.some((q) => q.id === firstOpen?.id)) ?? template.sections[0];
+      section = loaded.nextOpen?.section ?? template.sections[0];
       focus = firstOpen && assessment.status === 'draft' ? firstOpen.id : null;
     }
     const from = loaded.assessment.copyForward;
@@ -114,6 +112,7 @@ export class PagesController {
       assessment,
       template,
       answers,
+      visible: loaded.visible,
       section,
       focus,
       canEdit: ROLE_RANK[caller.role] >= ROLE_RANK.editor,

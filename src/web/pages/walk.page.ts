@@ -3,7 +3,6 @@ import type { InventoryImportDto } from '../../inventory/inventory.dto.js';
 import { DEVICE_CLASSES, FIELDS, type DeviceClass } from '../../inventory/inventory.types.js';
 import type { AnswerValue, Question, QuestionnaireTemplate, Section } from '../../questionnaires/template.types.js';
 import { conditionRulesOut, questionIndex } from '../../scoring/applicability.js';
-import { visibleQuestionIds } from '../../scoring/visibility.js';
 import { attrs, html, type SafeHtml } from '../html.js';
 import { formatDateTime, formatNumber, t, tr, type Lang } from '../i18n.js';
 import { layout, type PageContext } from '../layout.js';
@@ -15,6 +14,8 @@ export interface WalkView {
   assessment: AssessmentDto;
   template: QuestionnaireTemplate;
   answers: AnswerDto[];
+  /** The questions asked given the answers (computed once, with the loaded assessment). */
+  visible: ReadonlySet<string>;
   section: Section;
   /** The question to scroll to (resume where one left off), if any. */
   focus: string | null;
@@ -467,7 +468,7 @@ export function walkPage(ctx: PageContext, v: WalkView): string {
   const a = v.assessment;
   const values: Record<string, AnswerValue> = {};
   for (const x of v.answers) values[x.questionId] = x.value;
-  const visible = visibleQuestionIds(v.template, values);
+  const visible = v.visible;
   const byId = new Map(v.answers.map((x) => [x.questionId, x]));
   const order = v.template.sections.flatMap((s) => s.questions);
   const indexOf = new Map(order.map((q, i) => [q.id, i]));

@@ -12,17 +12,18 @@
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadFootprintFactors } from '../footprint/index.js';
+import { templatesDir } from '../config/app.config.js';
+import { validateEnvironment } from '../config/env.validation.js';
+import { footprintFactorsIn } from '../footprint/footprint.module.js';
 import { checkAnswerValue } from '../questionnaires/answer-validation.js';
+import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import { loadTemplates } from '../questionnaires/template-loader.js';
 import type { AnswerValue, Lang } from '../questionnaires/template.types.js';
 import { computeFullResults } from '../results/full-results.js';
-import { renderReport } from './pdf-renderer.js';
-import { buildReportViewModel, type ReportAnswer } from './report.loader.js';
-import type { ReportViewModel } from './report.view-model.js';
-import { applyWording, wordingVariant } from '../questionnaires/wording.js';
+import { renderReport } from '../reports/pdf-renderer.js';
+import { buildReportViewModel, type ReportAnswer } from '../reports/report.loader.js';
+import type { ReportViewModel } from '../reports/report.view-model.js';
 
 interface AnswersFile {
   organisation?: string;
@@ -35,31 +36,39 @@ interface AnswersFile {
 
 const USAGE = 'usage: npm run report -- (--answers <file.json> | --assessment <id>) --out <file.pdf> [--lang fr|en] [--date <ISO date>]';
 
+/** The questionnaires (the service the app uses) and the footprint factors under the validated TEMPLATES_DIR. */
+async function content(): Promise<{ questionnaires: QuestionnairesService; factors: ReturnType<typeof footprintFactorsIn> }> {
+  validateEnvironment({ TEMPLATES_DIR: process.env.TEMPLATES_DIR });
+  const dir = templatesDir();
+  return { questionnaires: new QuestionnairesService(await loadTemplates(dir)), factors: footprintFactorsIn(dir) };
+}
+
 export async function fromAnswersFile(path: string, langArg: Lang | undefined, generatedAt: string): Promise<ReportViewModel> {
-  const templatesDir = resolve(process.env.TEMPLATES_DIR ?? 'templates');
-  const content = await loadTemplates(templatesDir);
-  const factors = loadFootprintFactors(join(templatesDir, 'footprint-factors.json'));
+  const { questionnaires, factors } = await content();
   let file: AnswersFile;
   try {
     file = JSON.parse(readFileSync(path, 'utf8')) as AnswersFile;
   } catch (e) {
     throw new Error(`${path}: not a readable JSON file (${(e as Error).message})`, { cause: e });
   }
-  const questionnaireId = file.questionnaireId ?? 'fresque-numerique';
-  const versions = content.questionnaires.filter((q) => q.id === questionnaireId);
-  const template = file.templateVersion ? versions.find((v) => v.version === file.templateVersion) : versions.at(-1);
-  if (!template) throw new Error(`${path}: unknown questionnaire ${questionnaireId} v${file.templateVersion ?? '?'}`);
+  const questionnaireId = file.questionnaireId ?? questionnaires.defaultId();
+  const pinned = (() => {
+    try {
+      return file.templateVersion ? questionnaires.get(questionnaireId, file.templateVersion) : questionnaires.latest(questionnaireId);
+    } catch {
+      throw new Error(`${path}: unknown questionnaire ${questionnaireId} v${file.templateVersion ?? '?'}`);
+    }
+  })();
   const list = Array.isArray(file.answers)
     ? file.answers
     : Object.entries(file.answers ?? {}).map(([questionId, value]) => ({ questionId, value, comment: undefined }));
-  const questions = new Map(template.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   const problems: string[] = [];
   const values: Record<string, AnswerValue> = {};
   const answers: ReportAnswer[] = [];
   for (const a of list) {
-    const q = questions.get(a.questionId);
+    const q = pinned.questions.get(a.questionId)?.question;
     if (!q) {
-      problems.push(`${a.questionId}: not a question of ${questionnaireId} v${template.version}`);
+      problems.push(`${a.questionId}: not a question of ${questionnaireId} v${pinned.version}`);
       continue;
     }
     const problem = checkAnswerValue(q, a.value);
@@ -71,18 +80,18 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
     answers.push({ questionId: a.questionId, value: a.value, comment: a.comment ?? null, answeredBy: null, updatedAt: null });
   }
   if (problems.length) throw new Error(`${path}: ${problems.length} invalid answer(s):\n  ${problems.join('\n  ')}`);
-  // Version 2 on: the texts in the organisation's words (employees, agents, staff and volunteers).
-  const worded = applyWording(template, wordingVariant(template.wording, values));
+  // Version 2 on: the texts in the organisation's words (employees, agents, staff and volunteers), as the app picks them.
+  const worded = questionnaires.wordedFor(questionnaireId, pinned.version, values).template;
   const results = computeFullResults({
     assessment: {
       id: 'answers-file',
       year: file.year ?? new Date().getUTCFullYear(),
       status: 'draft',
       questionnaireId,
-      templateVersion: template.version,
+      templateVersion: pinned.version,
     },
     template: worded,
-    actions: content.actions.actions,
+    actions: questionnaires.actions(),
     values,
     factors,
   });
@@ -91,9 +100,9 @@ export async function fromAnswersFile(path: string, langArg: Lang | undefined, g
     organisationName: file.organisation ?? 'Organisation',
     generatedAt,
     template: worded,
-    actions: content.actions.actions,
-    catalogueVersion: content.actions.version,
-    keyMessages: content.keyMessages,
+    actions: questionnaires.actions(),
+    catalogueVersion: questionnaires.catalogueVersion(),
+    keyMessages: questionnaires.keyMessages(),
     factors,
     results,
     answers,
@@ -105,7 +114,7 @@ async function fromDatabase(id: string, lang: Lang | undefined, generatedAt: str
   const { NestFactory } = await import('@nestjs/core');
   const { DataSource } = await import('typeorm');
   const { AppModule } = await import('../app.module.js');
-  const { ReportsService } = await import('./reports.service.js');
+  const { ReportsService } = await import('../reports/reports.service.js');
   const { Assessment } = await import('../assessments/assessment.entity.js');
   const app = await NestFactory.createApplicationContext(await AppModule.forRoot(), { logger: ['error'] });
   try {
