@@ -30,7 +30,12 @@ export class AssignmentsService {
 
   /** The assessment's assignments, in the order of its sections. */
   async list(caller: Caller, assessmentId: string): Promise<AssignmentListDto> {
-    const loaded = await this.assessments.load(caller, assessmentId);
+    return this.listOf(caller, await this.assessments.load(caller, assessmentId));
+  }
+
+  /** The same, for an assessment the request has already loaded (the walk page reads it once). */
+  async listOf(caller: Caller, loaded: LoadedAssessment): Promise<AssignmentListDto> {
+    const assessmentId = loaded.assessment.id;
     const rows = await this.rows(caller).find({ assessmentId });
     return { assignments: await this.toDtos(caller, rows, new Map([[assessmentId, loaded]])) };
   }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CurrentCaller, ROLE_RANK, type Caller } from '../accounts/caller.js';
 import { ensureCsrfCookie } from '../accounts/session-cookie.js';
-import { AssessmentsService } from '../assessments/assessments.service.js';
+import { AssessmentsService, type LoadedAssessment } from '../assessments/assessments.service.js';
 import { AssignmentsService } from '../assignments/assignments.service.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
 import { InventoryService } from '../inventory/inventory.service.js';
@@ -119,7 +119,7 @@ export class PagesController {
       isOwner: caller.role === 'owner',
       complete: !firstOpen,
       reviewFirst: await this.plans.reviewFirstFor(caller, loaded),
-      assignments: await this.walkAssignments(caller, id),
+      assignments: await this.walkAssignments(caller, loaded),
       // The import panel sits on the section of the inventory questions.
       inventory: section.questions.some((q) => q.id.startsWith('inventory.'))
         ? { latest: (await this.inventory.list(caller, id, 1))[0] ?? null, classLabels: this.inventory.classLabels() }
@@ -203,8 +203,8 @@ export class PagesController {
   }
 
   /** Who holds each section; for owners, the members to hand the section to. */
-  private async walkAssignments(caller: Caller, id: string) {
-    const { assignments } = await this.assignments.list(caller, id);
+  private async walkAssignments(caller: Caller, loaded: LoadedAssessment) {
+    const { assignments } = await this.assignments.listOf(caller, loaded);
     return {
       bySection: Object.fromEntries(assignments.map((x) => [x.sectionId, { userId: x.assignee.userId, email: x.assignee.email }])),
       selfEmail: caller.email,
