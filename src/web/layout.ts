@@ -40,6 +40,10 @@ const LOGO = html`<svg class="brand-mark" viewBox="0 0 32 32" width="28" height=
   <path d="M9 23l7-7" stroke="#e9f6f1" stroke-width="2.4" stroke-linecap="round" />
 </svg>`;
 
+/**
+ * The other language's name on a desktop, its code ("EN") on a phone. The accessible name holds
+ * both words shown (WCAG 2.5.3, label in name: a voice-control user says what they see).
+ */
 function langSwitch(ctx: PageContext): SafeHtml {
   const other: Lang = ctx.lang === 'fr' ? 'en' : 'fr';
   const href = `/lang/${other}?next=${encodeURIComponent(ctx.path)}`;
@@ -48,7 +52,7 @@ function langSwitch(ctx: PageContext): SafeHtml {
     href="${href}"
     lang="${other}"
     hreflang="${other}"
-    ${attrs({ 'aria-label': t(other, 'lang.switchLabel') })}
+    ${attrs({ 'aria-label': `${other.toUpperCase()} – ${t(other, 'lang.switchLabel')}` })}
     ><span class="lang-long">${t(other, 'lang.name')}</span><span class="lang-short" aria-hidden="true">${other.toUpperCase()}</span></a
   >`;
 }

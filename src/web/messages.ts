@@ -1238,6 +1238,7 @@ const RAW = {
   'js.invCurrent': { fr: 'Actuelle', en: 'Current' },
   'js.invProposed': { fr: 'Proposée', en: 'Proposed' },
   'js.invApplyCol': { fr: 'Appliquer', en: 'Apply' },
+  'js.invChangeCol': { fr: 'Changement', en: 'Change' },
   'js.invNew': { fr: 'nouvelle', en: 'new' },
   'js.invChanged': { fr: 'modifiée', en: 'changed' },
   'js.invUnchanged': { fr: 'inchangée', en: 'unchanged' },

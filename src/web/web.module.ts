@@ -1,4 +1,5 @@
 import { Injectable, Module, RequestMethod, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -10,6 +11,7 @@ import { PlanModule } from '../plan/plan.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AuthPagesController } from './auth-pages.controller.js';
 import { PagesController } from './pages.controller.js';
+import { UnknownPageFilter } from './unknown-page.filter.js';
 import { WebSession } from './web-session.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -50,7 +52,8 @@ export class FormBodyMiddleware implements NestMiddleware {
 @Module({
   imports: [AccountsModule, AssessmentsModule, AssignmentsModule, PlanModule, InventoryModule],
   controllers: [AuthPagesController, PagesController, AssetsController],
-  providers: [WebSession],
+  // An unknown address asked for by a browser gets the HTML "not found" page (the API keeps problem+json).
+  providers: [WebSession, { provide: APP_FILTER, useClass: UnknownPageFilter }],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -101,7 +101,7 @@ function classesTable(body) {
       h(
         'div',
         {},
-        h('h5', {}, tr(c.label)),
+        h('h4', {}, tr(c.label)),
         h(
           'ul',
           {},
@@ -171,7 +171,7 @@ function proposalsBlock(body) {
         h('th', { scope: 'col' }, msg('invQuestion')),
         h('th', { scope: 'col' }, msg('invCurrent')),
         h('th', { scope: 'col', class: 'num' }, msg('invProposed')),
-        h('th', { scope: 'col' }, ''),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, msg('invChangeCol'))),
       ),
     ),
     h('tbody', {}, rows),

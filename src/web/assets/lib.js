@@ -186,3 +186,37 @@ export function focusMarked() {
   const el = document.querySelector('[data-autofocus]');
   if (el instanceof HTMLElement) el.focus();
 }
+
+/**
+ * A table wider than the screen scrolls sideways inside its box (.table-scroll). Keyboard users
+ * must be able to scroll it too (WCAG 2.1.1): the box takes the focus while, and only while, its
+ * content overflows, as a group named after the table's caption. Boxes added later by the page
+ * scripts, or shown later (a <details> opened, a narrower window), are followed.
+ */
+function followScrollBox(box) {
+  if (box.scrollWidth > box.clientWidth + 1) {
+    box.setAttribute('tabindex', '0');
+    const caption = box.querySelector('caption');
+    if (caption?.textContent && !box.hasAttribute('aria-label')) {
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', caption.textContent.trim());
+    }
+  } else {
+    box.removeAttribute('tabindex');
+  }
+}
+
+const scrollBoxes =
+  typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => entries.forEach((e) => followScrollBox(e.target))) : null;
+function watchScrollBoxes(root) {
+  if (!scrollBoxes || !(root instanceof Element || root instanceof Document)) return;
+  if (root instanceof Element && root.matches('.table-scroll')) scrollBoxes.observe(root);
+  root.querySelectorAll('.table-scroll').forEach((box) => scrollBoxes.observe(box));
+}
+if (scrollBoxes) {
+  watchScrollBoxes(document);
+  new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(watchScrollBoxes))).observe(document.body, {
+    childList: true,
+    subtree: true,
+  });
+}
