@@ -6,6 +6,7 @@ import { SubmittedMethodology1764482400000 } from './1764482400000-submitted-met
 import { AccountSecurity1795958000000 } from './1795958000000-account-security.js';
 import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-actor-email.js';
 import { OrganisationProfile1796050000000 } from './1796050000000-organisation-profile.js';
+import { ResultsCache1796180000000 } from './1796180000000-results-cache.js';
 
 /** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AccountSecurity1795958000000,
   PlanAuditActorEmail1795961600000,
   OrganisationProfile1796050000000,
+  ResultsCache1796180000000,
 ];

@@ -13,6 +13,7 @@ import { loadCommittedVsDone, previousPlanAssessment, type YearResults } from '.
 import type { CommittedVsDone } from '../plan/progress.js';
 import { METHODOLOGY_VERSION, isMethodologyVersion, type MethodologyVersion } from '../scoring/index.js';
 import { computeFullResults, submittedDifferences, type FullResults } from './full-results.js';
+import { ResultsCache } from './results-cache.js';
 
 export type { FullResults };
 
@@ -27,7 +28,20 @@ export class ResultsService {
     private readonly questionnaires: QuestionnairesService,
     @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly cache: ResultsCache,
   ) {}
+
+  /**
+   * The results document as JSON text, from the shared cache when nothing it depends on has changed
+   * since it was computed (see results-cache.ts); else computed by `results`, stored, and sent.
+   */
+  async resultsDocument(caller: Caller, id: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<string> {
+    const cached = await this.cache.lookup(caller, id, methodology);
+    if (cached.body !== null) return cached.body;
+    const body = JSON.stringify(await this.results(caller, id, methodology));
+    await this.cache.store(caller, id, methodology, cached.key, body);
+    return body;
+  }
 
   /**
    * Results with the given methodology (the current one by default), with what became of last year's
