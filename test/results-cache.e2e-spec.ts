@@ -49,7 +49,11 @@ describe('results computed once, shared by every instance', () => {
     expect(await cachedRows(id)).toEqual([]);
     const first = await results(one, id);
     expect(await cachedRows(id)).toHaveLength(1);
+    const stored = await db.query('SELECT key, computed_at FROM results_cache WHERE assessment_id = $1', [id]);
     expect(await results(two, id)).toEqual(first); // served from the row the first instance stored
+    expect(await results(one, id)).toEqual(first);
+    // Not computed again: the row is the one the first request stored.
+    expect((await db.query('SELECT key, computed_at FROM results_cache WHERE assessment_id = $1', [id])).rows).toEqual(stored.rows);
     expect(first.actions.every((a) => a.explanation)).toBe(true); // explanations stay in the document
 
     const q = allQuestions(template).find((x) => x.type === 'scale' && !x.showIf && x.scoring?.actions.length)!;
