@@ -62,6 +62,7 @@ const server = http.createServer((req, res) => {
       if (!rows.length) return send(409, { title: 'Not saved' });
       send(200, { questionId, value, version: rows[0].version, updatedAt: rows[0].updated_at.toISOString() });
     } catch (e) {
+      process.stderr.write(`SQL baseline: ${e.message}\n`);
       send(500, { title: String(e.message) });
     }
   });
