@@ -13,7 +13,8 @@ import type { MethodologyVersion } from '../scoring/index.js';
  * Computed results documents kept in the database (`results_cache`), keyed by everything they are
  * computed from, so that any instance behind the load balancer serves the same document and none
  * keeps state of its own:
- * - the assessment row (its `updated_at` moves with status, submission, methodology, copy-forward),
+ * - the assessment: its year, status, recorded methodology, template, and `updated_at` (which moves
+ *   with every change made through the service),
  * - every answer's question and version (a save, a clear, a copy-forward or an import changes one),
  * - the earlier assessment whose plan the document reports on ("committed last year vs done"): its
  *   row, its answers' versions, its commitments' and the carried ones' versions,
@@ -27,7 +28,9 @@ export const RESULTS_CACHE_FORMAT = 1;
 
 /** What the key is built from, read in one query with the cached row. */
 interface ProbeRow {
+  year: number;
   status: string;
+  methodology_version: string | null;
   questionnaire_id: string;
   template_version: number;
   updated_at: Date;
@@ -47,7 +50,7 @@ const versionsOf = (table: string, idColumn: string, where: string) =>
 
 const PROBE_SQL = `
 WITH a AS (
-  SELECT id, year, status, questionnaire_id, template_version, copy_forward, updated_at
+  SELECT id, year, status, methodology_version, questionnaire_id, template_version, copy_forward, updated_at
     FROM assessments WHERE id = $1::uuid AND organisation_id = $2::uuid
 ),
 p AS (
@@ -58,7 +61,7 @@ p AS (
    ORDER BY (x.id::text IS NOT DISTINCT FROM (a.copy_forward ->> 'fromAssessmentId')) DESC, x.year DESC
    LIMIT 1
 )
-SELECT a.status, a.questionnaire_id, a.template_version, a.updated_at,
+SELECT a.year, a.status, a.methodology_version, a.questionnaire_id, a.template_version, a.updated_at,
        ${versionsOf('answers', 'question_id', 'assessment_id = a.id AND organisation_id = $2::uuid')} AS answers_key,
        p.id AS previous_id, p.questionnaire_id AS previous_questionnaire_id, p.template_version AS previous_template_version,
        p.updated_at AS previous_updated_at,
@@ -105,7 +108,9 @@ export class ResultsCache {
         JSON.stringify([
           RESULTS_CACHE_FORMAT,
           methodology,
+          row.year,
           row.status,
+          row.methodology_version,
           new Date(row.updated_at).toISOString(),
           this.contentKey(row.questionnaire_id, row.template_version),
           row.answers_key,
