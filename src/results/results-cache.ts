@@ -42,7 +42,6 @@ interface ProbeRow {
   previous_answers_key: string | null;
   plan_key: string;
   cached_key: string | null;
-  cached_body: string | null;
 }
 
 const versionsOf = (table: string, idColumn: string, where: string) =>
@@ -71,7 +70,7 @@ SELECT a.year, a.status, a.methodology_version, a.questionnaire_id, a.template_v
          'id::text',
          'organisation_id = $2::uuid AND (assessment_id = p.id OR (assessment_id = a.id AND carried_from_id IS NOT NULL))',
        )} AS plan_key,
-       c.key AS cached_key, c.body AS cached_body
+       c.key AS cached_key
   FROM a
   LEFT JOIN p ON true
   LEFT JOIN results_cache c ON c.assessment_id = a.id AND c.methodology = $3::text`;
@@ -81,16 +80,26 @@ INSERT INTO results_cache (assessment_id, organisation_id, methodology, key, bod
 VALUES ($1::uuid, $2::uuid, $3::text, $4::text, $5::text, now())
 ON CONFLICT (assessment_id, methodology) DO UPDATE SET key = EXCLUDED.key, body = EXCLUDED.body, computed_at = EXCLUDED.computed_at`;
 
+const BODY_SQL = `
+SELECT body FROM results_cache
+ WHERE assessment_id = $1::uuid AND organisation_id = $2::uuid AND methodology = $3::text AND key = $4::text`;
+
+/** How many bytes of documents an instance keeps in memory, besides the database's copy (most recently served first). */
+const MEMORY_BYTES = 32 * 2 ** 20;
+
 export interface CachedResults {
   /** The key of the document as the database stands now. */
   key: string;
-  /** The stored JSON document when its key is still current. */
-  body: string | null;
+  /** The stored JSON document (UTF-8) when its key is still current. */
+  body: Buffer | null;
 }
 
 @Injectable()
 export class ResultsCache {
   private readonly contentKeys = new Map<string, string>();
+  /** Documents served lately, by assessment and methodology, with their key: never served without the key checked in the database. */
+  private readonly memory = new Map<string, { key: string; body: Buffer }>();
+  private memoryBytes = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -122,12 +131,45 @@ export class ResultsCache {
         ]),
       )
       .digest('base64url');
-    return { key, body: row.cached_key === key ? row.cached_body : null };
+    if (row.cached_key !== key) return { key, body: null };
+    // The database holds the current document: this instance may have it in memory already (the key
+    // was just checked against the database, so it is the same document), else it reads it once.
+    const slot = `${assessmentId}|${methodology}`;
+    const kept = this.memory.get(slot);
+    if (kept?.key === key) {
+      this.memory.delete(slot);
+      this.memory.set(slot, kept);
+      return { key, body: kept.body };
+    }
+    const found = (await this.ds.query(BODY_SQL, [assessmentId, caller.organisationId, methodology, key])) as Array<{ body: string }>;
+    if (!found[0]) return { key, body: null }; // replaced in between
+    const body = Buffer.from(found[0].body, 'utf8');
+    this.remember(slot, key, body);
+    return { key, body };
   }
 
   /** Keeps a computed document under its key (the last writer's document wins; a stale key is never served). */
-  async store(caller: Caller, assessmentId: string, methodology: MethodologyVersion, key: string, body: string): Promise<void> {
-    await this.ds.query(STORE_SQL, [assessmentId, caller.organisationId, methodology, key, body]);
+  async store(caller: Caller, assessmentId: string, methodology: MethodologyVersion, key: string, json: string): Promise<Buffer> {
+    await this.ds.query(STORE_SQL, [assessmentId, caller.organisationId, methodology, key, json]);
+    const body = Buffer.from(json, 'utf8');
+    this.remember(`${assessmentId}|${methodology}`, key, body);
+    return body;
+  }
+
+  private remember(slot: string, key: string, body: Buffer): void {
+    const old = this.memory.get(slot);
+    if (old) {
+      this.memoryBytes -= old.body.length;
+      this.memory.delete(slot);
+    }
+    if (body.length > MEMORY_BYTES / 4) return;
+    this.memory.set(slot, { key, body });
+    this.memoryBytes += body.length;
+    for (const [oldest, entry] of this.memory) {
+      if (this.memoryBytes <= MEMORY_BYTES) break;
+      this.memory.delete(oldest);
+      this.memoryBytes -= entry.body.length;
+    }
   }
 
   /** The content a document is computed from: the template (as loaded), the actions and the factors; hashed once per version. */

@@ -36,12 +36,11 @@ export class ResultsController {
     @CurrentCaller() caller: Caller,
     @Param('id', uuidPipe('id')) id: string,
     @Query() query: MethodologyQueryDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     // Sent as stored: the cached document is not parsed and serialised again.
     const body = await this.results.resultsDocument(caller, id, query.methodology);
-    res.type('application/json');
-    return body;
+    res.type('application/json').send(body);
   }
 
   @Get(':id/compare/:otherId')

@@ -32,15 +32,13 @@ export class ResultsService {
   ) {}
 
   /**
-   * The results document as JSON text, from the shared cache when nothing it depends on has changed
+   * The results document as UTF-8 JSON, from the shared cache when nothing it depends on has changed
    * since it was computed (see results-cache.ts); else computed by `results`, stored, and sent.
    */
-  async resultsDocument(caller: Caller, id: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<string> {
+  async resultsDocument(caller: Caller, id: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Buffer> {
     const cached = await this.cache.lookup(caller, id, methodology);
     if (cached.body !== null) return cached.body;
-    const body = JSON.stringify(await this.results(caller, id, methodology));
-    await this.cache.store(caller, id, methodology, cached.key, body);
-    return body;
+    return this.cache.store(caller, id, methodology, cached.key, JSON.stringify(await this.results(caller, id, methodology)));
   }
 
   /**
