@@ -8,6 +8,7 @@ import { PlanAuditActorEmail1795961600000 } from './1795961600000-plan-audit-act
 import { OrganisationProfile1796050000000 } from './1796050000000-organisation-profile.js';
 import { SectionAssignments1796070000000 } from './1796070000000-section-assignments.js';
 import { SubmittedUnreviewed1796140000000 } from './1796140000000-submitted-unreviewed.js';
+import { ResultsCache1796180000000 } from './1796180000000-results-cache.js';
 
 /** Every migration, in order of their timestamps. `npm run migration:generate` writes a new file: add it here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   OrganisationProfile1796050000000,
   SectionAssignments1796070000000,
   SubmittedUnreviewed1796140000000,
+  ResultsCache1796180000000,
 ];

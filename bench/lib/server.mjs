@@ -232,9 +232,24 @@ export async function stopAll() {
 
 /** Starts bench/bare-server.mjs; resolves with { port, stop }. */
 export async function startBare() {
+  return startReference('../bare-server.mjs', {});
+}
+
+/** The SQL baseline (bench/sql-baseline-server.mjs) on the app's database, for `organisationId` and `userId`. */
+export async function startSqlBaseline({ databaseUrl, organisationId, userId, poolSize = 10 }) {
+  return startReference('../sql-baseline-server.mjs', {
+    DATABASE_URL: databaseUrl,
+    ORGANISATION_ID: organisationId,
+    USER_ID: userId,
+    POOL_SIZE: String(poolSize),
+  });
+}
+
+async function startReference(script, env) {
   if (closing) throw new Error('bare server: not started, the bench is stopping');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../bare-server.mjs', import.meta.url))], {
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   children.add(child);
   child.once('exit', () => children.delete(child));

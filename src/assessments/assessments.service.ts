@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../accounts/accounts.service.js';
 import type { Caller } from '../accounts/caller.js';
@@ -27,6 +28,7 @@ import type {
   SaveAnswerDto,
   SubmitAssessmentDto,
 } from './assessments.dto.js';
+import { runAnswerSave, type StatementRunner } from './answer-save.statement.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 import { buildLoadedAssessment, type LoadedAssessment } from './loaded-assessment.js';
 import { profileAnswers } from './profile-prefill.js';
@@ -39,6 +41,12 @@ export interface SaveOptions {
   source?: AnswerSource;
 }
 
+/** An assessment's facts that never change: its organisation and pinned template. */
+type PinnedAssessment = Pick<Assessment, 'id' | 'organisationId' | 'questionnaireId' | 'templateVersion'>;
+
+/** How many assessments' pinned facts a process keeps for answer saves (a few hundred bytes each). */
+const PINNED_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class AssessmentsService {
   constructor(
@@ -46,6 +54,9 @@ export class AssessmentsService {
     private readonly questionnaires: QuestionnairesService,
     @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
   ) {}
+
+  /** Pinned facts of recently saved-to assessments, oldest first (see `pinned`). */
+  private readonly pinnedCache = new Map<string, PinnedAssessment>();
 
   private assessments(caller: Caller, m: EntityManager = this.ds.manager) {
     return tenantScope(m, Assessment, caller.organisationId, 'Assessment');
@@ -344,50 +355,44 @@ export class AssessmentsService {
     questionId: string,
     dto: SaveAnswerDto,
     options: SaveOptions = {},
+    attempt = 0,
   ): Promise<AnswerDto> {
-    const source = options.source ?? null;
-    const run = <T>(fn: (m: EntityManager) => Promise<T>): Promise<T> => (options.manager ? fn(options.manager) : this.ds.transaction(fn));
-    return run(async (m) => {
-      const assessment = await this.lockAssessment(m, caller, assessmentId, 'FOR SHARE');
-      if (assessment.status === 'submitted') throw this.locked(assessment);
-      const question = this.question(assessment, questionId);
-      const input = normaliseAnswerInput(question, dto.value);
-      const problem = input.problem ?? checkAnswerValue(question, input.value);
-      if (problem) throw new DomainError(ErrorCode.InvalidAnswer, problem.message, { questionId }, [problem]);
-      const value = input.value as AnswerValue;
-
-      const current = await this.lockAnswer(m, caller, assessmentId, questionId);
-      if (dto.expectedVersion !== undefined && !versionMatches(dto.expectedVersion, current)) {
-        throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion, current);
-      }
-      const comment = dto.comment === undefined ? (current?.comment ?? null) : dto.comment;
-      const unchanged = current !== null && current.value !== null && sameValue(current.value, value) && current.comment === comment;
-      let action: AuditAction = 'answered';
-      let saved: Answer | undefined;
-      if (!current) {
-        saved = await this.insertAnswer(m, caller, assessmentId, questionId, value, comment, source);
-        if (!saved) {
-          // A colleague's first answer landed between our read and our insert.
-          throw await this.stale(m, caller, assessment, questionId, dto.expectedVersion ?? 0, null);
-        }
-      } else {
-        if (unchanged && !current.carriedOver) return this.toAnswerDto(current, assessment, m, caller);
-        if (unchanged && current.carriedOver) action = 'confirmed';
-        saved = await this.updateAnswer(m, current, value, comment, caller, source);
-        if (!saved) throw await this.stale(m, caller, assessment, questionId, current.version, null);
-      }
-      await this.audit(m, caller, assessmentId, {
-        action,
-        questionId,
-        oldValue: current?.value ?? null,
-        newValue: value,
-        oldComment: current?.comment ?? null,
-        newComment: comment,
-        version: saved.version,
-        source,
-      });
-      return this.toAnswerDto(saved, assessment, m, caller);
+    const m = options.manager ?? this.ds.manager;
+    const pinned = await this.pinned(caller, assessmentId, m);
+    const question =
+      this.questionOf(pinned, questionId) ?? (await this.refuseInDraftOnly(caller, pinned, m, this.unknownQuestion(pinned, questionId)));
+    // A number may come as the text a person typed ("1,5", "1 234"): read by the same rule as the page.
+    const input = normaliseAnswerInput(question, dto.value);
+    const problem = input.problem ?? checkAnswerValue(question, input.value);
+    if (problem) {
+      await this.refuseInDraftOnly(caller, pinned, m, new DomainError(ErrorCode.InvalidAnswer, problem.message, { questionId }, [problem]));
+    }
+    const saved = await runAnswerSave(options.manager ? { kind: 'manager', manager: options.manager } : this.statementPool(), {
+      assessmentId,
+      organisationId: caller.organisationId,
+      questionId,
+      value: input.value as AnswerValue,
+      comment: dto.comment,
+      expectedVersion: dto.expectedVersion,
+      userId: caller.userId,
+      actorEmail: caller.email,
+      source: options.source ?? null,
     });
+    switch (saved.outcome) {
+      case 'not-draft': {
+        // Absent (or deleted) is a 404, submitted a 409: read the row again to say which. Reopened in
+        // the meantime: one more try.
+        const now = await this.assessments(caller, m).get({ id: assessmentId });
+        if (now.status === 'submitted' || attempt > 0) throw this.locked(now);
+        return this.saveAnswer(caller, assessmentId, questionId, dto, options, attempt + 1);
+      }
+      case 'stale': {
+        const current = saved.answer && rowToAnswer(saved.answer);
+        throw await this.stale(m, caller, pinned, questionId, dto.expectedVersion ?? 0, current);
+      }
+      default:
+        return this.toAnswerDto(rowToAnswer(saved.answer), pinned, m, caller);
+    }
   }
 
   async clearAnswer(caller: Caller, assessmentId: string, questionId: string, expectedVersion?: number): Promise<void> {
@@ -465,6 +470,50 @@ export class AssessmentsService {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * What an answer save needs to know of its assessment before writing: the organisation and the
+   * pinned template, which never change once the assessment exists, so they are kept per process
+   * (bounded) and read from the database only the first time. The status, which does change, is
+   * checked by the save statement itself.
+   */
+  private async pinned(caller: Caller, id: string, m: EntityManager): Promise<PinnedAssessment> {
+    const known = this.pinnedCache.get(id);
+    if (known && known.organisationId === caller.organisationId) return known;
+    const a = await this.assessments(caller, m).get({ id });
+    const pinned: PinnedAssessment = {
+      id: a.id,
+      organisationId: a.organisationId,
+      questionnaireId: a.questionnaireId,
+      templateVersion: a.templateVersion,
+    };
+    if (this.pinnedCache.size >= PINNED_CACHE_SIZE) this.pinnedCache.delete(this.pinnedCache.keys().next().value!);
+    this.pinnedCache.set(id, pinned);
+    return pinned;
+  }
+
+  /** The pool behind TypeORM, for the save statement prepared once per connection. */
+  private statementPool(): StatementRunner {
+    const pool = (this.ds.driver as unknown as { master: Pool }).master;
+    return { kind: 'pool', query: (config) => pool.query(config) };
+  }
+
+  /** A refused save of a submitted assessment says it is submitted first (as the save always did); else `error`. */
+  private async refuseInDraftOnly(caller: Caller, pinned: PinnedAssessment, m: EntityManager, error: DomainError): Promise<never> {
+    const now = await this.assessments(caller, m).get({ id: pinned.id });
+    throw now.status === 'submitted' ? this.locked(now) : error;
+  }
+
+  private questionOf(pinned: PinnedAssessment, questionId: string): Question | undefined {
+    return this.questionnaires.get(pinned.questionnaireId, pinned.templateVersion).questions.get(questionId)?.question;
+  }
+
+  private unknownQuestion(pinned: PinnedAssessment, questionId: string): DomainError {
+    return new DomainError(
+      ErrorCode.NotFound,
+      `Question "${questionId}" is not part of ${pinned.questionnaireId} version ${pinned.templateVersion}`,
+    );
+  }
+
   private question(assessment: Assessment, questionId: string): Question {
     const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     const located = template.questions.get(questionId);
@@ -497,66 +546,10 @@ export class AssessmentsService {
       .getOne();
   }
 
-  private async insertAnswer(
-    m: EntityManager,
-    caller: Caller,
-    assessmentId: string,
-    questionId: string,
-    value: AnswerValue,
-    comment: string | null,
-    source: AnswerSource | null,
-  ): Promise<Answer | undefined> {
-    const res = await returning<AnswerRow>(
-      m,
-      `INSERT INTO answers (organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source)
-       VALUES ($1, $2, $3, $4::jsonb, $5, 1, false, $6, now(), $7::jsonb)
-       ON CONFLICT (assessment_id, question_id) DO NOTHING
-       RETURNING ${ANSWER_COLUMNS}`,
-      [
-        caller.organisationId,
-        assessmentId,
-        questionId,
-        JSON.stringify(value),
-        comment,
-        caller.userId,
-        source ? JSON.stringify(source) : null,
-      ],
-    );
-    return res.length ? rowToAnswer(res[0]) : undefined;
-  }
-
-  /** The optimistic write: only succeeds if the row still has the version we read. */
-  private async updateAnswer(
-    m: EntityManager,
-    current: Answer,
-    value: AnswerValue,
-    comment: string | null,
-    caller: Caller,
-    source: AnswerSource | null,
-  ): Promise<Answer | undefined> {
-    const res = await returning<AnswerRow>(
-      m,
-      `UPDATE answers
-          SET value = $1::jsonb, comment = $2, version = version + 1, carried_over = false, answered_by = $3, updated_at = now(), source = $7::jsonb
-        WHERE id = $4 AND organisation_id = $5 AND version = $6
-        RETURNING ${ANSWER_COLUMNS}`,
-      [
-        JSON.stringify(value),
-        comment,
-        caller.userId,
-        current.id,
-        caller.organisationId,
-        current.version,
-        source ? JSON.stringify(source) : null,
-      ],
-    );
-    return res.length ? rowToAnswer(res[0]) : undefined;
-  }
-
   private async stale(
     m: EntityManager,
     caller: Caller,
-    assessment: Assessment,
+    assessment: PinnedAssessment,
     questionId: string,
     expected: number,
     current: Answer | null,
@@ -572,7 +565,7 @@ export class AssessmentsService {
   }
 
   /** One answer as the API returns it. Visibility needs the other answers only for a conditional question. */
-  private async toAnswerDto(answer: Answer, assessment: Assessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
+  private async toAnswerDto(answer: Answer, assessment: PinnedAssessment, m: EntityManager, caller: Caller): Promise<AnswerDto> {
     const template = this.questionnaires.get(assessment.questionnaireId, assessment.templateVersion);
     let visible = true;
     const located = template.questions.get(answer.questionId)?.question;
@@ -681,20 +674,6 @@ async function returning<T>(m: EntityManager, sql: string, params: unknown[]): P
   if (!m.queryRunner) throw new Error('returning() must run inside a transaction');
   const result = await m.queryRunner.query(sql, params, true);
   return (result.records ?? []) as T[];
-}
-
-/**
- * The version a client last read matches the stored answer. A cleared answer keeps its version
- * (so an old copy of it is still refused), but a client that saw no answer (0) may write it:
- * there is nothing it could overwrite.
- */
-function versionMatches(expected: number, current: Answer | null): boolean {
-  if (!current) return expected === 0;
-  return expected === current.version || (expected === 0 && current.value === null);
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function toSummaryDto(a: Assessment): AssessmentSummaryDto {

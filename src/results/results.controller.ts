@@ -36,8 +36,15 @@ export class ResultsController {
     description:
       'Scores, maturity, priorities with explanations, footprint; works on drafts (see confidence). ?methodology=scoring-1 computes them with the earlier methodology',
   })
-  get(@CurrentCaller() caller: Caller, @Param('id', uuidPipe('id')) id: string, @Query() query: MethodologyQueryDto) {
-    return this.results.results(caller, id, query.methodology);
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: MethodologyQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Sent as stored: the cached document is not parsed and serialised again.
+    const body = await this.results.resultsDocument(caller, id, query.methodology);
+    res.type('application/json').send(body);
   }
 
   @Get(':id/compare/:otherId')

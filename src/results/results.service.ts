@@ -16,6 +16,7 @@ import { METHODOLOGY_VERSION, type MethodologyVersion } from '../scoring/index.j
 import { computeFullResults, type FullResults } from './full-results.js';
 import { answerDetails, footprintInputs } from './compare-inputs.js';
 import { submittedMethodology, Years, type YearContext } from './year-context.js';
+import { ResultsCache } from './results-cache.js';
 
 export type { FullResults, YearContext };
 
@@ -38,6 +39,7 @@ export class ResultsService {
     private readonly questionnaires: QuestionnairesService,
     @Inject(FOOTPRINT_FACTORS) private readonly factors: FootprintFactors,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly cache: ResultsCache,
   ) {}
 
   /**
@@ -59,6 +61,16 @@ export class ResultsService {
   /** Every year of the caller's organisation, computed lazily under one methodology. */
   async years(caller: Caller, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Years> {
     return new Years(await this.assessments.loadAll(caller), (l, m) => this.compute(l, m), methodology);
+  }
+
+  /**
+   * The results document as UTF-8 JSON, from the shared cache when nothing it depends on has changed
+   * since it was computed (see results-cache.ts); else computed by `results`, stored, and sent.
+   */
+  async resultsDocument(caller: Caller, id: string, methodology: MethodologyVersion = METHODOLOGY_VERSION): Promise<Buffer> {
+    const cached = await this.cache.lookup(caller, id, methodology);
+    if (cached.body !== null) return cached.body;
+    return this.cache.store(caller, id, methodology, cached.key, JSON.stringify(await this.results(caller, id, methodology)));
   }
 
   /**
