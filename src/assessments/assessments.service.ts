@@ -28,7 +28,7 @@ import type {
   SaveAnswerDto,
   SubmitAssessmentDto,
 } from './assessments.dto.js';
-import { runAnswerSave, type StatementRunner } from './answer-save.statement.js';
+import { runAnswerSave, type SavedAnswerRow, type StatementRunner } from './answer-save.statement.js';
 import { AuditEvent, type AuditAction } from './audit-event.entity.js';
 import { buildLoadedAssessment, type LoadedAssessment } from './loaded-assessment.js';
 import { profileAnswers } from './profile-prefill.js';
@@ -639,19 +639,8 @@ export class AssessmentsService {
 const ANSWER_COLUMNS =
   'id, organisation_id, assessment_id, question_id, value, comment, version, carried_over, answered_by, updated_at, source';
 
-interface AnswerRow {
-  id: string;
-  organisation_id: string;
-  assessment_id: string;
-  question_id: string;
-  value: AnswerValue | null;
-  comment: string | null;
-  version: number;
-  carried_over: boolean;
-  answered_by: string | null;
-  updated_at: Date;
-  source: AnswerSource | null;
-}
+/** An answer row as plain SQL returns it (the save statement's shape). */
+type AnswerRow = SavedAnswerRow;
 
 function rowToAnswer(r: AnswerRow): Answer {
   return Object.assign(new Answer(), {
