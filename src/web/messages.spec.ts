@@ -75,6 +75,18 @@ describe('plurals by count', () => {
     expect(t('en', 'js.moreActions', { count: 3 })).toBe('See the 3 other actions of this group');
   });
 
+  it('a plural may follow another number than count', () => {
+    expect(t('fr', 'js.answersChanged', { changed: 1, unchanged: 136 })).toBe('1 réponse a changé, 136 sont identiques.');
+    expect(t('fr', 'js.answersChanged', { changed: 3, unchanged: 1 })).toBe('3 réponses ont changé, 1 est identique.');
+    expect(t('en', 'js.answersChanged', { changed: 1, unchanged: 2 })).toBe('1 answer changed, 2 are the same.');
+    expect(t('fr', 'js.answersUnmatched', { gone: 1, added: 4 })).toBe('1 question n’est plus posée et 4 sont nouvelles.');
+    expect(t('fr', 'js.cvdCounts', { committed: 1, done: 1, inProgress: 0, notStarted: 0, dropped: 0 })).toBe(
+      '1 engagement\u00a0: 1 fait, 0 en cours, 0 pas commencé, 0 abandonné.',
+    );
+    expect(t('fr', 'js.invYears', { value: '1' })).toBe('1 an');
+    expect(t('fr', 'js.invYears', { value: '4,8' })).toBe('4,8 ans');
+  });
+
   it('leaves a plural alone when its count is not given', () => {
     expect(fill('{#a|b} {n}', 'en', { n: 2 })).toBe('{#a|b} 2');
   });
