@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { AssessmentsService } from '../src/assessments/assessments.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { MAX_DEPTH, MAX_FIELDS } from '../src/common/input-limits.js';
 import { bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
@@ -226,6 +228,32 @@ describe('reports cannot starve others', () => {
     const refused = floodRes.find((r) => r.status === 429)!;
     expect(refused.body.type).toBe('urn:fresque-impact:problem:too-many-reports');
     expect(refused.headers['retry-after']).toBe('5');
+  });
+
+  it('a report refused with 429 loads nothing, and a report that fails to load gives its place back', async () => {
+    const busy = await register(t.http, 'Busy');
+    const stranger = await register(t.http, 'Stranger');
+    const id = await assessmentOf(busy);
+    const pool = t.app.get(ReportsService).pool;
+    const loadAll = jest.spyOn(t.app.get(AssessmentsService), 'loadAll');
+    const held = Array.from({ length: pool.maxInFlightPerOwner }, () => pool.reserve(busy.organisationId));
+    try {
+      loadAll.mockClear();
+      const refused = await request(t.http).get(`/api/v1/assessments/${id}/report.pdf`).set(bearer(busy)).expect(429);
+      expect(refused.body.type).toBe('urn:fresque-impact:problem:too-many-reports');
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(loadAll).not.toHaveBeenCalled();
+    } finally {
+      held.forEach((r) => r.release());
+      loadAll.mockRestore();
+    }
+    // Another organisation's assessment: 404 each time, and no place is kept by the failed loads.
+    for (let i = 0; i <= pool.maxInFlightPerOwner; i++) {
+      await request(t.http).get(`/api/v1/assessments/${id}/report.pdf`).set(bearer(stranger)).expect(404);
+    }
+    expect(pool.inFlightOf(stranger.organisationId)).toBe(0);
+    await request(t.http).get(`/api/v1/assessments/${id}/report.pdf`).set(bearer(busy)).expect(200);
+    expect(pool.inFlightOf(busy.organisationId)).toBe(0);
   });
 
   it('a client that disconnects while its report renders frees its worker', async () => {

@@ -116,6 +116,39 @@ describe('reports shared fairly between organisations, and dropped when nobody w
     }
   });
 
+  it('a reserved place counts before the report is handed over, is used by render() and given back once by release()', async () => {
+    const pool = new ReportWorkerPool({ size: 2 });
+    try {
+      const first = pool.reserve('A');
+      const second = pool.reserve('A');
+      expect(pool.inFlightOf('A')).toBe(2);
+      // Refused while nothing renders yet: the places are taken before the inputs are loaded.
+      expect(() => pool.reserve('A')).toThrow(ReportOwnerBusyError);
+      expect(pool.stats).toMatchObject({ busy: 0, queued: 0 });
+      const b = pool.reserve('B');
+      b.release();
+      b.release();
+      expect(pool.inFlightOf('B')).toBe(0);
+      // A load that failed gives its place back; release() twice gives back one place only.
+      second.release();
+      second.release();
+      expect(pool.inFlightOf('A')).toBe(1);
+      const rendered = pool.render(vm(), { reservation: first });
+      expect(pool.inFlightOf('A')).toBe(1);
+      expect(pool.stats).toMatchObject({ busy: 1, queued: 0 });
+      first.release(); // already used by render(): no effect
+      expect(pool.inFlightOf('A')).toBe(1);
+      await expect(rendered).resolves.toBeInstanceOf(Buffer);
+      expect(pool.inFlightOf('A')).toBe(0);
+      // A reservation whose client went away before render() is given back too.
+      const gone = pool.reserve('A');
+      await expect(pool.render(vm(), { reservation: gone, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(ReportCancelledError);
+      expect(pool.inFlightOf('A')).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a waiting report whose client went away leaves the queue; a running one stops its worker; the next report renders', async () => {
     const pool = new ReportWorkerPool({ size: 1 });
     try {

@@ -10,6 +10,8 @@
  *   `maxRunningPerOwner` reports at once (default: all workers but one, so another owner always
  *   finds a worker) and holds at most `maxInFlightPerOwner` running or waiting (beyond:
  *   ReportOwnerBusyError, a 429); a free worker takes the oldest report whose owner is under its share;
+ * - reservation: reserve(owner) takes the owner's place before the report's input is loaded, so a
+ *   refused report (429) costs the request thread nothing; render() with the reservation uses it;
  * - cancellation: an aborted signal takes a waiting report out of the queue, or stops its worker
  *   (ReportCancelledError), so a client that disconnects frees its place;
  * - close(): no new work, waiting and running reports finish (each bounded by its
@@ -60,6 +62,15 @@ export interface RenderCallOptions {
   owner?: string;
   /** Aborted when the client goes away: the report is dropped from the queue or its worker stopped. */
   signal?: AbortSignal;
+  /** The owner's place taken by reserve() (the owner's limit was checked then); render() uses and releases it. */
+  reservation?: ReportReservation;
+}
+
+/** One report's place among its owner's, held from reserve() until render() or release(). */
+export interface ReportReservation {
+  readonly owner: string;
+  /** Gives the place back; idempotent (render() releases it too). */
+  release(): void;
 }
 
 export interface ReportWorkerPoolStats {
@@ -118,6 +129,8 @@ export class ReportWorkerPool {
   readonly maxInFlightPerOwner: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Places reserved per owner and not yet used by render(). */
+  private readonly reserved = new Map<string, number>();
   private nextId = 1;
   private cancelled = 0;
   private closing: Promise<void> | null = null;
@@ -139,13 +152,15 @@ export class ReportWorkerPool {
    * cancelled, closed).
    */
   render(source: ReportViewModel | ReportSource, options: RenderCallOptions = {}): Promise<Buffer> {
+    // The reserved place becomes this job (queued or running below), or is given back on refusal.
+    options.reservation?.release();
     if (this.closing) return Promise.reject(new ReportPoolClosedError());
     if (options.signal?.aborted) {
       this.cancelled++;
       return Promise.reject(new ReportCancelledError());
     }
-    const owner = options.owner;
-    if (owner !== undefined) {
+    const owner = options.reservation?.owner ?? options.owner;
+    if (owner !== undefined && !options.reservation) {
       const inFlight = this.inFlightOf(owner);
       if (inFlight >= this.maxInFlightPerOwner) return Promise.reject(new ReportOwnerBusyError(inFlight));
     }
@@ -173,9 +188,31 @@ export class ReportWorkerPool {
     });
   }
 
-  /** Reports of this owner rendering or waiting. */
+  /**
+   * Takes one of the owner's places before its report's input is loaded, so that a report beyond
+   * the owner's share is refused (ReportOwnerBusyError) before any work. The place counts as in
+   * flight until render() is called with it or it is released: release it on every path.
+   */
+  reserve(owner: string): ReportReservation {
+    const inFlight = this.inFlightOf(owner);
+    if (inFlight >= this.maxInFlightPerOwner) throw new ReportOwnerBusyError(inFlight);
+    this.reserved.set(owner, (this.reserved.get(owner) ?? 0) + 1);
+    let held = true;
+    return {
+      owner,
+      release: () => {
+        if (!held) return;
+        held = false;
+        const left = (this.reserved.get(owner) ?? 1) - 1;
+        if (left > 0) this.reserved.set(owner, left);
+        else this.reserved.delete(owner);
+      },
+    };
+  }
+
+  /** Reports of this owner rendering, waiting, or reserved. */
   inFlightOf(owner: string): number {
-    return this.runningOf(owner) + this.queue.filter((j) => j.owner === owner).length;
+    return this.runningOf(owner) + this.queue.filter((j) => j.owner === owner).length + (this.reserved.get(owner) ?? 0);
   }
 
   private runningOf(owner: string): number {

@@ -11,7 +11,7 @@ import type { Lang } from '../questionnaires/template.types.js';
 import { ResultsService } from '../results/results.service.js';
 import { ReportOwnerBusyError, ReportPoolBusyError, ReportRenderTimeoutError } from './report-render.errors.js';
 import type { ReportFormat } from './pdf-render.worker.js';
-import { ReportWorkerPool } from './report-worker-pool.js';
+import { ReportWorkerPool, type ReportReservation } from './report-worker-pool.js';
 import { reportInputOf } from './report-input.js';
 import { buildReportViewModel, type ReportInput } from './report.loader.js';
 import type { ReportViewModel } from './report.view-model.js';
@@ -76,8 +76,8 @@ export class ReportsService implements OnApplicationShutdown {
 
   /**
    * Renders the PDF in a worker thread, where its view model is also built. One organisation holds
-   * at most its share of the renderers (beyond: 429 with Retry-After); `signal` aborts when the
-   * client disconnects, which frees the report's place.
+   * at most its share of the renderers (beyond: 429 with Retry-After, before anything is loaded);
+   * `signal` aborts when the client disconnects, which frees the report's place.
    */
   async render(
     caller: Caller,
@@ -86,32 +86,47 @@ export class ReportsService implements OnApplicationShutdown {
     signal?: AbortSignal,
     format: ReportFormat = 'pdf',
   ): Promise<RenderedReport> {
-    const input = await this.input(caller, id, lang);
+    // The organisation's place is taken before anything is loaded: a refused report costs nothing.
+    let reservation: ReportReservation;
     try {
-      const pdf = await this.pool.render({ input }, { owner: caller.organisationId, signal, format });
+      reservation = this.pool.reserve(caller.organisationId);
+    } catch (e) {
+      throw reportError(e);
+    }
+    try {
+      const input = await this.input(caller, id, lang);
+      const pdf = await this.pool.render({ input }, { reservation, signal, format });
       return {
         pdf,
         filename: reportFilename(input.organisationName, input.results.assessment.year, input.lang, format),
         templateVersion: input.template.version,
       };
     } catch (e) {
-      if (e instanceof ReportOwnerBusyError) {
-        throw new DomainError(
-          ErrorCode.TooManyReports,
-          `Your organisation already has ${e.inFlight} reports being produced: try again in a few seconds`,
-          { retryAfterSeconds: REPORT_RETRY_AFTER_SECONDS },
-        );
-      }
-      if (e instanceof ReportRenderTimeoutError || e instanceof ReportPoolBusyError) {
-        throw new DomainError(ErrorCode.ReportTimeout, 'The report could not be produced in time: try again in a minute');
-      }
-      throw e;
+      throw reportError(e);
+    } finally {
+      // Already used by render(); given back here when loading failed (404, database error...).
+      reservation.release();
     }
   }
 
   onApplicationShutdown(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** The pool's refusals as the API's errors (429 with Retry-After, 503); anything else unchanged. */
+function reportError(e: unknown): unknown {
+  if (e instanceof ReportOwnerBusyError) {
+    return new DomainError(
+      ErrorCode.TooManyReports,
+      `Your organisation already has ${e.inFlight} reports being produced: try again in a few seconds`,
+      { retryAfterSeconds: REPORT_RETRY_AFTER_SECONDS },
+    );
+  }
+  if (e instanceof ReportRenderTimeoutError || e instanceof ReportPoolBusyError) {
+    return new DomainError(ErrorCode.ReportTimeout, 'The report could not be produced in time: try again in a minute');
+  }
+  return e;
 }
 
 /** e.g. `plan-action-mairie-de-saint-etienne-2026-fr.pdf`: ASCII only, safe in every header. */
