@@ -11,7 +11,6 @@ import { FOOTPRINT_FACTORS } from '../footprint/footprint.module.js';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service.js';
 import { loadCommittedVsDone, type YearResults } from '../plan/plan-progress.loader.js';
 import type { CommittedVsDone } from '../plan/progress.js';
-import { compareResults, type ComparableAssessment } from '../comparison/index.js';
 import { METHODOLOGY_VERSION, type MethodologyVersion } from '../scoring/index.js';
 import { computeFullResults, type FullResults } from './full-results.js';
 import { answerDetails, footprintInputs } from './compare-inputs.js';
@@ -160,14 +159,11 @@ export class ResultsService {
     const years = await this.years(caller, methodology);
     const [a, b] = [years.find(id), years.find(otherId)];
     if (!a || !b) throw DomainError.notFound('Assessment');
-    const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
     // With the answers in words and who gave them, and what each footprint is computed from.
-    const detailed = async (loaded: LoadedAssessment): Promise<ComparableAssessment> => ({
-      ...years.comparable(loaded),
+    const { previous, current, comparison } = await years.compare(a, b, async (loaded) => ({
       answerDetails: answerDetails(loaded, await this.assessments.answersOf(caller, loaded)),
       footprintInputs: footprintInputs(loaded, this.factors),
-    });
-    const comparison = compareResults(await detailed(previous), await detailed(current));
+    }));
     // What the earlier year's plan committed to, and what was done, seen from the later year.
     return {
       ...comparison,

@@ -119,9 +119,9 @@ describe('an organisation’s years, each computed once (year context)', () => {
     ]);
   });
 
-  it('compares two years in either order, the earlier one as "previous"', () => {
+  it('compares two years in either order, the earlier one as "previous"', async () => {
     const y = years();
-    const { previous, current, comparison } = y.compare(y.find('a2026')!, y.find('a2024')!);
+    const { previous, current, comparison } = await y.compare(y.find('a2026')!, y.find('a2024')!);
     expect([previous.assessment.year, current.assessment.year]).toEqual([2024, 2026]);
     expect([comparison.previous.year, comparison.current.year]).toEqual([2024, 2026]);
   });

@@ -59,10 +59,22 @@ export class Years {
     return comparable(loaded, this.results(loaded));
   }
 
-  /** The earlier of the two is always "previous", whichever order they are given in. */
-  compare(a: LoadedAssessment, b: LoadedAssessment): { previous: LoadedAssessment; current: LoadedAssessment; comparison: Comparison } {
+  /**
+   * The earlier of the two is always "previous", whichever order they are given in. `detail` adds to
+   * each side what only the comparison reads (the answers in words and who gave them, what each
+   * footprint is computed from).
+   */
+  async compare(
+    a: LoadedAssessment,
+    b: LoadedAssessment,
+    detail: (loaded: LoadedAssessment) => Promise<Partial<ComparableAssessment>> = async () => ({}),
+  ): Promise<{ previous: LoadedAssessment; current: LoadedAssessment; comparison: Comparison }> {
     const [previous, current] = a.assessment.year <= b.assessment.year ? [a, b] : [b, a];
-    return { previous, current, comparison: compareResults(this.comparable(previous), this.comparable(current)) };
+    const side = async (loaded: LoadedAssessment): Promise<ComparableAssessment> => ({
+      ...this.comparable(loaded),
+      ...(await detail(loaded)),
+    });
+    return { previous, current, comparison: compareResults(await side(previous), await side(current)) };
   }
 
   /** Every year up to `year` (all of them without it). */
