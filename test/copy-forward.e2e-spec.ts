@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { QuestionnaireTemplate } from '../src/questionnaires/template.types.js';
 import { allQuestions, answerFor } from './support/answers.js';
 import { addMember, bearer, createTestApp, register, type Account, type TestApp } from './support/test-app.js';
@@ -145,6 +146,26 @@ describe('copy-forward', () => {
     expect(cmp.sameTemplate).toBe(false);
     expect(cmp.answers.onlyInPrevious).toEqual(expect.arrayContaining(['inventory.monitor.refurbished_share']));
     expect(cmp.answers.onlyInCurrent).toEqual(expect.arrayContaining(['organisation.hosting']));
+  });
+
+  it('a history keeps the order of events written in one instant: answers carried over after the assessment was created', async () => {
+    const a = (await request(t.http).post(`${api}/assessments`).set(bearer(owner)).send({ year: 2030, templateVersion: 1 }).expect(201))
+      .body;
+    // Copy-forward can stamp its answers in the very millisecond the assessment was created: write
+    // one such event (same instant as 'created') and read the trail back.
+    await t.app.get(DataSource).query(
+      `INSERT INTO audit_events (organisation_id, assessment_id, question_id, action, new_value, version, actor_id, actor_email, at)
+       SELECT organisation_id, assessment_id, 'procurement.purchasing_policy', 'carried_over', '"no_rules"'::jsonb, 1, actor_id, actor_email, at
+         FROM audit_events WHERE assessment_id = $1 AND action = 'created'`,
+      [a.id],
+    );
+    const history = (await request(t.http).get(`${api}/assessments/${a.id}/history`).set(bearer(owner)).expect(200)).body as Array<{
+      action: string;
+      at: string;
+    }>;
+    const sameInstant = history.filter((e) => e.action === 'carried_over' || e.action === 'created');
+    expect(new Set(sameInstant.map((e) => e.at)).size).toBe(1);
+    expect(sameInstant.map((e) => e.action)).toEqual(['carried_over', 'created']);
   });
 
   it("another organisation's assessment cannot be copied from (404, nothing created)", async () => {

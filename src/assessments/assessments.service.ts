@@ -446,7 +446,10 @@ export class AssessmentsService {
     await this.assessments(caller).get({ id: assessmentId });
     const events = await tenantScope(this.ds.manager, AuditEvent, caller.organisationId, 'Event').find(
       { assessmentId, ...(questionId ? { questionId } : {}) },
-      { order: { at: 'DESC', version: 'DESC' }, take: limit },
+      // Newest first. Events of one instant (an assessment created and its answers carried over in the
+      // same millisecond) keep their order: the answers' (with a version) before the assessment's own
+      // events (created, submitted: no version), which PostgreSQL would otherwise sort first (NULLS FIRST).
+      { order: { at: 'DESC', version: { direction: 'DESC', nulls: 'LAST' } }, take: limit },
     );
     const emails = await this.emails(
       caller,
