@@ -119,6 +119,9 @@ export async function allSaved(page: Page): Promise<void> {
 
 /** Answers one visible question in the page the way a person would, and returns the value given. */
 export async function answerInPage(page: Page, q: Question, pick: 'first' | 'last' = 'last'): Promise<unknown> {
+  // The page's script marks the form once it listens (data-pending): a page just loaded (after a
+  // reopen, say) can show its inputs before then, and an answer given that early is never saved.
+  await page.locator('#questions[data-pending]').waitFor({ state: 'attached' });
   const block = page.locator(`[id="q-${q.id}"]`);
   switch (q.type) {
     case 'boolean': {
