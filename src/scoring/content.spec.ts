@@ -3,7 +3,7 @@
  * templates/actions.json) with the best and the worst answers. The scoring module itself
  * does no I/O: only this spec reads the files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareResults } from '../comparison/comparison.js';
 import type { ActionCatalogue, AnswerValue, Question, QuestionnaireTemplate } from '../questionnaires/template.types.js';
@@ -14,9 +14,7 @@ import type { AssessmentResults } from './scoring.types.js';
 
 const ROOT = process.cwd();
 const templateFile = (version: number) => join(ROOT, `templates/questionnaires/fresque-numerique/v${version}.json`);
-const TEMPLATE_FILE = templateFile(1);
 const ACTIONS_FILE = join(ROOT, 'templates/actions.json');
-const present = existsSync(TEMPLATE_FILE) && existsSync(templateFile(2)) && existsSync(ACTIONS_FILE);
 /** The actions added to the catalogue for version 2: version 1 does not ask about them. */
 const ADDED_IN_V2 = ['frame-generative-ai', 'responsible-digital-strategy', 'right-size-hosting', 'sober-printing'];
 
@@ -87,73 +85,70 @@ function answersFor(template: QuestionnaireTemplate, goal: Goal): Record<string,
   return answers;
 }
 
-(present ? describe.each([1, 2]) : describe.skip.each([1, 2]))(
-  'the real content (fresque-numerique v%i and the action catalogue)',
-  (version) => {
-    let template: QuestionnaireTemplate;
-    let catalogue: ActionCatalogue;
-    let best: AssessmentResults;
-    let worst: AssessmentResults;
+describe.each([1, 2])('the real content (fresque-numerique v%i and the action catalogue)', (version) => {
+  let template: QuestionnaireTemplate;
+  let catalogue: ActionCatalogue;
+  let best: AssessmentResults;
+  let worst: AssessmentResults;
 
-    beforeAll(() => {
-      template = JSON.parse(readFileSync(templateFile(version), 'utf8')) as QuestionnaireTemplate;
-      catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
-      best = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
-      worst = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
-    });
+  beforeAll(() => {
+    template = JSON.parse(readFileSync(templateFile(version), 'utf8')) as QuestionnaireTemplate;
+    catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
+    best = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'best') });
+    worst = scoreAssessment({ template, actions: catalogue.actions, answers: answersFor(template, 'worst') });
+  });
 
-    it('best answers: top score and level, full confidence, nothing left to do', () => {
-      expect(best.overall.score).toBeGreaterThanOrEqual(90);
-      expect(best.overall.level).toBe(5);
-      expect(best.overall.confidence).toBe(1);
-      for (const section of best.sections) {
-        expect(section.score).not.toBeNull();
-        expect(section.level).toBe(5);
-        expect(section.confidence).toBe(1);
-      }
-      for (const action of best.actions) {
-        expect(action.status).toBe('scored');
-        expect(action.confidence).toBe(1);
-        expect(action.maturity).toBeGreaterThanOrEqual(80);
-      }
-      expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
-    });
+  it('best answers: top score and level, full confidence, nothing left to do', () => {
+    expect(best.overall.score).toBeGreaterThanOrEqual(90);
+    expect(best.overall.level).toBe(5);
+    expect(best.overall.confidence).toBe(1);
+    for (const section of best.sections) {
+      expect(section.score).not.toBeNull();
+      expect(section.level).toBe(5);
+      expect(section.confidence).toBe(1);
+    }
+    for (const action of best.actions) {
+      expect(action.status).toBe('scored');
+      expect(action.confidence).toBe(1);
+      expect(action.maturity).toBeGreaterThanOrEqual(80);
+    }
+    expect(best.priorities.every((p) => p.group === 'keep_up')).toBe(true);
+  });
 
-    it('worst answers: lowest level, every action a gap, the plan ranked with sentences', () => {
-      expect(worst.overall.score).toBeLessThanOrEqual(10);
-      expect(worst.overall.level).toBe(1);
-      for (const action of worst.actions.filter((a) => a.status === 'scored')) {
-        expect(action.gap).toBeGreaterThanOrEqual(80);
-        expect(action.group).not.toBe('keep_up');
-      }
-      expect(worst.priorities.length).toBeGreaterThan(0);
-      expect(worst.priorities.map((p) => p.rank)).toEqual(worst.priorities.map((_, i) => i + 1));
-      for (const p of worst.priorities) {
-        expect(p.why.fr).toMatch(/^Impact \d\/5/);
-        expect(p.why.en).toMatch(/^Impact \d\/5/);
-      }
-      expect(JSON.parse(JSON.stringify(worst))).toEqual(worst);
-    });
+  it('worst answers: lowest level, every action a gap, the plan ranked with sentences', () => {
+    expect(worst.overall.score).toBeLessThanOrEqual(10);
+    expect(worst.overall.level).toBe(1);
+    for (const action of worst.actions.filter((a) => a.status === 'scored')) {
+      expect(action.gap).toBeGreaterThanOrEqual(80);
+      expect(action.group).not.toBe('keep_up');
+    }
+    expect(worst.priorities.length).toBeGreaterThan(0);
+    expect(worst.priorities.map((p) => p.rank)).toEqual(worst.priorities.map((_, i) => i + 1));
+    for (const p of worst.priorities) {
+      expect(p.why.fr).toMatch(/^Impact \d\/5/);
+      expect(p.why.en).toMatch(/^Impact \d\/5/);
+    }
+    expect(JSON.parse(JSON.stringify(worst))).toEqual(worst);
+  });
 
-    it('every action of the catalogue is informed by the questionnaire (version 1: but those added for version 2)', () => {
-      const asked = catalogue.actions.map((a) => a.id).filter((id) => version > 1 || !ADDED_IN_V2.includes(id));
-      expect(best.actions.map((a) => a.id).sort()).toEqual(asked.sort());
-      expect(best.actions.filter((a) => a.explanation.length === 0).map((a) => a.id)).toEqual([]);
-    });
+  it('every action of the catalogue is informed by the questionnaire (version 1: but those added for version 2)', () => {
+    const asked = catalogue.actions.map((a) => a.id).filter((id) => version > 1 || !ADDED_IN_V2.includes(id));
+    expect(best.actions.map((a) => a.id).sort()).toEqual(asked.sort());
+    expect(best.actions.filter((a) => a.explanation.length === 0).map((a) => a.id)).toEqual([]);
+  });
 
-    it('from the worst year to the best one, every action improves or appears', () => {
-      const questionIds = template.sections.flatMap((s) => s.questions.map((q) => q.id));
-      const base = { templateId: template.id, templateVersion: template.version, questionIds };
-      const comparison = compareResults(
-        { ...base, assessmentId: 'w', year: 2024, results: worst, answers: answersFor(template, 'worst') },
-        { ...base, assessmentId: 'b', year: 2025, results: best, answers: answersFor(template, 'best') },
-      );
-      expect(comparison.overall.score.status).toBe('improved');
-      expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
-      expect(comparison.actionCounts.regressed).toBe(0);
-    });
-  },
-);
+  it('from the worst year to the best one, every action improves or appears', () => {
+    const questionIds = template.sections.flatMap((s) => s.questions.map((q) => q.id));
+    const base = { templateId: template.id, templateVersion: template.version, questionIds };
+    const comparison = compareResults(
+      { ...base, assessmentId: 'w', year: 2024, results: worst, answers: answersFor(template, 'worst') },
+      { ...base, assessmentId: 'b', year: 2025, results: best, answers: answersFor(template, 'best') },
+    );
+    expect(comparison.overall.score.status).toBe('improved');
+    expect(comparison.actions.every((a) => a.status === 'improved' || a.status === 'new')).toBe(true);
+    expect(comparison.actionCounts.regressed).toBe(0);
+  });
+});
 
 const PROFILES: Record<number, { facts: string[]; required: number }> = {
   1: { facts: ['ecodesign.builds_services', 'organisation.country', 'organisation.employees', 'organisation.kind'], required: 63 },
@@ -171,7 +166,7 @@ const PROFILES: Record<number, { facts: string[]; required: number }> = {
   },
 };
 
-(present ? describe.each([1, 2]) : describe.skip.each([1, 2]))('the real content under methodology scoring-2 (v%i)', (version) => {
+describe.each([1, 2])('the real content under methodology scoring-2 (v%i)', (version) => {
   const template = JSON.parse(readFileSync(templateFile(version), 'utf8')) as QuestionnaireTemplate;
   const catalogue = JSON.parse(readFileSync(ACTIONS_FILE, 'utf8')) as ActionCatalogue;
   const PROFILE = PROFILES[version].facts;
